@@ -1,0 +1,77 @@
+"""The data model shared by every stage: plain dataclasses, no behaviour beyond conveniences.
+
+The engine (load → clean → date → dedup → group → summarise → brief) passes these around;
+the CLI and the TUI only read them. Nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: Where a publication date came from, in the order we trust it (schema enum).
+DATE_SOURCES = ("metadata", "header", "url", "filename", "text", "duplicate", "file-mtime", "none")
+
+
+@dataclass(frozen=True)
+class DateFinding:
+    """A publication date and the evidence it was read from."""
+
+    date: dt.date
+    source: str  # one of DATE_SOURCES except "none"
+    evidence: str  # the snippet the date was read from, for `inspect`
+
+
+@dataclass
+class RawDocument:
+    """One article as a reader found it, before cleaning and dating.
+
+    `text` is the body as the file gives it (paragraphs separated by blank lines where the
+    format tells them). Fields are None when the format does not say.
+    """
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: DateFinding | None = None  # only from structured metadata of the file
+    removed: list[str] = field(default_factory=list)  # what the reader already dropped
+    kind: str = "text"  # reader name: text, markdown, html, json, feed
+
+
+@dataclass
+class Article:
+    """A loaded, cleaned and dated article."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    date_source: str = "none"
+    date_evidence: str | None = None
+    removed: list[str] = field(default_factory=list)
+    kind: str = "text"
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or an entry inside one) that did not become an article, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from the paths given on the command line."""
+
+    root: str
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
