@@ -20,6 +20,7 @@ class DateFinding:
     date: dt.date
     source: str  # one of DATE_SOURCES except "none"
     evidence: str  # the snippet the date was read from, for `inspect`
+    moment: dt.datetime | None = None  # full timestamp when the source gives one (for timezones)
 
 
 @dataclass
