@@ -1,0 +1,248 @@
+"""Strip boilerplate from article text and read the header lines, keeping what was removed.
+
+News text arrives with site chrome ("Log In", "People also read…"), photo captions and
+credits, bylines, contributor lines, copyright notices and repeated blocks. Each rule below is
+small and named so `inspect` can show what it removed and why, and so each can be tested on
+real text. Rules work on *units*: paragraphs, or single lines where a file puts one paragraph
+per line, or re-joined lines where wire copy is hard-wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import full_dates_in, header_date
+from .model import DateFinding
+
+# ---------------------------------------------------------------- units
+
+
+def split_units(text: str) -> list[str]:
+    """Paragraph units: blank-line blocks, unwrapped when hard-wrapped, else one per line."""
+    units: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            units.extend(_unwrap(lines))
+        else:
+            units.extend(" ".join(line.split()) for line in lines)
+    return [u for u in units if u]
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”’]\s*$", line))
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Wire copy wrapped at ~70 columns: most lines end mid-sentence and are of similar length."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    open_ends = sum(not _ends_sentence(line) for line in body)
+    lengths = sorted(len(line.strip()) for line in body)
+    median = lengths[len(lengths) // 2]
+    return open_ends / len(body) >= 0.5 and 30 <= median <= 100
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join wrapped lines; an indented line starts a new paragraph (Reuters, DUC)."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if paragraphs[-1] and re.match(r"^(?:\t| {2,})\S", line) and _ends_sentence(paragraphs[-1][-1]):
+            paragraphs.append([])
+        paragraphs[-1].append(line.strip())
+    return [" ".join(" ".join(p).split()) for p in paragraphs if p]
+
+
+# ---------------------------------------------------------------- rules
+
+_CHROME = re.compile(
+    r"^(?:log ?in|log ?out|sign ?in|sign ?up|sign in to comment|register|reset password|forgot (?:your )?password\??|"
+    r"create (?:an )?account|my account|subscribe(?: now| today| here)?|subscribe to (?:our|the) .*|"
+    r"advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|skip navigation|"
+    r"share(?: this)?(?: article| story| page)?(?: on \w+)?|share via .*|tweet|email|print|comments?(?: \(\d+\))?|"
+    r"\d+ comments?|view comments|show comments|leave a (?:comment|reply)|read more|show more|load more|see more|"
+    r"continue reading|related(?: articles| stories| content| topics| coverage)?|people also read|most (?:read|popular|viewed|shared)|"
+    r"trending(?: now)?|recommended(?: for you)?|you (?:may|might) also like|more from .{1,40}|more stories|"
+    r"follow us(?: on .*)?|click here.*|accept(?: all)? cookies|(?:this site|we) uses? cookies.*|"
+    r"listen to (?:this )?article.*|\d+ min(?:ute)?s? read|back to top|menu|search|home|close|next article|previous article|"
+    r"top stories|latest news|breaking news|newsletter|get the newsletter|download (?:the|our) app.*|"
+    r"image source,? .*|image caption,? .*|media caption,? .*|getty images|"
+    r"report an error|contact us|terms of (?:use|service)|privacy policy|cookie policy|all rights reserved\.?)$",
+    re.I,
+)
+
+_CAPTION_START = re.compile(
+    r"^(?:FILE ?[-–—:]|FILE PHOTO\b|In this (?:handout |file |undated |pool |aerial |combination |satellite )?"
+    r"(?:photo|image|picture|video|still|frame|grab|screenshot|photograph)|This (?:handout )?(?:photo|image|picture) "
+    r"(?:shows|provided|taken|released|made|obtained)|(?:Photo|Image|Picture|Photograph|Caption|Credit|Pictured|Video)\s*:)",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"\((?:[^()]{0,80}(?:AP Photo|Reuters|AFP|Getty|EPA|dpa|Photo|Images?|via AP|Pool|Handout|Press Service|/AP)\b[^()]{0,80})\)\s*\.?$"
+    r"|\((?:AP|AFP|Reuters|EPA)(?: Photo)?[/ ][^)]{0,60}$",
+    re.I,
+)
+_CAPTION_WORDS = re.compile(
+    r"\b(?:pictured|photographed|is seen|are seen|seen here|seen in this|in this (?:satellite )?(?:image|photo)|satellite image|"
+    r"image taken|poses?|posing|attends|arrives|left\)|right\)|\(left|\(right|, left,|, right,| left and | right and )\b",
+    re.I,
+)
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d{2}\b"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced), broadcast|"
+    r"rewritten or redistributed|without (?:prior )?(?:written )?permission\.?$",
+    re.I,
+)
+_CONTRIBUTOR = re.compile(
+    r"(?:\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?\.?$)|^(?:Additional )?(?:reporting|writing|editing) by\b|"
+    r"^\w[\w .'-]{0,40} reported from [^.]{2,60}\.$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^By\s+(?P<names>[A-Z][\w.'-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'-]*){0,8})\s*(?:[,|–—-]+\s*(?P<agency>[A-Z][\w.&' -]{1,60}))?\s*$"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’ -]{1,25}?)?)"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,24})\))?\s*(?:--?|–|—|_)\s+(?=\S)"
+)
+_URL_LINE = re.compile(r"^(?:url:\s*)?(?P<url>https?://\S+)$", re.I)
+_SOURCE_LINE = re.compile(r"^(?:source|publisher|outlet)\s*:\s*(?P<source>.{2,80})$", re.I)
+
+AGENCIES = {
+    "ap": "Associated Press", "associated press": "Associated Press", "the associated press": "Associated Press",
+    "reuters": "Reuters", "afp": "Agence France-Presse", "agence france-presse": "Agence France-Presse",
+    "upi": "United Press International", "dpa": "dpa", "bloomberg": "Bloomberg", "xinhua": "Xinhua",
+}
+
+
+def agency_name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    key = raw.strip().strip(".").lower()
+    return AGENCIES.get(key, raw.strip() if len(raw.strip()) > 2 else None)
+
+
+def is_chrome(unit: str) -> bool:
+    if len(unit.split()) > 12:
+        return False
+    return bool(_CHROME.match(unit.strip().rstrip(".…:!>»›|").strip()))
+
+
+def is_caption(unit: str, sentence_like_document: bool) -> bool:
+    """Photo captions and credits: AP and wire styles, and Daily Mail-style unpunctuated captions."""
+    if _CAPTION_START.match(unit) or _CREDIT.search(unit):
+        return True
+    if _WEEKDAY_DATE.search(unit):
+        return True  # "…in Kyiv, Ukraine, Monday, Feb. 14, 2022." is how wire captions are dated
+    if sentence_like_document and not _ends_sentence(unit) and len(unit.split()) >= 6:
+        return True  # a run-on line among punctuated paragraphs: caption, teaser or sidebar
+    if not _ends_sentence(unit) and (_CAPTION_WORDS.search(unit) or full_dates_in(unit)):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list[str] = field(default_factory=list)
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    header_date: DateFinding | None = None
+    captions: list[str] = field(default_factory=list)  # removed captions: evidence for dating
+    units: list[str] = field(default_factory=list)  # every unit of the input, for text dating
+
+
+def _header_zone(units: list[str], result: Cleaned, find_title: bool) -> int:
+    """Read title/date/URL/byline lines at the top; return the index where the body starts."""
+    index = 0
+    while index < min(len(units), 8):
+        unit = units[index]
+        if is_chrome(unit):
+            result.removed.append(unit)
+        elif (found := header_date(unit)) is not None and result.header_date is None:
+            result.header_date, rest = found
+            result.removed.append(found[0].evidence)
+            if rest.strip():
+                units[index] = rest.strip()
+                return index
+        elif match := _URL_LINE.match(unit):
+            result.url = result.url or match.group("url")
+            result.removed.append(unit)
+        elif match := _SOURCE_LINE.match(unit):
+            result.source = result.source or match.group("source").strip()
+            result.removed.append(unit)
+        elif match := _BYLINE.match(unit):
+            result.source = result.source or agency_name(match.group("agency"))
+            result.removed.append(unit)
+        elif find_title and result.title is None and _title_like(unit):
+            result.title = unit
+            result.removed.append(unit)
+        else:
+            return index
+        index += 1
+    return index
+
+
+def _title_like(unit: str) -> bool:
+    words = len(unit.split())
+    return 2 <= words <= 40 and (not _ends_sentence(unit) or unit.endswith(("?", "!"))) and not _DATELINE.match(unit)
+
+
+def _strip_dateline(unit: str, result: Cleaned) -> str:
+    match = _DATELINE.match(unit)
+    if not match or not re.search(r"[A-Z]{2}", match.group("place")):
+        return unit
+    result.source = result.source or agency_name(match.group("agency"))
+    result.removed.append(match.group(0).strip())
+    return unit[match.end():]
+
+
+def clean(text: str, find_title: bool = True, extra_patterns: list[re.Pattern] | None = None) -> Cleaned:
+    """Clean one article's text. `find_title` is False when the format already gave a title."""
+    units = split_units(text)
+    result = Cleaned(text="", units=list(units))
+    start = _header_zone(units, result, find_title)
+    body = units[start:]
+    punctuated = sum(_ends_sentence(u) for u in body if len(u.split()) >= 6)
+    long_units = sum(1 for u in body if len(u.split()) >= 6)
+    sentence_like = long_units >= 5 and punctuated / long_units >= 0.6
+    kept: list[str] = []
+    seen: set[str] = set()
+    for unit in body:
+        key = re.sub(r"\W+", " ", unit).strip().lower()
+        if key in seen and len(key) > 0:
+            result.removed.append(unit)
+            continue
+        seen.add(key)
+        if is_chrome(unit) or _COPYRIGHT.search(unit) or _CONTRIBUTOR.search(unit):
+            result.removed.append(unit)
+            if m := re.search(r"(?:copyright|©)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w.&' -]{2,40}?)\.", unit, re.I):
+                result.source = result.source or agency_name(m.group("owner"))
+            continue
+        if extra_patterns and any(p.search(unit) for p in extra_patterns):
+            result.removed.append(unit)
+            continue
+        if _BYLINE.match(unit):
+            result.source = result.source or agency_name(_BYLINE.match(unit).group("agency"))
+            result.removed.append(unit)
+            continue
+        if is_caption(unit, sentence_like):
+            result.removed.append(unit)
+            result.captions.append(unit)
+            continue
+        if not kept:
+            unit = _strip_dateline(unit, result)
+        kept.append(unit)
+    result.text = "\n\n".join(kept)
+    return result

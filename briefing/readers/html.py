@@ -1,0 +1,46 @@
+"""Saved web pages, and HTML fragments found inside JSON and feed items.
+
+Whole pages go to `briefing.html_extract` (trafilatura, tuned and measured in
+`bench/eval_html_text.py`) for the main text and to `briefing.html_dates` for the date.
+Fragments (a feed item's `content:encoded`) are small and trusted to be article text, so a
+plain tag strip that keeps paragraph breaks is enough, and cannot recurse on deep nesting.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from ..model import RawDocument
+
+_BLOCK = re.compile(r"<\s*(?:/?(?:p|div|section|article|blockquote|h[1-6]|li|ul|ol|table|tr|pre|figure)\b[^>]*|br\s*/?)\s*>", re.I)
+_DROP = re.compile(r"<(script|style|noscript|template|iframe|svg|figcaption)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:p|div|br|a|span|em|strong|img|ul|li|h[1-6])\b[^>]*>", text, re.I))
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, with block elements as paragraph breaks."""
+    fragment = _COMMENT.sub(" ", fragment)
+    fragment = _DROP.sub(" ", fragment)
+    fragment = _BLOCK.sub("\n\n", fragment)
+    text = html_lib.unescape(_TAG.sub("", fragment))
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def read_html(text: str) -> tuple[list[RawDocument], list[str]]:
+    from ..html_dates import find_html_date
+    from ..html_extract import extract_html
+
+    page = extract_html(text)
+    if page is None or not page.text.strip():
+        return [], ["no article text found in the page"]
+    date = find_html_date(text, url=page.url)
+    return [
+        RawDocument(text=page.text, title=page.title, source=page.source, url=page.url, date=date, kind="html")
+    ], []

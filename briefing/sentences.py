@@ -1,0 +1,82 @@
+"""Split clean text into sentences, with offsets, without NLTK.
+
+sumy's default tokenizer needs NLTK's punkt data, which cannot be downloaded here, so we
+split ourselves: a sentence ends at . ! ? or … (plus closing quotes and brackets) followed by
+a space and something that can start a sentence, unless the period ends a known abbreviation
+("Dr.", "Feb.", "U.S.") or an initial ("Jan M. Olsen"). Paragraph breaks always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "no", "nos", "vol", "vols", "p", "pp", "fig", "figs", "ch", "art", "sec", "para",
+    "inc", "corp", "co", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "hwy",
+    "vs", "v", "etc", "approx", "est", "e.g", "i.e", "cf", "al", "ca", "incl",
+    "u.s", "u.k", "u.n", "u.s.a", "e.u", "d.c", "a.m", "p.m", "ph.d", "b.a", "m.a",
+}
+# Abbreviations after which a capitalised word usually continues the sentence.
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "st", "mt", "no", "vs", "v"}
+
+_BOUNDARY = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]{0,2}[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜ])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+def _is_abbreviation(before: str, next_char: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _TITLES:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Jan M. Olsen"
+    if word in ABBREVIATIONS:
+        # "U.S. officials" continues, "in the U.S. The" may not: only a lower-case or
+        # a title-like continuation is certain; we accept the common case of continuing.
+        return word not in {"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "corp", "co", "ltd"} or next_char.islower()
+    return False
+
+
+def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end(2)
+        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)], paragraph[match.end():match.end() + 1]):
+            continue
+        piece = paragraph[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
+        start = match.end()
+    piece = paragraph[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        spans.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
+    return spans
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences of `text` with their character offsets; paragraphs are split on blank lines."""
+    spans: list[Span] = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        spans.extend(split_paragraph(match.group(0), match.start()))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    return [span.text for span in sentence_spans(text)]
