@@ -20,7 +20,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"<(?:p|div|br|a|span|em|strong|img|ul|li|h[1-6])\b[^>]*>", text, re.I))
+    return bool(re.search(r"</?(?:p|div|br|a|span|em|strong|b|i|u|small|sup|sub|font|img|ul|ol|li|h[1-6]|blockquote|figure)\b[^>]*>", text, re.I))
 
 
 def fragment_to_text(fragment: str) -> str:

@@ -1,0 +1,145 @@
+"""One test per cleaning rule, on lines taken from the sample corpus (real wire and web text)."""
+
+import pytest
+
+from briefing.clean import clean, is_caption, is_chrome, split_units
+from conftest import sample_text
+
+T001, T002, T003 = sample_text("001"), sample_text("002"), sample_text("003")
+
+
+def lines_of(text: str, *starts: str) -> list[str]:
+    found = [u for u in split_units(text) if u.startswith(starts)]
+    assert found, starts
+    return found
+
+
+@pytest.mark.parametrize("line", ["Log In", "Reset Password", "People also read…", "Share this article", "Advertisement", "3 min read"])
+def test_site_chrome(line):
+    assert is_chrome(line)
+
+
+def test_chrome_rule_leaves_real_short_sentences():
+    assert not is_chrome("The US reacted coolly.")
+    assert not is_chrome("Home prices rose 3% in January, the ministry said.")
+
+
+def test_chrome_removed_from_real_article():
+    result = clean(T001)
+    assert "Log In" in result.removed and "Reset Password" in result.removed
+    assert "Log In" not in result.text and "Reset Password" not in result.text
+    result = clean(T003)
+    assert "People also read" not in result.text
+
+
+def test_ap_file_and_handout_captions():
+    for caption in lines_of(T001, "FILE-", "In this handout photo", "In this photo provided"):
+        assert is_caption(caption, sentence_like_document=False), caption
+
+
+def test_caption_with_photo_credit():
+    (caption,) = lines_of(T001, "A view of Ukraine")
+    assert caption.endswith("(AP Photo/Efrem Lukatsky)")
+    assert is_caption(caption, sentence_like_document=False)
+
+
+def test_caption_truncated_credit_and_weekday_date():
+    for caption in lines_of(T001, "A young woman holds a weapon", "A member of the Special Forces"):
+        assert is_caption(caption, sentence_like_document=False)
+
+
+def test_daily_mail_unpunctuated_captions():
+    captions = lines_of(T002, "Russian President Vladimir Putin attends", "Sukhoi Su-34 fighters", "Members of the 82nd Airborne")
+    for caption in captions:
+        assert is_caption(caption, sentence_like_document=True)
+
+
+def test_body_paragraphs_are_not_captions():
+    for unit in lines_of(T001, "Moscow denies it has any plans", "Dr. Tamara Ugrich", "The meeting came as"):
+        assert not is_caption(unit, sentence_like_document=True)
+
+
+def test_captions_removed_but_kept_for_review():
+    result = clean(T001)
+    assert "AP Photo" not in result.text and "FILE-" not in result.text and "In this photo" not in result.text
+    assert any("AP Photo" in r for r in result.removed)
+    assert len(result.captions) >= 8
+
+
+def test_byline_gives_source_and_is_removed():
+    result = clean(T003)
+    assert result.source == "Associated Press"
+    assert "ISACHENKOV" not in result.text
+    assert any(r.startswith("By VLADIMIR ISACHENKOV") for r in result.removed)
+
+
+def test_contributor_line_removed():
+    result = clean(T003)
+    assert "contributed" not in result.text
+    assert any(r.endswith("contributed.") for r in result.removed)
+
+
+def test_copyright_notice_removed():
+    result = clean(T003)
+    assert "All rights reserved" not in result.text and "Copyright" not in result.text
+
+
+def test_dateline_stripped_from_first_paragraph():
+    result = clean(T003)
+    assert result.text.startswith("Russia’s top diplomat on Monday advised")
+    assert "MOSCOW (AP) —" in result.removed
+
+
+def test_repeated_lines_removed_once():
+    repeated = [u for u in split_units(T001) if u.startswith("In this photo provided by the Russian Defense Ministry Press Service on Monday, Feb. 14, 2022. A MiG-31 fighter of the Russian air force takes off")]
+    assert len(repeated) == 3
+    result = clean(T001)
+    assert sum(r == repeated[0] for r in result.removed) == 3  # once as a caption, twice as repeats
+
+
+def test_repeated_body_paragraph_is_dropped():
+    paragraph = "Moscow denies it has any plans to invade Ukraine but has massed well over 130,000 troops near its borders."
+    result = clean("\n\n".join([paragraph, "The US reacted coolly.", paragraph]))
+    assert result.text.count("130,000") == 1
+
+
+def test_header_lines_title_date_url():
+    result = clean(T002)
+    assert result.title.startswith("Now Putin plays the peacemaker")
+    assert result.header_date.date.isoformat() == "2022-02-15"
+    assert result.url.startswith("https://www.dailymail.co.uk/")
+    assert "dailymail.co.uk" not in result.text
+
+
+def test_header_date_running_into_first_sentence():
+    result = clean(sample_text("000"))
+    assert result.header_date.evidence == "date 2022-02-15"
+    assert result.text.startswith("As the West warily eyed Russian troop movements")
+    assert result.title is None
+
+
+def test_daily_mail_vaccine_sidebar_lines_removed():
+    result = clean(T002)
+    for sidebar in ("one in 30,000", "One in 65,000", "One in 50,000", "sore arm", "less likely to pass the virus"):
+        assert sidebar not in result.text
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped():
+    wire = (
+        "German police raided several locations near\nBonn after receiving word of a terrorist threat against the U.S.\n"
+        "Embassy, but no evidence of a planned attack was found, officials\nsaid Wednesday.\n"
+        "\tPolice, including agents of an elite anti-terrorist unit,\nchecked several suspects during raids.\n"
+    )
+    units = split_units(wire)
+    assert units == [
+        "German police raided several locations near Bonn after receiving word of a terrorist threat against the U.S. "
+        "Embassy, but no evidence of a planned attack was found, officials said Wednesday.",
+        "Police, including agents of an elite anti-terrorist unit, checked several suspects during raids.",
+    ]
+
+
+def test_extra_patterns_from_config():
+    import re
+
+    result = clean(sample_text("004"), extra_patterns=[re.compile(r"Washington Post")])
+    assert "Washington Post" not in result.text
