@@ -86,6 +86,7 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
         date_evidence=date.evidence if date else None,
         removed=raw.removed + cleaned.removed,
         kind=raw.kind,
+        moment=date.moment if date else None,
     )
 
 

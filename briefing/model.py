@@ -55,6 +55,8 @@ class Article:
     date_evidence: str | None = None
     removed: list[str] = field(default_factory=list)
     kind: str = "text"
+    moment: dt.datetime | None = None  # full timestamp when known, for day grouping by timezone
+    duplicate_of: str | None = None  # id of the article this one repeats
 
     @property
     def words(self) -> int:

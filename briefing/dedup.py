@@ -1,0 +1,215 @@
+"""Find duplicates: identical copies, near-copies (syndication, re-posts) and re-translations.
+
+Three checks, cheapest first, each with its own evidence:
+
+- **identical**: the same words in the same order (a hash of the normalised text);
+- **near**: 5-word shingles shared (Jaccard, or containment for a cut copy), candidates found
+  with MinHash-LSH (datasketch) so a large corpus is not compared pair by pair;
+- **translation**: a re-translated or re-written copy shares few shingles but keeps the same
+  *anchors* — names and numbers — in the same order. Candidates share rare runs of three
+  anchors; the check is how much of the shorter anchor sequence the other repeats in runs of two
+  or more, in order (scattered shared names are what same-topic stories have).
+
+The original of a group is the article we trust most for its date (dated, then earliest, then
+longest); every other member is `duplicate_of` it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from .model import Article
+
+SHINGLE = 5
+NEAR_JACCARD = 0.5
+NEAR_CONTAINMENT = 0.7
+TRANSLATION_RUNS = 0.85
+MIN_SHINGLES = 12
+MIN_ANCHORS = 15
+ANCHOR_RUN = 3
+RARE_RUN_DF = 25  # a run of anchors shared by more articles than this is not evidence
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_ANCHOR = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+_FUNCTION_WORDS = set(
+    "the a an and or but of in on at to for from by with as is are was were be been it its this that these those "
+    "he she they we i you his her their our has have had not no if then than so after before while when where "
+    "who what which there here also however meanwhile still some many most more asked speaking".split()
+)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """`copy` repeats `original`; `kind` says which check found it, `score` how strongly."""
+
+    copy: str
+    original: str
+    kind: str  # identical | near | translation
+    score: float
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.replace("’", "'").replace("‘", "'").lower())
+
+
+def shingles(tokens: list[str], size: int = SHINGLE) -> set[str]:
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def anchors(text: str) -> list[str]:
+    """Names and numbers in order: what survives translation. Sentence-initial words are skipped."""
+    found = []
+    for match in _ANCHOR.finditer(text):
+        token = match.group(0)
+        if token[0].isdigit():
+            found.append(token.replace(",", ""))
+            continue
+        before = text[max(0, match.start() - 3) : match.start()].strip()
+        if match.start() == 0 or before.endswith((".", "!", "?", "\"", "“", "‘", "'")) or token.lower() in _FUNCTION_WORDS:
+            continue
+        found.append(token[:5].lower())  # prefix: Sergey/Sergei, Kyiv/Kiev differ only late
+    return found
+
+
+@dataclass
+class _Profile:
+    article: Article
+    fingerprint: str
+    shingles: set[str]
+    anchors: list[str]
+
+
+def _profile(article: Article) -> _Profile:
+    tokens = words(article.text)
+    return _Profile(article, hashlib.sha1(" ".join(tokens).encode()).hexdigest(), shingles(tokens), anchors(article.text))
+
+
+def _near_score(a: _Profile, b: _Profile) -> float:
+    if min(len(a.shingles), len(b.shingles)) < MIN_SHINGLES:
+        return 0.0
+    shared = len(a.shingles & b.shingles)
+    jaccard = shared / len(a.shingles | b.shingles)
+    containment = shared / min(len(a.shingles), len(b.shingles))
+    if jaccard >= NEAR_JACCARD:
+        return jaccard
+    return containment if containment >= NEAR_CONTAINMENT else 0.0
+
+
+def _translation_score(a: _Profile, b: _Profile) -> float:
+    if min(len(a.anchors), len(b.anchors)) < MIN_ANCHORS:
+        return 0.0
+    matcher = SequenceMatcher(None, a.anchors, b.anchors, autojunk=False)
+    # Only runs of two or more anchors count: stories on one topic share names scattered
+    # about; a translation keeps whole runs ("Lavrov … Putin … 130000") in order.
+    in_runs = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 2)
+    score = in_runs / min(len(a.anchors), len(b.anchors))
+    return score if score >= TRANSLATION_RUNS else 0.0
+
+
+def _lsh_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
+    """Pairs whose shingle sets are probably similar, without comparing every pair."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=0.3, num_perm=64)
+    pairs: set[tuple[int, int]] = set()
+    for index, profile in enumerate(profiles):
+        if len(profile.shingles) < MIN_SHINGLES:
+            continue
+        signature = MinHash(num_perm=64)
+        signature.update_batch([s.encode() for s in profile.shingles])
+        for other in lsh.query(signature):
+            pairs.add((other, index))
+        lsh.insert(index, signature)
+    return pairs
+
+
+def _anchor_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
+    """Pairs sharing several rare runs of three anchors (names/numbers in the same order)."""
+    postings: dict[tuple, list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        runs = {tuple(profile.anchors[i : i + ANCHOR_RUN]) for i in range(len(profile.anchors) - ANCHOR_RUN + 1)}
+        for run in runs:
+            postings[run].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if 1 < len(members) <= RARE_RUN_DF:
+            for pair in combinations(members, 2):
+                shared[pair] += 1
+    return {pair for pair, count in shared.items() if count >= 3}
+
+
+def _original_rank(article: Article):
+    dated = article.date is not None and article.date_source not in ("none", "file-mtime")
+    return (not dated, article.date or __import__("datetime").date.max, -article.words, article.path, article.id)
+
+
+def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
+    """Map each duplicate's id to how it repeats its group's original."""
+    profiles = [_profile(a) for a in articles]
+    parent = list(range(len(profiles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    evidence: dict[frozenset, tuple[str, float]] = {}
+
+    def link(i: int, j: int, kind: str, score: float) -> None:
+        evidence[frozenset((i, j))] = (kind, score)
+        parent[root(i)] = root(j)
+
+    by_fingerprint: dict[str, int] = {}
+    for index, profile in enumerate(profiles):
+        if profile.fingerprint in by_fingerprint:
+            link(index, by_fingerprint[profile.fingerprint], "identical", 1.0)
+        else:
+            by_fingerprint[profile.fingerprint] = index
+    for i, j in sorted(_lsh_candidates(profiles) | _anchor_candidates(profiles)):
+        if root(i) == root(j):
+            continue
+        if score := _near_score(profiles[i], profiles[j]):
+            link(i, j, "near", score)
+        elif score := _translation_score(profiles[i], profiles[j]):
+            link(i, j, "translation", score)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(profiles)):
+        groups[root(index)].append(index)
+    duplicates: dict[str, Duplicate] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = min(members, key=lambda m: _original_rank(articles[m]))
+        for member in members:
+            if member == original:
+                continue
+            kind, score = evidence.get(frozenset((member, original))) or _best_evidence(member, members, evidence)
+            duplicates[articles[member].id] = Duplicate(articles[member].id, articles[original].id, kind, round(score, 3))
+    return duplicates
+
+
+def _best_evidence(member: int, members: list[int], evidence: dict) -> tuple[str, float]:
+    """A member linked to the original through another copy: report its strongest direct link."""
+    links = [evidence[key] for key in evidence if member in key and key <= frozenset(members)]
+    return max(links, key=lambda e: e[1]) if links else ("near", 0.0)
+
+
+def apply_duplicates(articles: list[Article], duplicates: dict[str, Duplicate]) -> None:
+    """Record `duplicate_of` and let an undated copy inherit its original's date."""
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        found = duplicates.get(article.id)
+        article.duplicate_of = found.original if found else None
+        if found and article.date is None:
+            original = by_id[found.original]
+            if original.date is not None:
+                article.date = original.date
+                article.date_source = "duplicate"
+                article.date_evidence = f"{found.kind} copy of {original.path}"
