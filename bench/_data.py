@@ -1,0 +1,68 @@
+"""Where the research data lives, and small readers for the sets the benches use.
+
+The data is research-licensed: it is read from `../shared/data` and never copied here.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "data"
+
+
+def require(*parts: str) -> Path:
+    """The path under ../shared/data, or exit 0 with a message when it is not here."""
+    path = DATA.joinpath(*parts)
+    if not path.exists():
+        print(f"skipped: research data not available at {path}")
+        sys.exit(0)
+    return path
+
+
+def reuters_rows() -> list[dict]:
+    path = require("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def reuters_body(row: dict) -> str:
+    """Reuters bodies mark paragraph indents with a literal '&\\t'."""
+    return (row.get("body") or "").replace("&\\t", "\n\n    ").strip()
+
+
+def uci_rows() -> list[dict]:
+    path = require("uci_news_aggregator_subset", "uci-news-aggregator.first6366.csv.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if (row.get("TIMESTAMP") or "").strip().isdigit()]
+
+
+def wikiref_rows() -> list[dict]:
+    path = require("wikiref220", "wikiref220.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def bcubed(predicted: list, gold: list) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 of a clustering against gold labels."""
+    from collections import Counter
+
+    pairs = Counter(zip(predicted, gold))
+    pred_sizes, gold_sizes = Counter(predicted), Counter(gold)
+    precision = sum(n * n / pred_sizes[p] for (p, g), n in pairs.items()) / len(gold)
+    recall = sum(n * n / gold_sizes[g] for (p, g), n in pairs.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def purity(predicted: list, gold: list) -> float:
+    from collections import Counter
+
+    clusters: dict = {}
+    for p, g in zip(predicted, gold):
+        clusters.setdefault(p, Counter())[g] += 1
+    return sum(c.most_common(1)[0][1] for c in clusters.values()) / len(gold)
