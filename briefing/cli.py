@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("inspect", "open")
+COMMANDS = ("inspect", "export", "summarize", "open")
 
 
 class UsageError(Exception):
@@ -44,6 +44,35 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 20M)") from None
 
 
+def _day(value: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {number}")
+    return number
+
+
+def _brief_options(parser: argparse.ArgumentParser) -> None:
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--words", type=_positive, help="summary length in words (default 120)")
+    length.add_argument("--sentences", type=_positive, help="summary length in sentences")
+    parser.add_argument("--algorithm", choices=("lexrank", "textrank", "lsa", "luhn"), help="sumy ranking method")
+    parser.add_argument("--timezone", help="group days in this timezone, e.g. Europe/Kyiv")
+    parser.add_argument("--config", type=Path, help="TOML config file (default: the user config file)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mtime-dates", action="store_true", help="date undated articles by file modification time")
     parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="skip files larger than this (default 20M)")
@@ -58,27 +87,52 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     inspect.add_argument("--format", choices=("text", "json"), default="text")
     _common(inspect)
+    export = commands.add_parser("export", help="write the daily brief as Markdown or JSON")
+    export.add_argument("path", type=Path, metavar="DIR")
+    export.add_argument("--date", type=_day, help="only this day (YYYY-MM-DD)")
+    export.add_argument("--from", dest="start", type=_day, help="first day (YYYY-MM-DD)")
+    export.add_argument("--to", dest="end", type=_day, help="last day (YYYY-MM-DD)")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of stdout")
+    _common(export)
+    _brief_options(export)
+    summarize = commands.add_parser("summarize", help="summarise the given articles as one story")
+    summarize.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    summarize.add_argument("--format", choices=("text", "json"), default="text")
+    _common(summarize)
+    _brief_options(summarize)
     view = commands.add_parser("open", help="open the corpus (default command)")
     view.add_argument("path", nargs="?", type=Path, metavar="DIR")
     _common(view)
     return parser
 
 
-def _options(args):
+def _settings(args):
+    from .config import ConfigError, load_settings
+
+    flags = {name: getattr(args, name, None) for name in ("words", "sentences", "algorithm", "timezone")}
+    try:
+        return load_settings(getattr(args, "config", None), flags)
+    except ConfigError as error:
+        raise UsageError(f"briefing: {error}") from None
+
+
+def _options(args, settings=None):
     from .load import LoadOptions
     from .readers import DEFAULT_MAX_BYTES
 
-    return LoadOptions(mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES)
+    patterns = settings.compiled_patterns() if settings else ()
+    return LoadOptions(mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns)
 
 
-def _load(paths: list[Path], args):
+def _load(paths: list[Path], args, settings=None):
     from .load import load_corpus
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"briefing: no such file or folder: {path}")
     with _progress() as progress:
-        return load_corpus(paths, _options(args), progress)
+        return load_corpus(paths, _options(args, settings), progress)
 
 
 class _progress:
@@ -123,6 +177,58 @@ def run_inspect(args) -> int:
     return EXIT_OK
 
 
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .atomic import write_atomic
+
+    write_atomic(output, text)
+    print(f"briefing: wrote {output}", file=sys.stderr)
+
+
+def run_export(args) -> int:
+    from .brief import brief_to_dict, build_brief
+
+    if not args.path.is_dir():
+        raise UsageError(f"briefing: not a folder: {args.path}")
+    if args.date and (args.start or args.end):
+        raise UsageError("briefing export: --date cannot be combined with --from/--to")
+    start, end = (args.date, args.date) if args.date else (args.start, args.end)
+    if start and end and start > end:
+        raise UsageError("briefing export: --from is after --to")
+    settings = _settings(args)
+    corpus = _load([args.path], args, settings)
+    brief = build_brief(corpus, settings, start, end)
+    if args.format == "json":
+        text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from .markdown import render_markdown
+
+        text = render_markdown(brief)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+def run_summarize(args) -> int:
+    from .summarize import headline, summarize
+
+    settings = _settings(args)
+    corpus = _load(args.paths, args, settings)
+    picked = summarize(corpus.articles, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
+    if args.format == "json":
+        document = {
+            "headline": headline(corpus.articles) if corpus.articles else None,
+            "articles": [a.id for a in corpus.articles],
+            "summary": [{"text": s.text, "article": s.article} for s in picked],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("".join(s.text + "\n" for s in picked))
+    return EXIT_OK
+
+
 def run_open(args) -> int:
     """Until the TUI lands: print the corpus day by day."""
     from rich.text import Text
@@ -155,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             args = build_parser().parse_args(["open", *argv])
-        handler = {"inspect": run_inspect, "open": run_open}[args.command]
+        handler = {"inspect": run_inspect, "export": run_export, "summarize": run_summarize, "open": run_open}[args.command]
         return handler(args)
     except UsageError as error:
         print(str(error), file=sys.stderr)

@@ -1,0 +1,244 @@
+"""The Brief: the analysed corpus, day by day and story by story. One engine, many faces.
+
+`build_brief` runs the pipeline after loading — duplicates → days and stories → per story a
+headline, an extractive summary, key figures and quotes — and returns plain dataclasses. The
+CLI renders them as Markdown or JSON; the TUI browses and curates them. Nothing here knows
+about Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from .config import Settings
+from .dedup import apply_duplicates, find_duplicates
+from .model import Article, Corpus
+from .stories import StoryGroup, article_day, group_stories
+
+SCHEMA = "briefing/1"
+
+
+@dataclass
+class SummaryLine:
+    text: str
+    article: str
+    index: int = -1  # position among the article's sentences
+
+
+@dataclass
+class FigureLine:
+    text: str
+    value: float | None
+    label: str
+    sentence: str
+    article: str
+    also_in: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuoteLine:
+    text: str
+    speaker: str | None
+    article: str
+    also_in: list[str] = field(default_factory=list)
+    fragment: bool = False
+
+
+@dataclass
+class Story:
+    id: str
+    thread: str
+    day: dt.date | None
+    headline: str
+    articles: list[str]  # ids, duplicates included
+    summary: list[SummaryLine] = field(default_factory=list)
+    figures: list[FigureLine] = field(default_factory=list)
+    quotes: list[QuoteLine] = field(default_factory=list)
+    importance: float = 0.0
+
+
+@dataclass
+class Day:
+    date: dt.date
+    stories: list[Story]
+
+
+@dataclass
+class Brief:
+    corpus: Corpus
+    days: list[Day]
+    undated: list[Story]
+    settings: Settings
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return {a.id: a for a in self.corpus.articles}
+
+    def stories(self):
+        for day in self.days:
+            yield from day.stories
+        yield from self.undated
+
+
+# ---------------------------------------------------------------- building
+
+
+def importance(group: StoryGroup, by_id: dict[str, Article]) -> float:
+    """Sources count most (a story several outlets carry matters), then articles, then length."""
+    members = [by_id[i] for i in group.article_ids]
+    sources = {(a.source or a.path).lower() for a in members}
+    words = sum(a.words for a in members if not a.duplicate_of)
+    return round(2.0 * len(sources) + len(members) + math.log1p(words) / 3, 3)
+
+
+def _words_key(text: str) -> frozenset[str]:
+    import re
+
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")))
+
+
+def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two renderings of one quote: most words shared (re-translations change a few)."""
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.7 and len(a & b) / len(a | b) >= 0.45
+
+
+def story_quotes(members: list[Article]) -> list[QuoteLine]:
+    """Quotes of a story's articles, merged across sources, full quotes with speakers first."""
+    from .quotes import canonical_speaker, extract_quotes
+
+    found = [(article, quote) for article in members for quote in extract_quotes(article.text)]
+    names = canonical_speaker([q.speaker for _, q in found if q.speaker])
+    merged: list[tuple[QuoteLine, frozenset[str], int]] = []
+    for order, (article, quote) in enumerate(found):
+        key = _words_key(quote.text)
+        speaker = names.get(quote.speaker, quote.speaker) if quote.speaker else None
+        for line, other, _ in merged:
+            if _same_quote(key, other):
+                if article.id != line.article and article.id not in line.also_in:
+                    line.also_in.append(article.id)
+                line.speaker = line.speaker or speaker
+                break
+        else:
+            merged.append((QuoteLine(quote.text, speaker, article.id, [], quote.fragment), key, order))
+    ranked = sorted(merged, key=lambda m: (m[0].fragment, m[0].speaker is None, -len(m[0].also_in), m[2]))
+    return [line for line, _, _ in ranked]
+
+
+def story_figures(members: list[Article]) -> list[FigureLine]:
+    """Key figures of a story's articles, merged across sources, most important first."""
+    from .figures import extract_figures, merge_figures
+
+    merged = merge_figures([(a.id, extract_figures(a.text)) for a in members])
+    return [
+        FigureLine(m.text, m.value, m.label, m.sentence, m.article, list(m.also_in), list(m.conflicts))
+        for m in merged
+    ]
+
+
+def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> Story:
+    from .summarize import headline, summarize
+
+    originals = [by_id[i] for i in group.originals]
+    members = [by_id[i] for i in group.article_ids]
+    picked = summarize(originals, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
+    return Story(
+        id=group.id,
+        thread=group.thread,
+        day=group.day,
+        headline=headline(originals),
+        articles=list(group.article_ids),
+        summary=[SummaryLine(s.text, s.article, s.index) for s in picked],
+        figures=story_figures(members),
+        quotes=story_quotes(members),
+        importance=importance(group, by_id),
+    )
+
+
+def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    if day is None:
+        return start is None and end is None
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def build_brief(
+    corpus: Corpus,
+    settings: Settings | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    progress=None,
+) -> Brief:
+    """Analyse a loaded corpus into a Brief, for the days from `start` to `end` (inclusive)."""
+    settings = settings or Settings()
+    articles = corpus.articles
+    apply_duplicates(articles, find_duplicates(articles))
+    by_id = {a.id: a for a in articles}
+    groups = [g for g in group_stories(articles, settings.timezone) if in_range(g.day, start, end)]
+    stories: list[Story] = []
+    for done, group in enumerate(groups, start=1):
+        stories.append(_story(group, by_id, settings))
+        if progress:
+            progress(done, len(groups), "summarising")
+    by_day: dict[dt.date, list[Story]] = {}
+    undated: list[Story] = []
+    for story in stories:
+        (undated if story.day is None else by_day.setdefault(story.day, [])).append(story)
+    days = [Day(day, _ranked(by_day[day])) for day in sorted(by_day, reverse=True)]
+    return Brief(corpus, days, _ranked(undated), settings)
+
+
+def _ranked(stories: list[Story]) -> list[Story]:
+    return sorted(stories, key=lambda s: (-s.importance, s.headline, s.id))
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _story_dict(story: Story) -> dict:
+    return {
+        "id": story.id,
+        "thread": story.thread,
+        "headline": story.headline,
+        "articles": story.articles,
+        "importance": story.importance,
+        "summary": [{"text": s.text, "article": s.article} for s in story.summary],
+        "figures": [
+            {"text": f.text, "value": f.value, "label": f.label, "sentence": f.sentence, "article": f.article,
+             "also_in": f.also_in, **({"conflicts": f.conflicts} if f.conflicts else {})}
+            for f in story.figures
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "article": q.article, "also_in": q.also_in, "fragment": q.fragment}
+            for q in story.quotes
+        ],
+    }
+
+
+def brief_to_dict(brief: Brief) -> dict:
+    """The document of `../shared/brief.schema.json` (schema `briefing/1`)."""
+    corpus = brief.corpus
+    return {
+        "schema": SCHEMA,
+        "corpus": {
+            "root": corpus.root,
+            "articles": len(corpus.articles),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
+        },
+        "articles": [
+            {
+                "id": a.id, "path": a.path, "title": a.title, "source": a.source, "url": a.url,
+                "date": a.date.isoformat() if a.date else None, "date_source": a.date_source,
+                "duplicate_of": a.duplicate_of, "words": a.words,
+            }
+            for a in corpus.articles
+        ],
+        "days": [{"date": d.date.isoformat(), "stories": [_story_dict(s) for s in d.stories]} for d in brief.days],
+        "undated": [_story_dict(s) for s in brief.undated],
+    }
+
+
+__all__ = ["Brief", "Day", "Story", "SummaryLine", "FigureLine", "QuoteLine", "build_brief", "brief_to_dict", "article_day"]
