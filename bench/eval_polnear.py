@@ -24,8 +24,10 @@ overlap; a pair counts when the overlap is at least half of the union of the two
 
 Speakers. A gold Source is "a name" when it has a capitalised word that is not a pronoun or a
 determiner ("Trump", "The New York Post", "Pentagon spokesman John Kirby", not "he", "who",
-"the president"); its key is the last such word of its first comma segment (possessive
-stripped, parentheses dropped: "Rep. Jim Clyburn (D-S.C.), the assistant leader…" -> Clyburn). A
+"the president"); its key is the last such word of the first comma segment that ends with a
+name, cut before of/for/at/from/in/with/who (possessive stripped, parentheses dropped):
+"Rep. Jim Clyburn (D-S.C.), the assistant leader…" -> Clyburn, "Apple's chief executive, Tim
+Cook," -> Cook, "Mr. Morgan of the Sierra Club" -> Morgan. A
 predicted speaker is right when the key appears as a word, case-insensitively, in our
 resolved `speaker` or in `speaker_as_written`. Speaker accuracy is over matched quotes with
 name-sourced gold. For quote+speaker F1 a matched pair also needs the right speaker: for
@@ -173,10 +175,16 @@ def name_key(source: str | None) -> str | None:
     if not source:
         return None
     src = re.sub(r"\([^)]*\)", " ", source)
-    segments = [seg for seg in src.split(",") if seg.strip()]
-    src = segments[0] if segments else src
-    toks = re.findall(r"[A-Za-z][\w.'’\-]*", src)
-    names = [t for t in toks if t[:1].isupper() and t.lower() not in _NOT_NAMES]
+    segments = [seg for seg in src.split(",") if seg.strip()] or [src]
+    names: list[str] = []
+    for seg in segments[:3]:
+        seg = re.split(r"\s(?:of|for|at|from|in|with|who)\s", seg)[0]
+        toks = re.findall(r"[A-Za-z][\w.'’\-]*", seg)
+        names = [t for t in toks if t[:1].isupper() and t.lower() not in _NOT_NAMES]
+        if names and toks and toks[-1][:1].isupper():
+            break  # a segment that ends with a name: "Flynn", "Apple's chief executive, Tim Cook"
+        if seg is segments[0] and names and not any(s.strip()[:1].isupper() for s in segments[1:3]):
+            break
     if not names:
         return None
     key = names[-1]

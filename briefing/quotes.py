@@ -157,7 +157,7 @@ HONORIFICS = {
     "gov": None, "gov.": None, "gen": None, "gen.": None, "lt": None, "lt.": None, "col": None, "col.": None,
     "sgt": None, "sgt.": None, "capt": None, "capt.": None, "adm": None, "adm.": None, "maj": None, "maj.": None,
     "pres": None, "pres.": None, "amb": None, "amb.": None, "hon": None, "hon.": None, "gens.": None,
-    "sens.": None, "reps.": None, "atty.": None, "supt.": None, "det.": None, "insp.": None, "cmdr.": None,
+    "sens.": None, "reps.": None, "del.": None, "atty.": None, "supt.": None, "det.": None, "insp.": None, "cmdr.": None,
 }
 TITLE_WORDS = frozenset(
     """president vice prime minister foreign secretary chancellor chief deputy press senator sen sen. representative
@@ -521,6 +521,8 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
         if low in DETERMINERS:
             if taken == 0:
                 return None
+            if low in ("that", "this", "these", "those", "any", "no") and toks[j + 1].cap:
+                return j + 1  # "that Clinton said": a conjunction, not a determiner
             return j
         if t.cap:
             if low in _CAP_STOP:
@@ -545,6 +547,8 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
             break
         if not low[:1].isalpha():
             break
+        if taken and toks[j + 1].cap and low not in TITLE_WORDS and low not in PERSON_ROLES:
+            break  # "In a Bloomberg interview Trump declared": the name stands alone
         first_lower_run = j
         taken += 1
         j -= 1
@@ -843,6 +847,17 @@ class _Names:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
+    def add_speakers(self, toks: list[_Tok]) -> None:
+        """Names of two words or more that are subjects of a reporting verb are people."""
+        for v, t in enumerate(toks):
+            if t.low not in SPEECH_VERBS or t.cap or t.low.endswith("ing") or self.in_quote(t.start):
+                continue
+            sp = _subject_before(self.text, toks, v)
+            if sp is not None and sp.kind == "name":
+                full = self.fullest(sp.words)
+                if len(full) >= 2:
+                    self.person_evidence.add(full)
+
     def set_sentences(self, starts: list[int]) -> None:
         """Mark subjects (the first person named in a sentence) and learn genders from the
         pronouns of sentences that name one person only."""
@@ -1064,7 +1079,7 @@ def _skip_parenthesis(toks: list[_Tok], i: int) -> int:
     return i
 
 
-def _subject_before(text: str, toks: list[_Tok], v: int) -> _Speaker | None:
+def _subject_before(text: str, toks: list[_Tok], v: int, strict: bool = True) -> _Speaker | None:
     """The subject of the verb at toks[v]: `Lavrov said`, `Oleksiy Danilov, the secretary…, told`."""
     i = _skip_parenthesis(toks, _skip_back(toks, v - 1))
     if i < 0:
@@ -1078,7 +1093,7 @@ def _subject_before(text: str, toks: list[_Tok], v: int) -> _Speaker | None:
     a = _np_backward(toks, i)
     if a is None:
         return None
-    if a > 0 and toks[a - 1].low in _NP_INSIDE and toks[a].low not in PRONOUNS:
+    if strict and a > 0 and toks[a - 1].low in _NP_INSIDE and toks[a].low not in PRONOUNS:
         return None  # "rebel groups based in Donetsk and Luhansk declared": only the tail of a longer subject
     return _classify_np(text, toks, a, i)
 
@@ -1117,10 +1132,17 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
     """Attribution right after a closing mark: `, Lavrov said`, `, said X`, `, according to X`."""
     toks = _tokens(text, lo, min(hi, lo + 400))
     i = 0
-    while i < len(toks) and toks[i].text in (",", "—", "–", "-"):
+    while i < len(toks) and toks[i].text in (",", "—", "–", "-", "―"):
         i += 1
     if i >= len(toks):
         return None
+    if i and toks[i - 1].text in ("—", "–", "-", "―") and toks[i].cap:
+        # a byline under a quote: “…” ― Christina Lastra
+        b = _np_forward(toks, i)
+        if b is not None and (b + 1 >= len(toks) or toks[b + 1].text in (",", ".", "\n", "(")):
+            sp = _classify_np(text, toks, i, b)
+            if sp is not None and sp.kind == "name" and "\n" not in text[toks[i - 1].start:toks[b].end]:
+                return sp
     # "said Karine Jean-Pierre, the White House …"
     if toks[i].low in _INVERTING and not toks[i].cap:
         k = i + 1
@@ -1197,11 +1219,17 @@ def _before_quote(text: str, lo: int, hi: int) -> tuple[_Speaker | None, str]:
             b = _np_forward(toks, k + 2)
             if b is not None:
                 return _classify_np(text, toks, k + 2, b), "verb"
+    if toks[0].low in _INVERTING and toks[0].cap and len(toks) > 1:
+        b = _np_forward(toks, 1)  # "Said Ellis: “…”"
+        if b is not None and b + 1 < len(toks) and toks[b + 1].text in (":", ","):
+            sp = _classify_np(text, toks, 1, b)
+            if sp is not None:
+                return sp, "verb"
     for v in range(len(toks) - 1, -1, -1):
         if not _speech_verb_at(toks, v, False):
             continue
         low = toks[v].low
-        sp = _subject_before(text, toks, v)
+        sp = _subject_before(text, toks, v, strict=not low.endswith("ing"))
         if low.endswith("ing") or sp is None:
             if sp is not None and sp.kind != "relative" and toks[v - 1].text != ",":
                 return sp, "verb"  # "with the Kremlin saying it expects 'prolonged' …"
@@ -1228,6 +1256,14 @@ def _before_quote(text: str, lo: int, hi: int) -> tuple[_Speaker | None, str]:
         if sp.kind == "relative":
             return None, "inherit"
         return sp, "verb"
+    # "Sanders: Clinton needs to 'get away…'", "PENCE: …" — a name and a colon open the sentence
+    k = 0
+    while k < len(toks) and k < 5 and toks[k].word and (toks[k].cap or toks[k].low in _NAME_CONNECTORS):
+        k += 1
+    if 0 < k < len(toks) and toks[k].text == ":" and toks[0].low not in _CAP_STOP:
+        sp = _classify_np(text, toks, 0, k - 1)
+        if sp is not None and sp.kind == "name":
+            return sp, "verb"
     return None, ""
 
 
@@ -1235,6 +1271,27 @@ _INTRO_WORDS = frozenset(
     "in on at after before during with asked speaking despite following since amid under for from "
     "when while as although though meanwhile however still earlier later last".split()
 )
+
+
+_ENDS_WITH_INITIAL = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Del|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Mr|Mrs|Ms|Dr|Sens|Reps|Gens)\.$")
+
+
+@dataclass(frozen=True)
+class _Sent:
+    start: int
+    end: int
+
+
+def _joined_sentences(text: str) -> list[_Sent]:
+    """The shared splitter's sentences, re-joined where it cut after an initial or a title
+    ("Rep. G.K. | Butterfield", "Del. | Stacey Plaskett") inside one paragraph."""
+    out: list[_Sent] = []
+    for span in sentence_spans(text):
+        if out and "\n\n" not in text[out[-1].end:span.start] and _ENDS_WITH_INITIAL.search(text[out[-1].start:out[-1].end]):
+            out[-1] = _Sent(out[-1].start, span.end)
+        else:
+            out.append(_Sent(span.start, span.end))
+    return out
 
 
 def _sentence_bounds(starts: list[int], spans, pos: int) -> tuple[int, int]:
@@ -1272,10 +1329,11 @@ def _extract(text: str) -> list[Quote]:
     raws, paras = _pair_marks(text)
     if not raws:
         return []
-    spans = sentence_spans(text)
+    spans = _joined_sentences(text)
     starts = [s.start for s in spans]
     quoted = [(r.open_start, r.close_end) for r in raws]
     names = _Names(text, quoted)
+    names.add_speakers(_tokens(text, 0, len(text)))
     names.set_sentences(starts)
 
     results: list[tuple[_Raw, int, int, _Speaker | None, str | None]] = []
@@ -1305,8 +1363,7 @@ def _extract(text: str) -> list[Quote]:
                 # but only for an attribution right after the mark
                 n_lo, n_hi = _sentence_bounds(starts, spans, min(len(text) - 1, a_hi + 1))
                 n_hi = min(n_hi, nxt.open_start if nxt else p_hi, p_hi)
-                short = len(_tokens(text, raw.close_end, n_hi)) <= 10
-                if n_hi > raw.close_end and (text[start:end].rstrip()[-1:] in "?!…—-" or short):
+                if n_hi > raw.close_end and text[start:end].rstrip()[-1:] in "?!…—-":
                     a_hi = n_hi
                     strict = True
             if a_hi > raw.close_end:
@@ -1324,10 +1381,17 @@ def _extract(text: str) -> list[Quote]:
         else:
             prev_here = last_in_para.get(raw.para)
             only_space_before = not text[p_lo:raw.open_start].strip()
+            s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
             if prev_here is not None and prev_here[0] is not None:
                 speaker, resolved = prev_here[0], prev_here[1]
             elif only_space_before and raw.para - 1 in para_speaker:
                 speaker, resolved = para_speaker[raw.para - 1]
+            elif not only_space_before and s_lo >= raw.open_start - 1:
+                # `…, Schiff said. "The other factor…"`: the reporting verb of the sentences before
+                lo = max(p_lo, same_para_prev.close_end if same_para_prev else p_lo)
+                found = _reported_subject(text, lo, raw.open_start, names)
+                if found:
+                    speaker, resolved = found
         if speaker is not None:
             last_in_para[raw.para] = (speaker, resolved, n)
             para_speaker[raw.para] = (speaker, resolved)
@@ -1362,7 +1426,7 @@ def _extract(text: str) -> list[Quote]:
     for raw, start, end, speaker, resolved in results:
         body = text[start:end]
         words = _words(body)
-        fragment = words < 3 or (speaker is None and words < 6)
+        fragment = words < 3 or (speaker is None and words < 6) or _is_title(text, body, paras[raw.para], raw)
         quotes.append(
             Quote(
                 text=body,
@@ -1376,6 +1440,40 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as is it its nor so up".split())
+
+
+def _title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", s)]
+    if not words:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and all(w[:1].isupper() for w in big)
+
+
+def _is_title(text: str, body: str, para: tuple[int, int], raw: _Raw) -> bool:
+    """Names of shows, books and songs: "Fox News Sunday," — short, Title Case, inside a
+    sentence that is not itself Title Case (a headline quoting someone is not a title)."""
+    n = _words(body)
+    if n < 2 or n > 8 or not _title_case(body):
+        return False
+    outside = text[para[0]:raw.open_start] + " " + text[raw.close_end:para[1]]
+    return not _title_case(outside)
+
+
+def _reported_subject(text: str, lo: int, hi: int, names: _Names) -> tuple[_Speaker, str | None] | None:
+    """The subject of the last reporting verb in text[lo:hi] (indirect speech)."""
+    toks = _tokens(text, max(lo, hi - 3000), hi)
+    for v in range(len(toks) - 1, -1, -1):
+        if not _speech_verb_at(toks, v, False) or toks[v].low.endswith("ing") or toks[v].low in _BEFORE_ONLY:
+            continue
+        sp = _subject_before(text, toks, v)
+        if sp is None or sp.kind in ("relative",):
+            continue
+        return sp, _resolve(sp, names, sp.pos, lo)
+    return None
+
+
 def _indirect_speakers(text: str, paras, wanted: set[int], names: _Names) -> dict[int, tuple[_Speaker, str | None]]:
     """For the paragraphs asked for, the subject of their last reporting verb (indirect speech)."""
     found: dict[int, tuple[_Speaker, str | None]] = {}
@@ -1383,15 +1481,9 @@ def _indirect_speakers(text: str, paras, wanted: set[int], names: _Names) -> dic
         if index < 0 or index >= len(paras):
             continue
         lo, hi = paras[index]
-        toks = _tokens(text, lo, min(hi, lo + 3000))
-        for v in range(len(toks) - 1, -1, -1):
-            if not _speech_verb_at(toks, v, False) or toks[v].low.endswith("ing") or toks[v].low in _BEFORE_ONLY:
-                continue
-            sp = _subject_before(text, toks, v)
-            if sp is None or sp.kind in ("relative",):
-                continue
-            found[index] = (sp, _resolve(sp, names, sp.pos, lo))
-            break
+        got = _reported_subject(text, lo, hi, names)
+        if got:
+            found[index] = got
     return found
 
 
