@@ -32,8 +32,11 @@ def split_units(text: str) -> list[str]:
     return [u for u in units if u]
 
 
+_SENTENCE_END = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[\"”’])\s*$")
+
+
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”’]\s*$", line))
+    return _SENTENCE_END.search(line[-12:]) is not None
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -94,6 +97,7 @@ _CAPTION_WORDS = re.compile(
 _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d{2}\b"
 )
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced), broadcast|"
     r"rewritten or redistributed|without (?:prior )?(?:written )?permission\.?$",
@@ -143,7 +147,7 @@ def is_caption(unit: str, sentence_like_document: bool) -> bool:
         return True  # "…in Kyiv, Ukraine, Monday, Feb. 14, 2022." is how wire captions are dated
     if sentence_like_document and not _ends_sentence(unit) and len(unit.split()) >= 6:
         return True  # a run-on line among punctuated paragraphs: caption, teaser or sidebar
-    if not _ends_sentence(unit) and (_CAPTION_WORDS.search(unit) or full_dates_in(unit)):
+    if not _ends_sentence(unit) and (_CAPTION_WORDS.search(unit) or (_HAS_YEAR.search(unit) and full_dates_in(unit))):
         return True
     return False
 

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 from .clean import clean
 from .dates import filename_date, text_date, url_date
 from .model import Article, Corpus, DateFinding, RawDocument, Skipped
-from .readers import DEFAULT_MAX_BYTES, ReadError, read_file
-from .walk import walk
+from .cache import Cache, NoCache, fingerprint
+from .readers import DEFAULT_MAX_BYTES, ReadError, check_extension, parse_bytes, read_bytes
+from .walk import FoundFile, walk
 
 Progress = Callable[[int, int, str], None]
 
@@ -90,25 +91,25 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
     )
 
 
-def load_file(path: Path, name: str, options: LoadOptions) -> tuple[list[Article], list[Skipped]]:
-    """Articles of one file and the skips inside it; never raises for a bad file."""
+def _parse(path: Path, name: str, data: bytes, options: LoadOptions, mtime: float | None) -> tuple[list[Article], list[Skipped]]:
+    """Articles of one file's bytes and the skips inside it; never raises for a bad file."""
     try:
-        result = read_file(path, options.max_bytes)
+        result = parse_bytes(path, data)
     except ReadError as error:
         return [], [Skipped(name, str(error))]
     except RecursionError:
         return [], [Skipped(name, "nested too deeply to read")]
     except MemoryError:
         return [], [Skipped(name, "too large to read in memory")]
-    try:
-        mtime = os.stat(path).st_mtime
-    except OSError:
-        mtime = None
-    digest = hashlib.sha256(result.data).hexdigest()[:12]
+    digest = hashlib.sha256(data).hexdigest()[:12]
     articles, skipped = [], [Skipped(name, problem) for problem in result.problems]
     many = len(result.documents) > 1
     for index, raw in enumerate(result.documents):
-        article = build_article(raw, name, f"{digest}-{index}" if many else digest, options, mtime)
+        try:
+            article = build_article(raw, name, f"{digest}-{index}" if many else digest, options, mtime)
+        except RecursionError:
+            article = None
+            skipped.append(Skipped(name, f"entry {index + 1}: nested too deeply to clean"))
         if article is not None:
             articles.append(article)
     if not articles and not skipped:
@@ -118,22 +119,134 @@ def load_file(path: Path, name: str, options: LoadOptions) -> tuple[list[Article
     return articles, skipped
 
 
-def load_corpus(paths: list[Path], options: LoadOptions | None = None, progress: Progress | None = None) -> Corpus:
-    """Every article under `paths`, in path order, and every file that did not yield one."""
+def _read(found: FoundFile, options: LoadOptions) -> tuple[bytes | None, float | None, Skipped | None]:
+    try:
+        check_extension(found.path)
+        data = read_bytes(found.path, options.max_bytes)
+    except ReadError as error:
+        return None, None, Skipped(found.display, str(error))
+    try:
+        mtime = os.stat(found.path).st_mtime if options.mtime_dates else None
+    except OSError:
+        mtime = None
+    return data, mtime, None
+
+
+def load_file(path: Path, name: str, options: LoadOptions) -> tuple[list[Article], list[Skipped]]:
+    """Articles of one file and the skips inside it; never raises for a bad file."""
+    data, mtime, problem = _read(FoundFile(path, name), options)
+    if problem:
+        return [], [problem]
+    return _parse(path, name, data, options, mtime)
+
+
+def _options_key(options: LoadOptions) -> tuple:
+    return (options.mtime_dates, tuple(p.pattern for p in options.clean_patterns))
+
+
+def _parse_job(job):
+    path, name, data, options, mtime = job
+    return _parse(path, name, data, options, mtime)
+
+
+PARALLEL_MIN_FILES = 64
+BATCH_FILES = 512  # files read into memory at once: bounds memory on folders of big pages
+
+
+class _Parser:
+    """Parses batches of files, in a pool of worker processes when there are many files."""
+
+    def __init__(self, total: int):
+        workers = min(os.cpu_count() or 1, 8)
+        self._pool = None
+        if total >= PARALLEL_MIN_FILES and workers >= 2 and "fork" in _start_methods():
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("fork").Pool(workers)
+
+    def parse(self, jobs: list) -> list:
+        if self._pool is None or len(jobs) < 8:
+            return [_parse_job(job) for job in jobs]
+        return self._pool.map(_parse_job, jobs, chunksize=16)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def load_corpus(
+    paths: list[Path], options: LoadOptions | None = None, progress: Progress | None = None, cache: Cache | None = None
+) -> Corpus:
+    """Every article under `paths`, in path order, and every file that did not yield one.
+
+    With a cache, a file whose bytes (and the options) were seen before is not parsed again.
+    """
     options = options or LoadOptions()
+    cache = cache or NoCache()
     files, skipped = walk(paths)
     root = paths[0].as_posix() if len(paths) == 1 else " ".join(p.as_posix() for p in paths)
     corpus = Corpus(root=root, skipped=list(skipped))
     seen_ids: dict[str, int] = {}
-    for done, found in enumerate(files, start=1):
-        articles, problems = load_file(found.path, found.display, options)
-        for article in articles:
-            count = seen_ids.get(article.id, 0)
-            seen_ids[article.id] = count + 1
-            if count:
-                article.id = f"{article.id}~{count + 1}"  # identical files: keep ids unique
-        corpus.articles.extend(articles)
-        corpus.skipped.extend(problems)
-        if progress:
-            progress(done, len(files), found.display)
+    parser = _Parser(len(files))
+    try:
+        for start in range(0, len(files), BATCH_FILES):
+            batch = files[start : start + BATCH_FILES]
+            for articles, problems in _load_batch(batch, options, cache, parser):
+                for article in articles:
+                    count = seen_ids.get(article.id, 0)
+                    seen_ids[article.id] = count + 1
+                    if count:
+                        article.id = f"{article.id}~{count + 1}"  # identical files: keep ids unique
+                corpus.articles.extend(articles)
+                corpus.skipped.extend(problems)
+            if progress:
+                progress(start + len(batch), len(files), batch[-1].display)
+    finally:
+        parser.close()
+    corpus.skipped.sort(key=lambda s: s.path)
     return corpus
+
+
+def _load_batch(batch: list[FoundFile], options: LoadOptions, cache: Cache, parser: _Parser) -> list[tuple]:
+    """(articles, skipped) per file of the batch, in order, from the cache or parsed."""
+    options_key = _options_key(options)
+    read = []
+    for found in batch:
+        data, mtime, problem = _read(found, options)
+        key = None if problem else fingerprint(hashlib.sha256(data).digest(), options_key, found.path.suffix.lower())
+        read.append((found, data, mtime, problem, key))
+    cached = cache.get_many("file", [key for *_, key in read if key])
+    jobs = [(found.path, found.display, data, options, mtime) for found, data, mtime, problem, key in read if key and key not in cached]
+    parsed = iter(parser.parse(jobs))
+    results, fresh = [], {}
+    for found, data, mtime, problem, key in read:
+        if problem:
+            results.append(([], [problem]))
+        elif key in cached:
+            results.append(_renamed(cached[key], found.display))
+        else:
+            articles, problems = next(parsed)
+            if not any(a.date_source == "file-mtime" for a in articles):
+                fresh[key] = (articles, problems)
+            results.append((articles, problems))
+    cache.put_many("file", fresh)
+    return results
+
+
+def _renamed(entry: tuple, name: str) -> tuple[list[Article], list[Skipped]]:
+    """A cached file's articles under the name it has now (the same bytes may have moved)."""
+    import copy
+
+    articles, problems = entry
+    articles = [copy.copy(a) for a in articles]
+    for article in articles:
+        article.path = name
+        article.removed = list(article.removed)
+    return articles, [Skipped(name, p.reason) for p in problems]

@@ -47,10 +47,13 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.1
 
 

@@ -108,11 +108,19 @@ def kind_for(path: Path, text: str) -> str:
     return "text"
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read one file into raw documents, or raise ReadError with a reason."""
+def check_extension(path: Path) -> None:
     if path.suffix.lower() in NOT_ARTICLES:
         raise ReadError(f"not an article format ({path.suffix.lower()})")
-    data = read_bytes(path, max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Read one file into raw documents, or raise ReadError with a reason."""
+    check_extension(path)
+    return parse_bytes(path, read_bytes(path, max_bytes))
+
+
+def parse_bytes(path: Path, data: bytes) -> ReadResult:
+    """Raw documents from a file's bytes (the name picks the reader), or raise ReadError."""
     try:
         text, _encoding = decode_text(data)
     except DecodeError as error:

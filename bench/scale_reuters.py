@@ -1,0 +1,78 @@
+"""Scale benchmark: export all of Reuters-21578 (21,578 stories, 58 days) cold and warm.
+
+    uv run python bench/scale_reuters.py [--keep DIR]
+
+Writes the stories as one text file each (title, ` date YYYY-MM-DD` header, body) into a
+temporary folder, then measures in the same run:
+  - baseline: a plain read-and-split of the same files (read, decode, split sentences);
+  - cold: `briefing export DIR --format json` with an empty cache folder;
+  - warm: the same command again (cache filled).
+Peak memory is the child's max RSS. Targets (issue 3): cold <= 60 s, peak <= 1.5 GB, warm <= 10 s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _data import REPO, reuters_body, reuters_rows  # noqa: E402
+
+
+def materialise(folder: Path) -> int:
+    count = 0
+    for row in reuters_rows():
+        body = reuters_body(row)  # about 2,500 stories have a title only: they are skipped as such
+        day = dt.datetime.strptime(row["date"].split()[0], "%d-%b-%Y").date()
+        title = (row.get("title") or "").strip()
+        (folder / f"reut-{int(row['newid']):05d}.txt").write_text(f"{title}\n date {day.isoformat()}\n\n{body}\n")
+        count += 1
+    return count
+
+
+def baseline(folder: Path) -> float:
+    start = time.perf_counter()
+    sentences = 0
+    for path in sorted(folder.iterdir()):
+        text = path.read_bytes().decode("utf-8")
+        sentences += len(re.split(r"(?<=[.!?])\s+", text))
+    return time.perf_counter() - start
+
+
+def run_export(folder: Path, cache: Path, output: Path) -> tuple[float, float]:
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    command = [sys.executable, "-m", "briefing", "export", str(folder), "--format", "json", "-o", str(output)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, cwd=REPO, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    peak_kb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    return elapsed, peak_kb / 1024
+
+
+def main() -> None:
+    keep = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(keep) if keep else Path(scratch) / "reuters"
+        folder.mkdir(parents=True, exist_ok=True)
+        count = len(list(folder.iterdir())) or materialise(folder)
+        cache = Path(scratch) / "cache"
+        output = Path(scratch) / "brief.json"
+        base = baseline(folder)
+        cold, cold_mb = run_export(folder, cache, output)
+        warm, warm_mb = run_export(folder, cache, output)
+        print(f"stories: {count}")
+        print(f"baseline read-and-split: {base:6.1f} s")
+        print(f"cold export:             {cold:6.1f} s  ({cold / base:5.1f}x baseline)  peak {cold_mb:6.0f} MB  [target <= 60 s, <= 1500 MB]")
+        print(f"warm export:             {warm:6.1f} s  ({warm / base:5.1f}x baseline)  [target <= 10 s]")
+
+
+if __name__ == "__main__":
+    main()
