@@ -1382,7 +1382,9 @@ def _extract(text: str) -> list[Quote]:
             prev_here = last_in_para.get(raw.para)
             only_space_before = not text[p_lo:raw.open_start].strip()
             s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
-            if prev_here is not None and prev_here[0] is not None:
+            starts_sentence = s_lo >= raw.open_start - 1 or not text[s_lo:raw.open_start].strip(" \"'“‘(—–-")
+            same_sentence = same_para_prev is not None and same_para_prev.close_end > s_lo
+            if prev_here is not None and prev_here[0] is not None and (starts_sentence or same_sentence):
                 speaker, resolved = prev_here[0], prev_here[1]
             elif only_space_before and raw.para - 1 in para_speaker:
                 speaker, resolved = para_speaker[raw.para - 1]
@@ -1415,7 +1417,9 @@ def _extract(text: str) -> list[Quote]:
                         speaker, resolved = fill[raw.para - 1]
                         fill.setdefault(raw.para, (speaker, resolved))
                     elif prev_here is not None:
-                        speaker, resolved = prev_here
+                        s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
+                        if s_lo >= raw.open_start - 1:
+                            speaker, resolved = prev_here
                 if speaker is not None:
                     last_in_para2[raw.para] = (speaker, resolved)
                     fill.setdefault(raw.para, (speaker, resolved))
