@@ -70,13 +70,14 @@ promise vow pledge boast brag lament muse reiterate repeat confirm assure reassu
 contend charge allege agree conclude comment testify wonder thunder fume scoff offer retort
 snap mutter sigh laugh plead beg demand deny proclaim assert affirm rule recount describe
 add tweet text email message blog announce report inform advise clarify disclose reveal
-acknowledge mention point go chime weigh interject propose predict estimate concur rail
+acknowledge mention point go chime weigh interject propose predict estimate concur rail put
 """.split()
 _IRREGULAR = {
     "say": ["said", "says", "saying", "say"],
     "tell": ["told", "tells", "telling", "tell"],
     "write": ["wrote", "writes", "writing", "written", "write"],
     "go": ["went", "goes", "going"],
+    "put": ["put", "puts"],
     "cry": ["cried", "cries", "crying"],
     "reply": ["replied", "replies", "replying"],
     "testify": ["testified", "testifies", "testifying"],
@@ -117,7 +118,7 @@ _INVERTING = frozenset(
 # Verbs that go with a quote before them only, not as an attribution after it.
 _BEFORE_ONLY = frozenset("called calls calling dubbed labeled labelled branded described describing describes".split())
 # Verbs that never take a quote: "pointed" only with "out", "went" only with "on".
-_NEEDS_PARTICLE = {"pointed": "out", "points": "out", "pointing": "out", "went": "on", "goes": "on", "going": "on",
+_NEEDS_PARTICLE = {"put": "it", "puts": "it", "pointed": "out", "points": "out", "pointing": "out", "went": "on", "goes": "on", "going": "on",
                    "chimed": "in", "weighed": "in", "go": "on", "point": "out"}
 # Forms that are too often something else when they stand alone.
 _AMBIGUOUS_FORMS = frozenset(
@@ -358,10 +359,28 @@ def _classify(text: str, start: int, end: int, token: str, lo: int, hi: int) -> 
 
 
 _PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_LINE_OPENS_QUOTE = re.compile(r"[ \t\xa0]*[“\"‘'«„”―—]")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _PARA.finditer(text)]
+    """Paragraphs: blank-line separated blocks, also cut at a single line break when the next
+    line opens with a quote mark or a byline dash and the line before ends a sentence or is a
+    byline (lists of quotes: “…” ― Name)."""
+    spans = []
+    for m in _PARA.finditer(text):
+        lo = m.start()
+        for nl in re.finditer(r"\n", m.group(0)):
+            at = m.start() + nl.start()
+            line = text[lo:at].strip()
+            if (
+                line
+                and _LINE_OPENS_QUOTE.match(text, at + 1)
+                and (line[-1] in ".!?…”\"’'" or line[:1] in "―—" or re.search(r"[”\"’'][ \xa0]*[―—][ \xa0]*[A-Z][\w.' \-]{0,60}$", line))
+            ):
+                spans.append((lo, at))
+                lo = at + 1
+        spans.append((lo, m.end()))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def _flatten(children: list) -> list[_Raw]:
@@ -523,6 +542,10 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
                 return None
             if low in ("that", "this", "these", "those", "any", "no") and toks[j + 1].cap:
                 return j + 1  # "that Clinton said": a conjunction, not a determiner
+            if j >= 2 and toks[j - 1].low in ("of", "from") and toks[j - 2].cap and toks[j - 2].low not in _CAP_STOP:
+                j -= 2  # "Mr. Morgan of the Sierra Club said"
+                taken += 2
+                continue
             return j
         if t.cap:
             if low in _CAP_STOP:
@@ -1065,7 +1088,7 @@ def _apposition_subject(text: str, toks: list[_Tok], i: int) -> _Speaker | None:
     return None
 
 
-_LEAD_WORDS = frozenset("and but so then meanwhile however still also now".split())
+_LEAD_WORDS = frozenset("and but so then meanwhile however still also now as".split())
 
 
 def _skip_parenthesis(toks: list[_Tok], i: int) -> int:
@@ -1175,10 +1198,13 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
             # the subject must start where the attribution starts (after the comma)
             first = sp.pos
             lead = i
-            while lead < v and lead - i < 2 and not toks[lead].cap and toks[lead].word and toks[lead].low not in _STOP \
-                    and toks[lead].low not in DETERMINERS and toks[lead].low not in PRONOUNS:
-                lead += 1  # "panel Chairman Rep. Jason Chaffetz said"
-            if first != toks[i].start and first != toks[lead].start:
+            ok_starts = {toks[i].start}
+            while lead < v and lead - i < 3 and toks[lead].word and toks[lead].low not in _STOP \
+                    and toks[lead].low not in DETERMINERS and toks[lead].low not in PRONOUNS \
+                    and toks[lead].low not in SPEECH_VERBS:
+                lead += 1  # "panel Chairman Rep. Jason Chaffetz said", "Tulsa police Chief Chuck Jordan said"
+                ok_starts.add(toks[lead].start)
+            if first not in ok_starts:
                 if sp.kind == "relative":
                     continue
                 # allow only a leading conjunction-free gap of nothing
