@@ -1,0 +1,1310 @@
+"""Key figures: the numbers in an article together with what they count.
+
+`extract_figures(text)` finds every figure a reader would quote — "more than 130,000 troops",
+"about 4,500 such sites" (bomb shelters), "2.5 million people", "250,000-strong military",
+"$1.5bn", "3.2%", "one in five", "tens of thousands of troops" — with its parsed value, unit,
+qualifier, the counted noun (label), its sentence and its offsets in the text.
+`merge_figures` joins the figures of a story's articles, flags disagreements, and ranks them.
+
+Decisions (what is and is not a figure):
+
+* Figures are counts, money, percentages, ratios ("one in five" -> 0.2, "two-thirds" -> 0.667),
+  measures (distance, weight, volume, size, price levels, index points) and bare levels
+  ("fell 508 points to 1738").
+* Vague magnitudes ("thousands of", "tens of thousands of troops", "billions of dollars") are
+  figures with `value=None`: they say something about size but no number to compare or rank.
+* Spelled-out numbers are figures when they quantify ("three Iranian boats", "five mln
+  barrels", "four pct", "at least three", "two more"), not when they refer ("the two sides",
+  "all three companies"). "one" alone is never a figure ("one volley", "one of"), only with a
+  scale or unit or in a ratio ("one mln shares", "one ct", "one in 10"). "half" is never one.
+* Money keeps the stated unit: cents stay cents ("26 cts" -> 26, unit "cents"), pence stay
+  pence; scale words multiply ("$1.5bn" -> 1.5e9 USD, "5.5 mln tonnes" -> 5.5e6 tonnes).
+* Ranges give one figure per number; the first takes the unit and scale of the second
+  ("85-90 mln ton" -> 85e6 and 90e6 tons, "five to 10 cts" -> 5 and 10 cents).
+* Never figures: years ("in 2014", "a 2015 peace deal", "end-1986", "1986/87", "1990s"),
+  dates ("Feb. 14", "February 13", "14 February", "April 27-29", "July One"), ordinals
+  ("16th", "8th, 49th and 58th"), times ("10:30", "1000 GMT", "3 p.m."), durations and ages
+  ("six hours", "the last 48 hours", "a 10-year note", "Cyr, 44,", "aged 55", "36-year-old"),
+  model and unit names (T-72, T-72B3, MiG-31, Su-34, Mi-26, E95, TOS-1A, Covid-19, 82nd
+  Airborne, Courage-2022, Boeing 737 and the list after it, Radio 5, Chapter 11, Section 416),
+  vote tallies and scores ("voted 58 to 31", "a 5-0 vote", "majority to 9-8", "3-1"), phone
+  numbers, page and reference numbers ("page 3", "No. 2", "band two"), numbers inside URLs,
+  e-mail addresses and identifiers, and unit statements ("in thousands of tonnes").
+
+Everything is regular expressions over one sentence at a time (plus the sentence before it to
+resolve "such sites"): no model, no download, linear in the text, and it never raises.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+from .sentences import sentence_spans
+
+__all__ = ["Figure", "MergedFigure", "extract_figures", "figure_records", "merge_figures"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # as written, with qualifier: "more than 130,000 troops", "$1.5bn", "3.2%", "one in five"
+    value: float | None  # 130000, 1.5e9, 3.2, 0.2; None for vague magnitudes ("thousands of")
+    unit: str | None  # "%", "USD", "GBP", "cents", "km", "tonnes", ... None for plain counts
+    qualifier: str | None  # "more than", "about", "up to", "an extra", ...
+    label: str  # what it counts or measures: "troops", "bomb shelters", "military"
+    sentence: str
+    start: int  # offsets of `text` in the article text
+    end: int
+
+
+@dataclass
+class MergedFigure:
+    text: str
+    value: float | None
+    label: str
+    sentence: str
+    article: str  # id of the article the shown figure comes from
+    also_in: list[str] = field(default_factory=list)  # other articles stating the same figure
+    conflicts: list[str] = field(default_factory=list)  # texts of figures that disagree about the same thing
+    score: float = 0.0
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+# ------------------------------------------------------------------ vocabulary
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "millions": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "billions": 1e9, "trillion": 1e12, "trln": 1e12, "tn": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+_ATTACHED_SCALES = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+
+_CURRENCY_SYMBOLS = [
+    ("US$", "USD"), ("U.S.$", "USD"), ("C$", "CAD"), ("A$", "AUD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("S$", "SGD"),
+    ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"), ("₽", "RUB"), ("₴", "UAH"), ("Rs.", "INR"), ("Rs", "INR"),
+]
+# Currency and unit words after a number: (regex, unit). Longest first; matched case-insensitively.
+_CURRENCY_WORDS = [
+    (r"(?:u\.?s\.?|american) (?:dlrs?|dollars?)", "USD"), (r"canadian (?:dlrs?|dollars?)", "CAD"),
+    (r"australian (?:dlrs?|dollars?)", "AUD"), (r"new zealand (?:dlrs?|dollars?)", "NZD"),
+    (r"hong kong (?:dlrs?|dollars?)", "HKD"), (r"singapore (?:dlrs?|dollars?)", "SGD"),
+    (r"taiwan (?:dlrs?|dollars?)", "TWD"), (r"swiss francs?", "CHF"), (r"french francs?", "FRF"),
+    (r"belgian francs?", "BEF"), (r"(?:deutsche|d-)marks?", "DEM"), (r"swedish (?:crowns|kronor|krona)", "SEK"),
+    (r"danish (?:crowns|kroner|krone)", "DKK"), (r"norwegian (?:crowns|kroner|krone)", "NOK"),
+    (r"pounds? sterling", "GBP"), (r"dlrs?|dollars?", "USD"), (r"stg|sterling", "GBP"), (r"euros?", "EUR"),
+    (r"yen", "JPY"), (r"yuan|renminbi", "CNY"), (r"marks", "DEM"), (r"francs?", "FRF"), (r"lire|lira", "ITL"),
+    (r"guilders?", "NLG"), (r"pesetas?", "ESP"), (r"schillings?", "ATS"), (r"rupees?", "INR"), (r"ringgit", "MYR"),
+    (r"rand", "ZAR"), (r"pesos?", "pesos"), (r"roubles?|rubles?", "RUB"), (r"hryvnias?", "UAH"), (r"riyals?", "SAR"),
+    (r"zlotys?|zloty", "PLN"), (r"shekels?", "ILS"), (r"baht", "THB"), (r"rupiah", "IDR"), (r"naira", "NGN"),
+    (r"dinars?", "dinars"), (r"crowns", "crowns"), (r"cents?|cts?", "cents"), (r"pence|penny", "pence"),
+]
+_UNIT_WORDS = [
+    (r"per ?cent|percent|pct", "%"), (r"percentage points?", "percentage points"), (r"basis points?|bps?", "bp"),
+    (r"points?|pts", "points"),
+    (r"square (?:kilometres|kilometers|km)|sq\.? km|km2", "km2"), (r"square miles?|sq\.? miles?", "sq mi"),
+    (r"cubic (?:metres|meters)", "m3"), (r"kilometres|kilometers|kilometre|kilometer|kms?", "km"),
+    (r"miles per hour|mph", "mph"), (r"km/h|kph", "km/h"),
+    (r"nautical miles?", "nmi"), (r"miles?", "mi"), (r"metres|meters|metre|meter", "m"), (r"centimetres|centimeters|cm", "cm"),
+    (r"millimetres|millimeters|mm", "mm"), (r"feet|foot|ft", "ft"), (r"inches|inch", "in"), (r"yards?", "yd"),
+    (r"kilogrammes|kilograms?|kilos?|kgs?", "kg"), (r"grammes|grams?", "g"), (r"metric tonnes|metric tons|tonnes?|tons?", "tonnes"),
+    (r"short tons?", "short tons"), (r"ounces?|ozs?", "oz"), (r"lbs?", "lb"),
+    (r"barrels per day|bpd|b/d", "barrels/day"), (r"barrels?|bbls?", "barrels"), (r"gallons?", "gallons"),
+    (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
+    (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
+    (r"degrees? (?:centigrade|celsius)", "°C"), (r"degrees? fahrenheit", "°F"), (r"degrees?", "degrees"),
+    (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
+    (r"times", "times"), (r"fold", "times"),
+]
+_CUR_RE = [(re.compile(r"(?:%s)(?![\w])" % p, re.I), u) for p, u in _CURRENCY_WORDS]
+_UNIT_RE = [(re.compile(r"(?:%s)(?![\w])" % p, re.I), u) for p, u in _UNIT_WORDS]
+# Units that measure something else: the label comes from "of X" when there is one.
+_MEASURE_UNITS = {
+    "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "oz", "lb", "barrels", "barrels/day",
+    "gallons", "litres", "bushels", "bales", "bags", "acres", "ha", "km2", "sq mi", "m3", "MW", "GW", "kW", "nmi",
+}
+_ATTACHED_UNITS = {
+    "%": "%", "km": "km", "m": "m", "mm": "mm", "cm": "cm", "kg": "kg", "g": "g", "t": "tonnes", "ft": "ft",
+    "mi": "mi", "p": "pence", "c": "cents", "mw": "MW", "gw": "GW", "kw": "kW", "mb": "MB", "gb": "GB", "kb": "KB",
+    "mph": "mph", "kph": "km/h", "bpd": "barrels/day", "x": "times", "pc": "%",
+}
+_TIME_UNITS = re.compile(
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|mths?|mos?|years?|yrs?|decades?|"
+    r"centuries|century|quarters?|qtrs?|semesters?|sessions?|weekends?|fortnights?|times? a (?:day|week|year))(?![\w])",
+    re.I,
+)
+_RATE = re.compile(
+    r"(?:\s*(?:a|an|per|each)\s+(?:day|week|month|year|share|shr|ounce|oz|barrel|tonne|ton|short ton|gram|kilo|kg|pound|lb|"
+    r"gallon|litre|liter|hour|head|person|capita|bushel|unit|dozen|pound|mile|km|kilometre|kilometer|metre|meter)"
+    r"|\s*(?:daily|annually|a year|yearly|monthly|weekly)|(?:-a-share|-a-barrel|-an-ounce|-a-year))(?![\w])",
+    re.I,
+)
+_QUALIFIERS = sorted(
+    [
+        "more than", "well over", "well above", "well below", "well under", "just over", "just under", "just above",
+        "just below", "slightly more than", "slightly less than", "a little more than", "a little over", "far more than",
+        "over", "about", "around", "roughly", "approximately", "approx.", "some", "nearly", "almost", "close to",
+        "up to", "at least", "at most", "no more than", "not more than", "no fewer than", "less than", "fewer than",
+        "under", "below", "above", "as many as", "as much as", "as high as", "as low as", "as few as", "as little as",
+        "upwards of", "in excess of", "an estimated", "estimated", "an extra", "a further", "another", "an additional",
+        "only", "just", "a record", "a total of", "an average of", "on average", "circa", "c.", "~", "possibly",
+        "perhaps", "maybe", "almost exactly", "exactly", "precisely", "at the most", "at the least", "a mere", "a whopping",
+        "between",
+    ],
+    key=len,
+    reverse=True,
+)
+_QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'“‘—–-]))(" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+$", re.I
+)
+_INCREMENT_QUALIFIERS = {"an extra", "a further", "another", "an additional"}
+
+_STOP = set(
+    """a an the and or nor but of in on at to from by for with as than that which who whom whose this these those it its
+    they their them he his him she her we our us you your i me my is are was were be been being has have had having
+    will would can could may might must shall should do does did done not no if when while where after before since
+    until into onto over under about around near per up down out off so also only just still yet all each every both
+    either neither any more most less least many much few several other another there here then now today tonight
+    yesterday tomorrow said says say saying told according including via vs versus against between among within
+    without during through across toward towards along behind beyond upon amid amidst despite because whether though
+    although unless whereas how what why due like unlike worth plus minus respectively already again ago
+    previously earlier later currently recently nearly almost about some such own same
+    """.split()
+)
+_NP_STOP_EXTRA = {"year", "years", "month", "months", "week", "weeks", "day", "days", "last", "next", "first", "second"}
+_ADJ_DROP = set(
+    """new extra additional other further more some such same current existing remaining former few big small large
+    major minor key main last next first second third fourth latest recent possible potential estimated approximately
+    overall many several various certain different own whole entire roughly nearly almost about extra-large
+    """.split()
+)
+_IRREGULAR_PLURALS = {
+    "people", "personnel", "staff", "police", "military", "cattle", "livestock", "children", "men", "women", "crude",
+    "equipment", "aircraft", "data", "media", "sheep", "fish", "deer", "swine", "poultry", "clergy", "youth", "infantry",
+    "artillery", "cavalry", "crew", "stock", "stocks", "troops", "feet", "teeth", "mice", "geese",
+}
+_SINGULAR_S = {"news", "gas", "bus", "status", "series", "species", "means", "bonus", "census", "chassis", "corps", "virus",
+               "crisis", "basis", "analysis", "thesis", "axis", "canvas", "campus", "plus", "surplus", "loss", "process",
+               "business", "access", "press", "class", "glass", "mass", "congress", "progress", "success", "address"}
+# What money and percentages are usually about (general economic vocabulary, for the label).
+_MEASURE_NOUNS = set(
+    """income profit profits sales revenue revenues revs earnings earning loss losses assets asset debt debts capital cost
+    costs price prices dividend dividends deficit surplus exports export imports import output production consumption
+    demand supply supplies reserves reserve stake interest share shares yield yields rate rates inflation growth
+    unemployment gdp budget spending aid loan loans bid bids offer offers charge charges gain gains volume index average
+    tax taxes tariff tariffs fine fines value stocks inventories purchases purchase capacity crop crops harvest catch
+    turnover holdings premium bonus bonuses balance net shr shrs payment payments fee fees salary salaries wage
+    wages pay funding fund funds bill investment investments subsidy subsidies contract deal deals sale acquisition
+    valuation worth savings deposits deposit credit credits borrowing borrowings issue notes bonds debentures coupon
+    acceptance majority margin level levels range distance toll casualties deaths death fare fares rent rents
+    shortfall shortage estimate forecast target quota quotas allocation allocations order orders backlog writedown
+    provision provisions decline rise range fall increase drop cut temperature temperatures offering
+    """.split()
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_REFERENCE_WORDS = set(
+    """page pages p pp no nos number numbers chapter chapters section sections article articles rule rules form flight
+    route highway interstate room line platform grade level phase stage round game item band tier class category
+    division paragraph para clause resolution amendment version channel gate terminal pier runway building floor
+    apartment suite box exhibit appendix table figure fig exit act verse episode season part volume vol issue
+    district ward precinct lot block unit plot kilometre km mile post code zone sector square street avenue road
+    psalm psalms genesis model type mark series generation gen radio tv bbc pl ch art sec cl ref
+    """.split()
+)
+_FUNCTION_CAPS = {w.capitalize() for w in _STOP} | {
+    "About", "Some", "Nearly", "Almost", "Over", "Only", "Just", "More", "Around", "Roughly", "Approximately", "Another",
+    "Up", "At", "Fewer", "Less", "Exactly", "Estimated", "Possibly", "Perhaps", "Maybe", "Total", "Net", "Shr", "Shrs",
+    "Revs", "Sales", "Loss", "Profit", "Income", "Earnings", "Turnover", "Div", "Qtly", "Avg", "Oper", "Revenues",
+    "Revenue", "Assets", "Deposits", "Loans", "Dividend", "Record", "Prev", "Year", "Note", "Some", "Well",
+}
+_NUMBER_WORDS = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
+_WORD_NUMBER = re.compile(
+    r"(?<![\w-])((?:%s)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)(?![\w])" % "|".join(sorted(_TENS, key=len, reverse=True))
+    + r"|(?<![\w-])(%s)(?![\w])" % "|".join(sorted(_SMALL, key=len, reverse=True)),
+    re.I,
+)
+
+# ------------------------------------------------------------------ masks (spans that are never figures)
+
+_URLISH = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|edu|co\.uk|html?|php)\S*", re.I)
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d,.]\d)|\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
+_DATE = re.compile(
+    r"\b%s\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?(?![\d,.]\d)(?:,?\s+(?:19|20)\d{2})?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?%s\b(?:\.?,?\s+(?:19|20)\d{2})?"
+    r"|\b%s\.?\s+(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b"
+    r"|\b(?:%s),?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b" % (_MONTHS, _MONTHS, _MONTHS, _WEEKDAYS)
+)
+_TIME = re.compile(
+    r"(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|h|GMT|UTC|[ECMP][SD]T|BST|CET))?(?![\d])"
+    r"|(?<![\d.,])\d{1,2}\.\d{2}\s*(?:a\.?m\.?|p\.?m\.?|am|pm|hrs|GMT|UTC|[ECMP][SD]T|BST|CET)(?![\w])"
+    r"|(?<![\d.,])\d{1,2}(?:\s*|\.)(?:a\.m\.?|p\.m\.?|am|pm)(?![\w])"
+    r"|(?<![\d.,])\d{4}(?:\s*(?:and|to|-|–)\s*\d{4})?\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours? (?:GMT|local)|local time|local)\b"
+    r"|(?<![\d.,])0\d{3}(?![\d,.])"
+    r"|\b\d{1,2}\s+o'clock\b",
+    re.I,
+)
+_TALLY = re.compile(
+    r"\b(?:voted|vote of|votes of|by a vote of|margin of|won|lost|beat|defeated|drew|draw|scored?|lead|led|trailing|trails?)\s+"
+    r"\d{1,3}\s*(?:-|–|to)\s*\d{1,3}(?![\d,.]*\s*(?:%|pct|per ?cent|mln|million|billion))"
+    r"|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s+(?:vote|votes|decision|win|victory|defeat|draw|loss|lead|majority|margin|verdict|ruling)\b"
+    r"|(?<![\w.,/-])\d{1,2}-\d{1,2}(?=\s*(?:[.;)]|,\s|$|\s+(?:in|on|at|after|with|for|against|over|win|victory|vote|decision|lead|draw)\b))",
+    re.I,
+)
+_AGE = re.compile(
+    r"\b(?:[A-Z][a-z]+|[JS]r\.|\w+\))(?<!\bIn)(?<!\bOn)(?<!\bAt)(?<!\bBy),\s+(\d{1,3})(?=\s*(?:,|\)|;|$|\.\s|\.$|\s+(?:who|said|says|is|was|has|had|and|died|will|would)\b))"
+    r"|\b(?:aged|age|ages|aged between)\s+\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
+    r"|\b\d{1,3}(?:\s+|-)years?(?:\s+|-)old\b"
+    r"|\b(?:in (?:his|her|their) )(?:early |mid-|late )?\d0s\b"
+)
+_UNIT_STATEMENT = re.compile(r"(?<!\bof )\bin (?:tens of |hundreds of )?(?:thousands|millions|billions|hundreds) of (?:tonnes|tons|dollars|dlrs|barrels|bags|bales|units|pounds|marks|yen|francs|euros|stg|sterling)\b", re.I)
+
+
+def _masks(sentence: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for pattern in (_URLISH, _PHONE, _NUMERIC_DATE, _DATE, _TIME, _TALLY, _AGE, _UNIT_STATEMENT):
+        for m in pattern.finditer(sentence):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _masked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# ------------------------------------------------------------------ number cores
+
+_DIGITS = re.compile(
+    r"(?P<mixed>\d{1,4}-\d{1,2}/\d{1,3})(?![\d/])"
+    r"|(?P<frac>\d{1,2}/\d{1,3})(?![\d/.])"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*[A-Za-z']|[A-Za-z]|\d[\d,./-]*\d|\d|[^\sA-Za-z\d]")
+
+
+@dataclass
+class _Cand:
+    start: int  # of the number core, in the sentence
+    end: int
+    value: float | None
+    kind: str  # "digits", "word", "vague", "ratio", "fraction"
+    plain_int: bool = False  # digits without separators, decimals or fractions
+    text_start: int = 0
+    text_end: int = 0
+    unit: str | None = None
+    qualifier: str | None = None
+    label: str = ""
+    label_from: str = ""  # "np", "of", "back", "unit", "hyphen"
+    counted: bool = False  # a counted noun follows directly
+    scale: float = 1.0
+    has_scale: bool = False
+    hyphen_word: str | None = None
+
+
+def _parse_digits(m: re.Match) -> tuple[float | None, bool]:
+    try:
+        if m.group("mixed"):
+            whole, frac = m.group("mixed").split("-", 1)
+            n, d = frac.split("/")
+            return (float(whole) + float(n) / float(d), False) if float(d) and float(n) < float(d) else (None, False)
+        if m.group("frac"):
+            n, d = m.group("frac").split("/")
+            return (float(n) / float(d), False) if float(d) and float(n) < float(d) else (None, False)
+        raw = m.group("num")
+        return float(raw.replace(",", "")), ("," not in raw and "." not in raw)
+    except (ValueError, ZeroDivisionError):
+        return None, False
+
+
+def _word_value(word: str) -> float | None:
+    w = word.lower()
+    if w in _SMALL:
+        return float(_SMALL[w])
+    if w in _TENS:
+        return float(_TENS[w])
+    if "-" in w:
+        a, b = w.split("-", 1)
+        if a in _TENS and b in _SMALL:
+            return float(_TENS[a] + _SMALL[b])
+    return None
+
+
+# ------------------------------------------------------------------ helpers on words
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w in _IRREGULAR_PLURALS:
+        return True
+    if w in _SINGULAR_S or len(w) < 3:
+        return False
+    if w.endswith("'s") or w.endswith("’s"):
+        return w[:-2].isupper() or any(c.isdigit() for c in w)  # "747-SR's"
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w in ("people", "persons"):
+        return "person"
+    if w in ("men", "women", "children"):
+        return {"men": "man", "women": "woman", "children": "child"}[w]
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _pluralize(phrase: str) -> str:
+    words = phrase.split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if _is_plural(last):
+        return phrase
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+_VERBS = set(
+    """is are was were be been has have had do does did rose rise rises fell fall falls grew grow grows jumped climbed
+    dropped declined increased decreased gained lost total totals reached said says say cost run runs make makes made
+    take takes took give gives gave put puts set sets sold sell sells buy buys bought raise raises generate generates
+    deliver delivers transport transports opened closed traded stand stands stood include includes excludes exclude
+    account accounts registered believe believes appears appear demands demand remain remains suffer suffers expects
+    expect owned owns own will would could can may might must shall should get gets got went go goes came come comes
+    become became becomes saw see sees show shows pay pays paid hit hits held hold holds won win wins plan plans
+    added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps""".split()
+)
+# Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
+_HARD_VERBS = {v for v in _VERBS if not v.endswith("s") and v not in {
+    "cost", "run", "make", "take", "give", "put", "set", "sell", "buy", "raise", "stand", "include", "exclude", "account",
+    "demand", "remain", "plan", "hit", "hold", "pay", "show", "win", "leave", "keep", "call", "estimate", "total", "fall",
+    "rise", "increase", "decrease", "decline", "drop", "gain", "own", "transport", "deliver", "suffer", "appear", "believe"}}
+_NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectively", "alone", "instead",
+              "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely"}
+
+
+def _nounish(tok: str) -> bool:
+    if not tok:
+        return False
+    if tok[0].isdigit():
+        return bool(re.search(r"[A-Za-z]{2}", tok)) and bool(re.search(r"\d[A-Za-z-]*[A-Z]", tok))  # 747-SR, F-16s
+    if not tok[0].isalpha():
+        return False
+    low = tok.lower().rstrip(".")
+    if low in _SMALL or low in _TENS or low in _SCALES:
+        return False
+    if tok.isupper() and len(tok.rstrip(".")) > 1:
+        return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
+    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS:
+        return False
+    if low.endswith("ly") and low not in {"supply", "family", "assembly", "ally", "rally", "monopoly", "italy", "july", "anomaly", "belly", "jelly", "poly"}:
+        return False
+    return True
+
+
+def _verbish(tok: str) -> bool:
+    low = tok.lower()
+    if low in _MEASURE_NOUNS:
+        return False
+    if low in _VERBS:
+        return True
+    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "speed", "seed", "feed", "need", "breed", "shed", "bed", "deed", "creed", "steed"}) or (
+        len(low) > 5 and low.endswith("ing") and low not in {"spending", "financing", "funding", "borrowing", "offering", "holding", "building", "earning", "housing", "shipping", "clothing"}
+    )
+
+
+def _clean_label(words: list[str]) -> str:
+    """Drop possessors, reference adjectives and proper-name modifiers: 'Putin's soldiers' -> 'soldiers'."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s", "s'", "s’")) and i < len(words) - 1:
+            out = []  # a possessor: what follows is the thing
+            continue
+        out.append(w)
+    if len(out) > 1 and out[-1].endswith(("'s", "’s")) and not out[-1][:1].isdigit():
+        out = out[:-1]
+    while len(out) > 1 and (out[0].lower() in _ADJ_DROP or (out[0][:1].isupper() and not out[-1][:1].isupper() and not out[-1][:1].isdigit())):
+        out = out[1:]
+    return " ".join(out).strip(" ,.;:'\"“”‘’")
+
+
+_TRAIL = ",.;:!?)\"'”’»"
+
+
+def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], int]:
+    """A noun phrase starting at `pos`: words up to a stop word, punctuation or the first plural."""
+    words: list[str] = []
+    end = pos
+    matches = list(re.finditer(r"\S+", sentence[pos:pos + 200]))
+    for k, m in enumerate(matches):
+        raw = m.group(0)
+        if raw[:1] in "(\"'“‘«" and words:
+            break
+        tok = raw.lstrip("(\"'“‘«")
+        abbreviation = bool(re.fullmatch(r"(?:[A-Z]\.){2,}", tok))  # U.S.
+        core = tok if abbreviation else tok.rstrip(_TRAIL)
+        if not words and core.lower() in ("such", "these", "those") and k + 1 < len(matches):
+            words.append(core)
+            end = pos + m.start() + len(raw.rstrip(_TRAIL)) if not abbreviation else pos + m.end()
+            continue
+        if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
+            break
+        if core.lower() in _HARD_VERBS:
+            break
+        if _verbish(core):
+            # "trade weighted index", "outstanding subordinated debt" go on; "gold smelted from" stops
+            nxt = matches[k + 1].group(0).rstrip(_TRAIL) if k + 1 < len(matches) else ""
+            if core != tok.rstrip(_TRAIL) or not nxt or not _nounish(nxt):
+                break
+            if words and _is_plural(words[-1]):
+                break
+        words.append(core)
+        end = pos + m.start() + (len(raw) - len(raw.lstrip("(\"'“‘«"))) + len(core)
+        ended = (not abbreviation) and core != tok
+        if (_is_plural(core) and not core.endswith(("'s", "’s"))) or len(words) >= max_words or ended:
+            break
+    if words and words[0].lower() in ("such", "these", "those") and len(words) == 1:
+        return [], pos
+    return words, end
+
+
+_QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"}
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
+
+
+def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
+    """The noun a figure refers back to, within its clause.
+
+    mode "measure": a nearby measure noun (income, sales, stake...) beats a plural, which beats any noun;
+    "nearest": the nearest noun; "plural": the nearest plural noun.
+    """
+    lo = max(0, end - 300)
+    toks = _tokens(sentence[lo:end], lo)
+    spans = sorted(sp for sp in skip if sp[1] > lo and sp[0] < end)
+    starts = [sp[0] for sp in spans]
+
+    def skipped(ts: int, te: int) -> bool:
+        k = bisect.bisect_right(starts, te - 1) - 1
+        return any(0 <= j < len(spans) and spans[j][0] < te and ts < spans[j][1] for j in (k, k - 1))
+
+    best = None
+    distance = 0
+    for i in range(len(toks) - 1, max(-1, len(toks) - 61), -1):
+        tok, ts, te = toks[i]
+        if tok in {";", "—", "–", ":"} or (tok == "-" and i + 1 < len(toks) and toks[i + 1][0] == "-"):
+            break
+        if skipped(ts, te):
+            continue
+        distance += 1
+        if not _nounish(tok) or _verbish(tok):
+            continue
+        low = tok.lower()
+        if mode == "nearest":
+            tier = 0
+        elif mode == "plural":
+            if not _is_plural(tok):
+                continue
+            tier = 0
+        elif mode == "measure-only":
+            if not (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) or distance > 10:
+                continue
+            tier = 0
+        else:
+            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 4 if _is_plural(tok) else 8
+            if tok[:1].isupper():
+                tier += 3  # a proper name is seldom what a number counts
+        rank = distance + tier
+        if best is None or rank < best[0]:
+            best = (rank, i)
+        if distance > 25:
+            break
+    if best is None:
+        return []
+    return _compound_left(toks[: best[1] + 1])
+
+
+def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
+    """The last token of `toks` with the lowercase noun modifiers right before it: 'operating loss carryforward'."""
+    if not toks:
+        return []
+    words = [toks[-1][0]]
+    j = len(toks) - 2
+    while j >= 0 and len(words) < 3:
+        tok = toks[j][0]
+        if not (_nounish(tok) and tok[:1].islower() and tok.lower() not in _ADJ_DROP and tok.lower() not in _ORDINAL_WORDS
+                and (not _verbish(tok) or tok.lower().endswith("ing"))):
+            break
+        words.insert(0, tok)
+        j -= 1
+    return words
+
+
+def _match_at(patterns, text: str, pos: int):
+    for regex, unit in patterns:
+        m = regex.match(text, pos)
+        if m:
+            return m, unit
+    return None, None
+
+
+# ------------------------------------------------------------------ candidates in one sentence
+
+
+def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not _masked(masks, s, e) and not _masked(taken, s, e)
+
+    # ratios "one in five", "1 in 30,000"
+    for m in re.finditer(r"(?<![\w-])(one|1)\s+in\s+(\d{1,3}(?:,\d{3})+|\d+|%s)(?![\w,]*\d)" % _NUMBER_WORDS.replace("|", "|"), sentence, re.I):
+        den_raw = m.group(2)
+        den = _word_value(den_raw) if den_raw[0].isalpha() else float(den_raw.replace(",", ""))
+        if den and free(m.start(), m.end()):
+            cands.append(_Cand(m.start(), m.end(), 1.0 / den, "ratio"))
+            taken.append((m.start(), m.end()))
+    # fractions "two-thirds", "one-third"
+    for m in re.finditer(r"(?<![\w-])(one|two|three|four|five|seven|nine)[- ](thirds?|quarters?|fifths?|eighths?|tenths?|sixths?)(?![\w-])", sentence, re.I):
+        if m.group(0).lower().startswith(("one quarter", "two quarters", "three quarters", "four quarters")) and " " in m.group(0):
+            continue  # "three quarters" of a year are periods
+        if free(m.start(), m.end()):
+            cands.append(_Cand(m.start(), m.end(), (_word_value(m.group(1)) or 0) / _FRACTIONS[m.group(2).lower()], "fraction"))
+            taken.append((m.start(), m.end()))
+    # vague magnitudes "tens of thousands of", "thousands more", "billions of dollars"
+    for m in re.finditer(
+        r"(?<![\w-])(?:(?:tens|hundreds|scores)\s+of\s+)?(dozens|scores|hundreds|thousands|millions|billions|trillions)"
+        r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
+        sentence,
+        re.I,
+    ):
+        if free(m.start(), m.end()) and not re.search(r"\bby the\s+$", sentence[: m.start()], re.I):
+            cands.append(_Cand(m.start(), m.end(), None, "vague"))
+            taken.append((m.start(), m.end()))
+    # digits
+    for m in _DIGITS.finditer(sentence):
+        s, e = m.start(), m.end()
+        if _masked(taken, s, e):
+            continue
+        before = sentence[s - 1] if s else " "
+        before2 = sentence[s - 2] if s > 1 else " "
+        after = sentence[e] if e < len(sentence) else " "
+        if before.isalpha() or before in "_#@/\\" or (before.isdigit()):
+            continue  # inside an identifier: E95, PL480, MH17
+        if before in ".," and before2.isdigit():
+            continue
+        if before == "." and before2.isalpha():
+            continue
+        if before in "-–" and (before2.isalpha() or before2.isdigit() or before2 in ")/"):
+            if not (before2.isdigit() or before2 in ")"):
+                continue  # T-72, Covid-19, end-1986, mid-1980s
+        if before in "'’" and re.fullmatch(r"\d{2}s?", m.group(0) + ("s" if after == "s" else "")):
+            continue  # '87, '90s
+        if after in ":" and e + 1 < len(sentence) and sentence[e + 1].isdigit():
+            continue
+        value, plain = _parse_digits(m)
+        if value is None or math.isinf(value) or math.isnan(value):
+            continue
+        if _masked(masks, s, e):
+            continue
+        cands.append(_Cand(s, e, value, "digits", plain_int=plain))
+    # spelled-out numbers
+    for m in _WORD_NUMBER.finditer(sentence):
+        s, e = m.start(), m.end()
+        if _masked(taken, s, e) or _masked(masks, s, e):
+            continue
+        if any(c.start <= s < c.end for c in cands):
+            continue
+        value = _word_value(m.group(0))
+        if value is None:
+            continue
+        cands.append(_Cand(s, e, value, "word"))
+    # "a dozen", "a hundred", "a million"
+    for m in re.finditer(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", sentence, re.I):
+        if free(m.start(), m.end()) and not any(c.start < m.end() and m.start() < c.end for c in cands):
+            value = 12.0 if m.group(2).lower() == "dozen" else 1.0
+            c = _Cand(m.start(), m.end() - len(m.group(2)) - 1, value, "word")
+            cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _expand(sentence: str, c: _Cand, masks) -> bool:
+    """Read scale, unit, counted noun to the right and qualifier, currency to the left. False: not a figure."""
+    s, e = c.start, c.end
+    c.text_start, c.text_end = s, e
+    rest = sentence[e:]
+    low_rest = rest.lower()
+    # ---- attached suffix: 1.5bn, 600m, 6km, 3.2%, 657p, 16th, 1990s, 1A
+    suffix = re.match(r"[A-Za-z%]+", rest)
+    currency = None
+    left = sentence[:s]
+    for sym, code in _CURRENCY_SYMBOLS:
+        if left.rstrip(" ").endswith(sym) and (len(left) - len(left.rstrip(" "))) <= 1:
+            k = len(left.rstrip(" ")) - len(sym)
+            if k == 0 or not sentence[k - 1].isalpha() or sym in ("$", "£", "€", "¥") or sentence[k - 1] in " (":
+                if sym in ("Rs", "Rs.") and k > 0 and sentence[k - 1].isalpha():
+                    continue
+                currency = code
+                c.text_start = k
+                break
+    if c.kind == "digits" and suffix:
+        suf = suffix.group(0)
+        sl = suf.lower()
+        if sl in ("st", "nd", "rd", "th") and c.plain_int:
+            return False  # ordinal
+        if sl == "s" and c.plain_int:
+            return False  # decade or model plural: 1990s, 747s
+        if currency and sl in _ATTACHED_SCALES:
+            c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
+            e += len(suf)
+        elif sl in ("bn", "mn", "tn", "trn"):
+            c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
+            e += len(suf)
+        elif sl in _ATTACHED_UNITS and suf == suf.lower() or suf == "%":
+            c.unit = _ATTACHED_UNITS[sl]
+            e += len(suf)
+        else:
+            return False  # 1A, 3B, 5G: an identifier
+        rest = sentence[e:]
+        low_rest = rest.lower()
+    if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
+        return False  # 747-SR, 1-A
+    if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
+        return False  # 423.00/423.50, 1986/87
+    # ---- scale word: "1.5 million", "five mln", "two hundred"
+    m = re.match(r"\s*(hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn|lakh|crore)(?![\w])", rest, re.I)
+    if m and not c.has_scale and c.kind in ("digits", "word"):
+        c.scale, c.has_scale = _SCALES[m.group(1).lower()], True
+        e += m.end()
+        m2 = re.match(r"\s*(thousand|million|billion)(?![\w])", sentence[e:], re.I)  # "two hundred thousand"
+        if m2:
+            c.scale *= _SCALES[m2.group(1).lower()]
+            e += m2.end()
+        rest = sentence[e:]
+    elif currency and re.match(r"\s?(m|k|b)(?![\w])", rest, re.I) and not c.has_scale:
+        m = re.match(r"\s?(m|k|b)(?![\w])", rest, re.I)
+        c.scale, c.has_scale = _ATTACHED_SCALES[m.group(1).lower()], True
+        e += m.end()
+        rest = sentence[e:]
+    # ---- hyphenated compounds: 250,000-strong, 10-page, 10-year (duration), three-way
+    hm = re.match(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", rest, re.I)
+    if hm and c.kind in ("digits", "word") and not c.has_scale:
+        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
+        e += hm.end() - 1
+        rest = sentence[e:]
+    hm = re.match(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?", rest)
+    if hm and c.kind in ("digits", "word") and not c.unit:
+        word = hm.group(1).lower()
+        if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
+            return False  # 10-year, 30-day, 36-year-old
+        if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _match_at(_CUR_RE, word, 0)[0]):
+            return False  # three-way, two-for-one
+        if word in ("way", "for", "to", "in", "and", "or", "nil", "all", "point", "odd"):
+            return False
+        if word == "strong":
+            c.hyphen_word = "strong"
+            e += hm.end(1)
+        elif word in ("fold",):
+            c.unit = "times"
+            e += hm.end(1)
+        else:
+            unit_m, unit = _match_at(_UNIT_RE, word, 0)
+            cur_m, cur = _match_at(_CUR_RE, word, 0)
+            if cur_m and cur_m.end() == len(word):
+                c.unit = cur
+                e += hm.end(1)
+            elif unit_m and unit_m.end() == len(word):
+                c.unit = unit
+                e += hm.end(1)
+            else:
+                c.hyphen_word = word
+                c.label = _pluralize(word)
+                c.label_from = "hyphen"
+                e += hm.end(1)
+        rest = sentence[e:]
+    # ---- unit or currency word
+    if not c.unit and c.kind in ("digits", "word", "fraction"):
+        sp = re.match(r"\s*", rest).end()
+        if sp <= 1 or rest[:sp].strip() == "":
+            um, unit = _match_at(_CUR_RE, rest, sp)
+            if um and unit == "crowns" and not c.has_scale:
+                um = None
+            if um is None:
+                um, unit = _match_at(_UNIT_RE, rest, sp)
+                if um and unit in ("in",) and not re.match(r"\s*inch", rest):
+                    um = None
+                if um and c.kind == "word" and len(um.group(0).strip()) <= 2:
+                    um = None  # "two m": too ambiguous after a spelled number
+                if um and c.kind == "word" and c.value == 1 and um.group(0).strip().lower() == "point":
+                    um = None  # "at one point"
+                if um and unit == "%" and currency:
+                    pass
+            if um:
+                if unit == "pesos" or unit == "crowns" or unit == "dinars":
+                    pass
+                c.unit = unit
+                e += um.end()
+                rest = sentence[e:]
+    if currency and not c.unit:
+        c.unit = currency
+    # time units: a duration is not a figure
+    if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
+        if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
+            return False
+        if re.match(r"\s+(?:of\s+)?(?:the\s+)?(?:month|year|century)\b", rest, re.I) and c.plain_int:
+            return False
+    if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency:
+        v = c.value or 0
+        # a year: 1900-2099 without separators, unless a quantity word makes it a count
+        if 1900 <= v <= 2099 and "." not in sentence[s:c.end]:
+            q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
+            if not q or q.group(1).lower() in ("only", "just", "possibly", "some", "between", "under", "over", "about", "around", "since", "before", "after", "by"):
+                return False
+        if v >= 1e6 and not c.counted and not re.match(r"\s+(?:[a-z][a-z-]*\s+){0,2}[a-z]+s\b", rest):
+            return False  # a long bare number with nothing counted: an id, a reference, a phone number
+        # an identifier: a capitalised name right before a bare integer (Boeing 737, Radio 5, Chapter 11)
+        prev = re.search(r"([A-Za-z][\w.&'-]*)\s*$", sentence[:s])
+        if prev and sentence[prev.end(1):s] in (" ", ""):
+            word = prev.group(1)
+            wl = word.lower().rstrip(".")
+            if wl in _REFERENCE_WORDS:
+                return False
+            if word[:1].isupper() and word not in _FUNCTION_CAPS and word.rstrip(".") not in _FUNCTION_CAPS:
+                if not re.match(r"\s+(?:troops|people|soldiers|workers|jobs|members|residents|civilians)\b", rest):
+                    return False
+    # rate: "a day", "per share", "a barrel", "daily", "-a-share"
+    rm = _RATE.match(sentence, e)
+    if rm and (c.unit or c.has_scale or c.kind == "digits"):
+        e = rm.end()
+    c.text_end = e
+    c.end_of_number = e  # type: ignore[attr-defined]
+    return True
+
+
+def _qualify(sentence: str, c: _Cand) -> None:
+    lo = max(0, c.text_start - 40)
+    m = _QUALIFIER_RE.search(sentence[lo: c.text_start])
+    if m:
+        q = m.group(1)
+        if q.lower() == "between":
+            return
+        if q.lower() in ("over", "under", "below", "above") and re.search(r"\b(?:from|to)\s+$", sentence[lo: lo + m.start(1)], re.I):
+            return
+        c.qualifier = q.lower()
+        c.text_start = lo + m.start(1)
+
+
+def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:
+    """What the figure counts or measures, in order of evidence:
+    a noun right after it ("130,000 troops", "a 51 pct interest"), "of X" after a measure or a
+    percentage ("60 pct of its exports"), "X of <figure>" before it ("total assets of 14.8 mln"),
+    "in/for X" after money ("40 mln dlrs in aid"), a partitive ("2,800 of NBC's 8,000 workers"),
+    then the noun the clause is about ("net income ... jumped 52.6 pct"); "such sites" is resolved
+    to what the text just named."""
+    e = c.text_end
+    rest = sentence[e:]
+    measure = c.unit is not None
+    if c.kind == "vague":
+        m = re.match(r"\s+of\s+", rest)
+        if m:
+            words, end = _np_after(sentence, e + m.end())
+            if words:
+                c.text_end = end
+                head = words[-1].lower()
+                currency = next((u for r, u in _CUR_RE if r.fullmatch(head)), None)
+                if currency:
+                    c.unit = currency
+                    back = _np_before(sentence, c.start, skip)
+                    c.label = _clean_label(back) if back else head
+                else:
+                    c.label = _clean_label(words)
+                return
+        m = re.match(r"\s+more\b", rest)
+        if m:
+            c.text_end = e + m.end()
+        words = _np_before(sentence, c.start, skip, "plural")
+        if words:
+            c.label = _clean_label(words)
+        return
+    # 1. a noun phrase right after the figure
+    sp = re.match(r"[ \t]?", rest).end()
+    words, end = ([], e)
+    if sp == 1 or c.hyphen_word:
+        words, end = _np_after(sentence, e + sp)
+    if c.kind == "ratio":
+        if words and _is_plural(words[-1]):
+            c.label, c.text_end, c.counted = _clean_label(words), end, True
+        else:
+            back = _np_before(sentence, c.start, skip, "plural")
+            c.label = "people" if not back or not sentence.lower().count("people") == 0 else _clean_label(back)
+        return
+    if words and c.hyphen_word == "strong":
+        c.label, c.text_end, c.counted = _clean_label(words), end, True
+        return
+    if c.hyphen_word == "strong":
+        back = _np_before(sentence, c.text_start, skip, "nearest")
+        c.label = _clean_label(back) if back else "strength"
+        return
+    if words and not measure and c.hyphen_word is None and c.kind != "fraction":
+        label = _clean_label(words)
+        if label:
+            c.label, c.text_end, c.counted = label, end, True
+    elif words and (measure or c.hyphen_word):
+        label = _clean_label(words)  # "a 51 pct interest", "a 1.4 billion dlr bid", "220 mm multiple rocket launcher"
+        if label and not (c.label_from == "hyphen" and not c.unit):
+            c.label, c.label_from = label, "np"
+            if c.unit in ("%", "points", "bp", "percentage points") or c.unit in _MEASURE_UNITS or c.label_from == "np":
+                c.text_end = end if c.unit not in _MEASURE_UNITS else c.text_end
+            c.counted = True
+    if words and words[0].lower() in ("such", "these", "those") and c.counted:
+        resolved = _resolve_such(prev_sentence, sentence[: c.start], c.label)
+        if resolved:
+            c.label = resolved
+        return
+    if c.counted or c.label_from == "hyphen" and c.label:
+        return
+    # 2. "of X" after a measure, a percentage, a fraction or a bare number
+    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?", sentence[c.text_end:])
+    if m and not re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s", sentence[c.text_end:]):
+        words, end = _np_after(sentence, c.text_end + m.end())
+        words = [w for w in words if not re.fullmatch(r"[\d.,/-]+", w)]
+        if words:
+            label = _clean_label(words)
+            if label:
+                c.label, c.label_from = label, "of"
+                if c.unit in _MEASURE_UNITS:
+                    c.text_end = end
+                return
+    # 3. "X of <figure>", "X totaling <figure>", "X at <figure>"
+    before = sentence[: c.text_start]
+    m = re.search(r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$", before)
+    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in ("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"):
+        back = _compound_left(_tokens(sentence[: m.end(2)]))
+        if back:
+            c.label, c.label_from = _clean_label(back), "before-of"
+            return
+    # 4. money "in aid", "for working capital"
+    if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
+        m = re.match(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?", sentence[c.text_end:])
+        if m:
+            words, _ = _np_after(sentence, c.text_end + m.end())
+            if words and not words[0][:1].isupper():
+                c.label, c.label_from = _clean_label(words), "in"
+                return
+    # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
+    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?", sentence[c.text_end:])
+    if m:
+        words, _ = _np_after(sentence, c.text_end + m.end())
+        if words:
+            c.label = _clean_label(words)
+            return
+    # 6. measures with nothing else: the unit as written ("150 miles")
+    if c.unit in _MEASURE_UNITS:
+        back = _np_before(sentence, c.text_start, skip, "measure-only")
+        if back:
+            c.label, c.label_from = _clean_label(back), "back"
+            return
+        unit_text = sentence[c.end:c.text_end].strip(" -")
+        unit_word = re.sub(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", "", unit_text, flags=re.I)
+        unit_word = re.split(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year", unit_word)[0]
+        c.label, c.label_from = (unit_word or c.unit), "unit"
+        return
+    # 7. the noun the clause is about
+    back = _np_before(sentence, c.text_start, skip)
+    if back:
+        c.label, c.label_from = _clean_label(back), "back"
+        return
+    if c.unit:
+        c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
+        c.label_from = "unit"
+
+
+def _resolve_such(prev_sentence: str, before: str, label: str) -> str | None:
+    """'about 4,500 such sites' -> what the text just named: '... indicating the nearest bomb shelter.' -> bomb shelters."""
+    for context in (before, prev_sentence):
+        toks = [t for t in _tokens(context)]
+        # the last noun phrase of the context: trailing nouns before the final punctuation
+        words: list[str] = []
+        for tok, _, _ in reversed(toks):
+            if not tok[0].isalpha():
+                if words:
+                    break
+                continue
+            if _nounish(tok) and tok[:1].islower() and tok.lower() not in _ADJ_DROP and not tok.lower().endswith("est"):
+                words.insert(0, tok)
+                if len(words) >= 3:
+                    break
+            else:
+                if words:
+                    break
+                if tok.lower() in _STOP:
+                    break
+        if words and not words[-1].endswith(("ed", "ing")):
+            return _pluralize(" ".join(words))
+    return None
+
+
+# ------------------------------------------------------------------ ranges and spelled numbers
+
+
+def _is_spelled_figure(sentence: str, c: _Cand, nxt: _Cand | None) -> bool:
+    """A spelled-out number quantifies when a unit, scale or counted noun follows, or a qualifier precedes."""
+    word = sentence[c.start:c.end].lower()
+    if c.has_scale or c.unit:
+        return True
+    if word == "one":
+        return False
+    before = sentence[: c.start]
+    if re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|band|tier|grade|class|phase|level|type|model|section|first|last|next|top|other|previous|remaining|same)\s+$", before, re.I):
+        return False
+    if re.search(r"(?:^|\s)(?:at least|at most|up to|as many as|as much as|as high as|as low as|more than|fewer than|less than|some|about|around|nearly|almost|another|only|just|over|roughly|approximately|an estimated|a further|an extra)\s+$", before, re.I):
+        return True
+    rest = sentence[c.end:]
+    if re.match(r"\s+(?:more|others|higher|lower|up|down)\b", rest, re.I):
+        return True
+    if nxt is not None and re.match(r"\s*(?:to|-|–|or)\s*$", sentence[c.end:nxt.start]) and (nxt.unit or nxt.has_scale):
+        return True
+    return c.counted
+
+
+def _restatements(sentence: str, cands: list[_Cand]) -> None:
+    """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
+    for a, b in zip(cands, cands[1:]):
+        if a.label and b.label_from in ("back", "unit", "") and not b.counted and re.fullmatch(r",?\s+or\s+", sentence[a.text_end:b.text_start]):
+            b.label = a.label
+
+
+def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
+    """'85-90 mln ton', 'five to 10 cts', '75,000 to 100,000 barrels': the first takes the second's scale and unit."""
+    for a, b in zip(cands, cands[1:]):
+        gap = sentence[a.text_end:b.start]
+        if re.fullmatch(r"\s*and\s*", gap) and re.search(r"\bbetween\s+$", sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
+            b.label = a.label
+        if a.unit is None and not a.has_scale and not a.counted and re.fullmatch(r"\s*(?:to|-|–|and)\s*", gap):
+            if b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
+                a.scale, a.has_scale = b.scale, True
+            if b.unit:
+                a.unit = b.unit
+            if b.label and (not a.label or b.unit):
+                a.label = b.label
+
+
+# ------------------------------------------------------------------ public API
+
+
+def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Figure]:
+    masks = _masks(sentence)
+    cands = _candidates(sentence, masks)
+    kept: list[_Cand] = []
+    for c in cands:
+        if c.kind in ("digits", "word"):
+            if not _expand(sentence, c, masks):
+                continue
+        else:
+            c.text_start, c.text_end = c.start, c.end
+            if c.kind == "fraction":
+                rm = re.match(r"\s+of\b", sentence[c.end:])
+        kept.append(c)
+    # a model list: "Boeing 737, 747, 757 and 767 aircraft" — numbers chained to an identifier
+    kept = _drop_identifier_lists(sentence, kept, cands)
+    for i, c in enumerate(kept):
+        _qualify(sentence, c)
+    skip = masks + [(c.text_start, c.text_end) for c in kept]
+    for c in kept:
+        _label(sentence, c, prev_sentence, [sp for sp in skip if sp != (c.text_start, c.text_end)])
+        skip = masks + [(d.text_start, d.text_end) for d in kept]
+    _apply_ranges(sentence, kept)
+    _restatements(sentence, kept)
+    figures: list[Figure] = []
+    for i, c in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if c.kind == "word" and not _is_spelled_figure(sentence, c, nxt):
+            continue
+        if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.counted and not c.qualifier:
+            # bare integers after words that name things rather than count them: "in band 2", "Apollo 11"
+            if re.search(r"\b(?:no|number|page|chapter|section|article|item|route|flight|room)\.?\s*$", sentence[: c.start], re.I):
+                continue
+        value = None
+        if c.value is not None:
+            value = c.value * c.scale
+            if value and abs(value) < 1e15:
+                value = float(f"{value:.12g}")
+        text = sentence[c.text_start:c.text_end].rstrip(" ,;:")
+        if not text:
+            continue
+        label = c.label.strip() if c.label else ""
+        figures.append(
+            Figure(
+                text=text,
+                value=value,
+                unit=c.unit,
+                qualifier=c.qualifier,
+                label=label,
+                sentence=sentence,
+                start=offset + c.text_start,
+                end=offset + c.text_start + len(text),
+            )
+        )
+    return figures
+
+
+def _drop_identifier_lists(sentence: str, kept: list[_Cand], all_cands: list[_Cand]) -> list[_Cand]:
+    kept_ids = {id(c) for c in kept}
+    dropped = [c for c in all_cands if id(c) not in kept_ids and c.kind == "digits"]
+    out: list[_Cand] = []
+    for c in kept:
+        chained = False
+        if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale:
+            for d in dropped:
+                if d.end <= c.start and re.fullmatch(r"(?:\s*,\s*\d+)*\s*(?:,|and|or|&)\s*(?:\d+\s*(?:,|and|or|&)\s*)*", sentence[d.end:c.start]):
+                    if re.search(r"[A-Z][\w-]*\s+$", sentence[: d.start]):
+                        chained = True
+                        break
+        if chained:
+            dropped.append(c)
+            continue
+        out.append(c)
+    return out
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in reading order, with offsets into `text`. Never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    figures: list[Figure] = []
+    try:
+        spans = sentence_spans(text)
+    except Exception:  # pragma: no cover - the splitter is regex-only, but never let it take us down
+        return []
+    prev = ""
+    for span in spans:
+        sentence = span.text
+        if _ANY_DIGIT.search(sentence) or re.search(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS, sentence):
+            try:
+                if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
+                    chunks = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}", sentence)]
+                    for chunk, off in chunks:
+                        figures.extend(_sentence_figures(chunk, span.start + off, prev))
+                else:
+                    figures.extend(_sentence_figures(sentence, span.start, prev))
+            except Exception:  # a rule bug must never lose the article: skip this sentence
+                pass
+        prev = sentence
+    return [f for f in figures if 0 <= f.start < f.end <= len(text) and text[f.start:f.end] == f.text]
+
+
+def figure_records(article) -> list[dict]:
+    """The figures of an article as plain data for `inspect`."""
+    text = getattr(article, "text", "") or ""
+    return [
+        {
+            "text": f.text,
+            "value": f.value,
+            "label": f.label,
+            "sentence": f.sentence,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "start": f.start,
+            "end": f.end,
+        }
+        for f in extract_figures(text)
+    ]
+
+
+# ------------------------------------------------------------------ merging across a story
+
+_SYNONYMS = [
+    {"troop", "soldier", "force", "serviceman", "servicemen", "personnel", "military", "army", "service member", "ground troop"},
+    {"person", "resident", "civilian", "individual", "inhabitant"},
+    {"dollar", "usd", "dlr"},
+    {"percent", "%", "pct"},
+]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _head(label: str) -> str:
+    words = [w for w in re.findall(r"[\w%'’-]+", (label or "").lower()) if w not in _STOP]
+    return _singular(words[-1]) if words else ""
+
+
+def _label_key(label: str) -> str:
+    """Near-same labels share a key: troops, forces and soldiers are one thing to count."""
+    head = _head(label)
+    for group in _SYNONYMS:
+        if head in group:
+            return sorted(group)[0]
+    return head
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
+
+
+def _round_bonus(value: float | None) -> float:
+    """130,000 is a headline number; 1,694,000 is a table entry."""
+    if value is None or value <= 0:
+        return 0.0
+    digits = f"{value:.6e}".split("e")[0].replace(".", "").rstrip("0")
+    sig = len(digits) or 1
+    return 1.0 if sig <= 2 else 0.5 if sig == 3 else 0.0
+
+
+def _content_words(text: str) -> set[str]:
+    return {_singular(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def merge_figures(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str] | None = None) -> list[MergedFigure]:
+    """Join a story's figures across its articles and rank them by importance to the story.
+
+    The same figure (equal value and the same or a near-same label: troops/forces/soldiers) is
+    one entry, `also_in` naming the other articles that state it. Figures about the same thing
+    that disagree (same counted noun, values within a factor of three, sentences sharing words:
+    130,000 vs "more than 100,000" troops) list each other's text in `conflicts`; increments
+    ("an extra 20,000") and two numbers in one article (two facts) never conflict.
+
+    Score (higher first): stated by more of the story's articles; label named in the other
+    articles; sentence on-topic (its words recur in the other articles — a vaccine sidebar's do
+    not); early in its article; a round number. Vague magnitudes, figures without a label and
+    increments rank lower. `texts` (article id -> text) makes "named in the other articles" and
+    "on-topic" use the full texts; without it the figures' sentences stand in.
+    """
+    try:
+        return _merge(per_article or [], texts or {})
+    except Exception:  # never take the brief down for a ranking problem
+        return []
+
+
+def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -> list[MergedFigure]:
+    article_ids = list(dict.fromkeys(aid for aid, _ in per_article))
+    n_articles = max(1, len(article_ids))
+    groups: list[dict] = []
+    for aid, figures in per_article:
+        for f in figures or []:
+            if not isinstance(f, Figure):
+                continue
+            key = _label_key(f.label)
+            for g in groups:
+                if g["key"] == key and (
+                    _same_value(g["value"], f.value)
+                    or (g["value"] is None and f.value is None and g["text"].lower() == f.text.lower())
+                ) and (g["unit"] == f.unit):
+                    if aid not in g["articles"]:
+                        g["articles"].append(aid)
+                    g["members"].append((aid, f))
+                    break
+            else:
+                groups.append({"key": key, "value": f.value, "unit": f.unit, "text": f.text, "articles": [aid], "members": [(aid, f)]})
+    # the words of each article, to tell what the story as a whole is about
+    words: dict[str, set[str]] = {}
+    for aid, figures in per_article:
+        source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
+        words[aid] = words.get(aid, set()) | _content_words(source)
+    keys_by_article: dict[str, set[str]] = {}
+    for g in groups:
+        for a in g["articles"]:
+            keys_by_article.setdefault(a, set()).add(g["key"])
+    merged: list[MergedFigure] = []
+    for g in groups:
+        aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
+        others = [a for a in article_ids if a not in g["articles"]]
+        head = _head(best.label)
+        sentence_words = _content_words(best.sentence) - {head}
+        if n_articles > 1:
+            rest = [a for a in article_ids if a != aid]
+            other_words = set().union(*(words[a] for a in rest))
+            # the label is counted by figures of other articles too ("label shared by many sources")
+            shared = sum(1 for a in rest if g["key"] and g["key"] in keys_by_article.get(a, set())) / len(rest)
+        else:
+            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
+            other_words = _content_words(own.replace(best.sentence, " "))
+            shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
+        named = 1.0 if head and head in other_words else 0.0
+        on_topic = len(sentence_words & other_words) / max(1, len(sentence_words))
+        text_len = len(texts.get(aid, "")) or 4000
+        lead = min(m[1].start for m in g["members"] if m[0] == aid)
+        early = max(0.0, 1.0 - 2.0 * lead / max(text_len, 1))
+        score = 3.0 * (len(g["articles"]) - 1) / (n_articles - 1) if n_articles > 1 else 0.0
+        score += 1.5 * shared + 0.5 * named + 2.0 * on_topic + 1.0 * early + 0.5 * _round_bonus(g["value"])
+        if g["value"] is None:
+            score -= 1.0
+        if not head:
+            score -= 1.5
+        if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in g["members"]):
+            score -= 0.5
+        merged.append(
+            MergedFigure(
+                text=best.text, value=best.value, label=best.label, sentence=best.sentence, article=aid,
+                also_in=[a for a in g["articles"] if a != aid], conflicts=[], score=round(score, 4),
+                unit=best.unit, qualifier=best.qualifier,
+            )
+        )
+        g["merged"] = merged[-1]
+    # conflicts: the same thing counted differently
+    for i, ga in enumerate(groups):
+        for gb in groups[i + 1:]:
+            a, b = ga["merged"], gb["merged"]
+            if a.value is None or b.value is None or a.unit != b.unit or _same_value(a.value, b.value):
+                continue
+            heads_a = {_head(f.label) for _, f in ga["members"]} - {""}
+            heads_b = {_head(f.label) for _, f in gb["members"]} - {""}
+            if not heads_a & heads_b:
+                continue
+            if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in ga["members"] + gb["members"]):
+                continue
+            if len(ga["articles"]) == 1 and ga["articles"] == gb["articles"]:
+                continue  # one article giving two numbers is telling two facts
+            lo, hi = sorted((abs(a.value), abs(b.value)))
+            if lo == 0 or hi / lo > 3:
+                continue
+            ca = set().union(*(_content_words(f.sentence) for _, f in ga["members"]))
+            cb = set().union(*(_content_words(f.sentence) for _, f in gb["members"]))
+            if len((ca & cb) - heads_a) < 2:
+                continue
+            a.conflicts.append(b.text)
+            b.conflicts.append(a.text)
+    for m in merged:
+        if m.conflicts:
+            m.score = round(m.score + 0.25, 4)  # a disputed number is worth showing, with its dispute
+    merged.sort(key=lambda m: (-m.score, m.article, m.text))
+    return merged

@@ -1,0 +1,278 @@
+"""Key figures: the gold set, traps that are never figures, each value form, merging and ranking, hostile input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.figures import Figure, extract_figures, figure_records, merge_figures
+from conftest import REPO, data_path
+
+sys.path.insert(0, str(REPO / "bench"))
+import eval_figures  # noqa: E402
+
+
+def one(text: str) -> Figure:
+    figures = extract_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+# ------------------------------------------------------------------ the hand-labelled gold set
+
+
+def test_gold_set_precision_and_recall():
+    rows = eval_figures.load_gold()
+    assert len(rows) >= 60
+    assert sum(1 for r in rows if not r["figures"]) >= 20  # sentences with no figure (traps) are in it
+    assert {r["origin"].split(":")[0] for r in rows} == {"sample", "reuters"}
+    result = eval_figures.score(rows, eval_figures.predict)
+    assert result["precision"] >= 0.95, result
+    assert result["recall"] >= 0.90, result
+    assert result["label_accuracy"] >= 0.70, result
+
+
+def test_gold_file_is_well_formed():
+    for line in (REPO / "tests" / "figures_gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        assert set(row) <= {"sentence", "figures", "origin", "context"}
+        assert row["origin"].startswith(("sample:", "reuters:"))
+        pos = 0
+        for fig in row["figures"]:
+            assert set(fig) == {"text", "value", "label"}
+            pos = row["sentence"].index(fig["text"], pos) + 1
+
+
+# ------------------------------------------------------------------ value forms
+
+@pytest.mark.parametrize(
+    "sentence, text, value, unit, qualifier, label",
+    [
+        ("Russia has massed more than 130,000 troops near Ukraine.", "more than 130,000 troops", 130000, None, "more than", "troops"),
+        ("Ukraine can call up to 2.5 million people in the face of aggression.", "up to 2.5 million people", 2.5e6, None, "up to", "people"),
+        ("So that the country's 250,000-strong military can be bolstered.", "250,000-strong military", 250000, None, None, "military"),
+        ("The company raised $1.5bn from the sale.", "$1.5bn", 1.5e9, "USD", None, None),
+        ("Inflation rose to 3.2% in January.", "3.2%", 3.2, "%", None, None),
+        ("Officials said one in five adults had been vaccinated.", "one in five adults", 0.2, None, None, "adults"),
+        ("Tens of thousands of troops are massed at the border.", "Tens of thousands of troops", None, None, None, "troops"),
+        ("The bank lent £250m to the group.", "£250m", 2.5e8, "GBP", None, None),
+        ("It sold 1.5 mln tonnes of LNG to Taiwan.", "1.5 mln tonnes of LNG", 1.5e6, "tonnes", None, "LNG"),
+        ("Shr loss six cts vs profit two cts", "six cts", 6, "cents", None, None),
+        ("The bills were bought at 10-3/8 pct.", "10-3/8 pct", 10.375, "%", None, None),
+        ("A majority disapprove and two-thirds believe he should resign.", "two-thirds", 2 / 3, None, None, None),
+        ("It holds a 51 pct interest in the venture.", "51 pct interest", 51, "%", None, "interest"),
+        ("Iraq said its forces sank three Iranian boats.", "three Iranian boats", 3, None, None, "boats"),
+        ("The board approved a 50-mln-dlr budget.", "50-mln-dlr budget", 5e7, "USD", None, "budget"),
+        ("Prices fell to €40 a tonne.", "€40 a tonne", 40, "EUR", None, None),
+    ],
+)
+def test_value_forms(sentence, text, value, unit, qualifier, label):
+    figures = [f for f in extract_figures(sentence) if text in f.text or f.text in text]
+    assert figures, extract_figures(sentence)
+    f = figures[0]
+    assert f.text == text
+    assert (f.value is None and value is None) or f.value == pytest.approx(value)
+    assert f.unit == unit
+    assert f.qualifier == qualifier
+    if label is not None:
+        assert f.label == label
+
+
+def test_such_sites_resolve_to_what_the_text_named():
+    text = (
+        "Kyiv residents received letters from the mayor, and signs appeared in apartment buildings "
+        "indicating the nearest bomb shelter. The capital has about 4,500 such sites, including "
+        "underground parking garages, subway stations, and basements, the mayor said."
+    )
+    f = one(text)
+    assert (f.text, f.value, f.label) == ("about 4,500 such sites", 4500, "bomb shelters")
+
+
+def test_offsets_point_into_the_text(sample_corpus):
+    for article in sample_corpus.articles:
+        for f in extract_figures(article.text):
+            assert article.text[f.start:f.end] == f.text
+            assert f.text in f.sentence
+
+
+def test_figure_records_shape(sample_by_number):
+    records = figure_records(sample_by_number["000"])
+    assert records and set(records[0]) == {"text", "value", "label", "sentence", "unit", "qualifier", "start", "end"}
+    assert any(r["value"] == 130000 and r["label"] == "troops" for r in records)
+
+
+# ------------------------------------------------------------------ never figures
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and Ukraine have been locked in conflict since 2014, when the leader was ousted.",
+        "A 2015 peace deal brokered by France and Germany stopped large-scale battles.",
+        "In this photo provided on Monday, Feb. 14, 2022, a tank fires on the field.",
+        "Satellites show the same camp on February 13 and on January 12.",
+        "An offensive can take place either on (February) 16th or the 17th, he said.",
+        "The talks will resume at 10:30 tomorrow and end by 1700 GMT.",
+        "President Joe Biden, seen here with first lady Jill Biden, 70, spoke with Johnson.",
+        "Cyr, 44, has been the company's senior vice president.",
+        "The system goes to the 8th, 49th and 58th combined arms armies.",
+        "TOS-1A, mounted on a T-72 tank chassis, fires rockets; T-72B3 tanks and a MiG-31 took part.",
+        "Su-34 fighters and Mi-26 helicopters were seen near the E95 highway.",
+        "Soldiers of the 82nd Airborne Division joined the Union Courage-2022 drills amid Covid-19.",
+        "Components are used with Boeing 737, 747, 757 and 767 aircraft.",
+        "He filed under Chapter 11 and spoke to BBC Radio 5 about Section 416.",
+        "Call the desk on (212) 555-1234 or see page 12 of the report.",
+        "Details are at https://example.com/news/2022/02/15/article-10515453.html today.",
+        "The Senate voted 58 to 31 and the FTC voted 4-1; the committee majority fell to 9-8.",
+        "The team won 3-1 in the final.",
+        "The report covers the nine months ended March 31 and the 1986/87 season.",
+        "The warrants are exercisable for five years and the notes mature in 10 years.",
+        "Figures are as follows, in thousands of tonnes:",
+        "Just one volley can scatter mines; at one point the unit fell.",
+        "The dividend is payable July One to holders of record June 16.",
+        "Prices in the 1990s and mid-1980s were lower than at end-1986.",
+    ],
+)
+def test_traps_are_not_figures(sentence):
+    assert extract_figures(sentence) == []
+
+
+def test_vaccine_sidebar_numbers_are_figures_but_do_not_lead_the_story(sample_corpus, sample_by_number):
+    # extracted as figures (they are numbers with what they count) ...
+    sidebar = (
+        "People with a history of severe allergic reactions are encouraged to speak to their doctor as "
+        "around one in 30,000 may experience anaphylaxis.\n\nOne in 65,000 people may experience blood "
+        "clotting issues after the AstraZeneca vaccines. The risk of death is around one in 615,000.\n\n"
+        "Makes you up to 40 less likely to pass the virus onto someone else.\n\nOne in 50,000 people may "
+        "experience heart inflammation after the Pfizer or Moderna vaccines."
+    )
+    sidebar_figures = extract_figures(sidebar)
+    assert [f.value for f in sidebar_figures] == pytest.approx([1 / 30000, 1 / 65000, 1 / 615000, 40, 1 / 50000])
+    # ... but a sidebar in one article only is never among the story's top figures
+    a000, a002 = sample_by_number["000"], sample_by_number["002"]
+    raw002 = (REPO / "sample_corpus").glob("002_*").__next__().read_text(encoding="utf-8")
+    for text002 in (a002.text + "\n\n" + sidebar, raw002):
+        per = [(a000.id, extract_figures(a000.text)), (a002.id, extract_figures(text002))]
+        ranked = merge_figures(per, {a000.id: a000.text, a002.id: text002})
+        top = ranked[:5]
+        assert top[0].value == 130000 and top[0].label == "troops" and top[0].also_in
+        for m in top:
+            assert "vaccin" not in m.sentence.lower() and "one in" not in m.text.lower(), m
+            assert m.value not in (40, 30000, 65000, 50000, 615000)
+
+
+def test_story_000_002_has_130000_troops(sample_by_number):
+    a000, a002 = sample_by_number["000"], sample_by_number["002"]
+    merged = merge_figures([(a000.id, extract_figures(a000.text)), (a002.id, extract_figures(a002.text))],
+                           {a000.id: a000.text, a002.id: a002.text})
+    top = merged[0]
+    assert top.value == 130000 and top.label == "troops"
+    assert {top.article, *top.also_in} == {a000.id, a002.id}
+
+
+# ------------------------------------------------------------------ merging, conflicts, ranking
+
+
+def fig(text, value, label, sentence, start=0, qualifier=None, unit=None):
+    return Figure(text, value, unit, qualifier, label, sentence, start, start + len(text))
+
+
+def test_merge_same_figure_across_articles_and_near_same_labels():
+    a = [fig("more than 130,000 troops", 130000, "troops", "Russia has massed more than 130,000 troops near Ukraine.", 10)]
+    b = [fig("130,000 Russian forces", 130000, "forces", "Plans show how 130,000 Russian forces will bid to topple the government.", 50)]
+    c = [fig("well over 130,000 troops", 130000, "troops", "Moscow has massed well over 130,000 troops near its borders.", 900)]
+    merged = merge_figures([("a", a), ("b", b), ("c", c)])
+    assert len(merged) == 1
+    assert merged[0].article == "a" and sorted(merged[0].also_in) == ["b", "c"]
+
+
+def test_conflicting_figures_are_flagged_both_ways():
+    a = [fig("more than 130,000 troops", 130000, "troops", "Russia has massed more than 130,000 troops near Ukraine's borders.", 10, "more than")]
+    b = [fig("more than 100,000 ground troops", 100000, "ground troops",
+             "U.S. officials say Russia has massed more than 100,000 ground troops along Ukraine's borders.", 10, "more than")]
+    merged = {m.value: m for m in merge_figures([("a", a), ("b", b)])}
+    assert merged[130000].conflicts == ["more than 100,000 ground troops"]
+    assert merged[100000].conflicts == ["more than 130,000 troops"]
+
+
+def test_no_conflict_for_increments_other_things_or_two_facts_in_one_article():
+    a = [fig("more than 130,000 troops", 130000, "troops", "Russia has massed more than 130,000 troops near Ukraine.", 10)]
+    b = [
+        fig("an extra 20,000", 20000, "troops", "More Russian troops, possibly an extra 20,000, are being added.", 10, "an extra"),
+        fig("250,000-strong military", 250000, "military", "Ukraine's 250,000-strong military can be bolstered near Russia.", 90),
+        fig("about 9,000 troops", 9000, "troops", "About 9,000 Russian troops were returning to barracks near Ukraine.", 200),
+    ]
+    c = [
+        fig("roughly 2,000 troops", 2000, "troops", "Kirby said roughly 2,000 US troops would deploy to Poland and Germany.", 10),
+        fig("3,000 US troops", 3000, "troops", "Biden approved the deployment of 3,000 US troops to Poland and Germany.", 400),
+    ]
+    merged = merge_figures([("a", a), ("b", b), ("c", c)])
+    assert all(m.conflicts == [] for m in merged), [(m.text, m.conflicts) for m in merged]
+
+
+def test_ranking_prefers_shared_central_lead_figures_over_big_numbers():
+    story = [
+        ("a", [fig("more than 130,000 troops", 130000, "troops", "Russia has massed more than 130,000 troops near Ukraine.", 40),
+               fig("$30 billion", 3e10, "trade", "Bilateral trade once reached $30 billion a year, a report on gas said.", 3000, unit="USD")]),
+        ("b", [fig("130,000 troops", 130000, "troops", "Moscow has 130,000 troops near Ukraine's borders.", 100)]),
+    ]
+    texts = {"a": "Russia has massed more than 130,000 troops near Ukraine. " + "x " * 1500, "b": "Moscow has 130,000 troops near Ukraine's borders, and troops keep coming."}
+    merged = merge_figures(story, texts)
+    assert merged[0].value == 130000 and merged[0].also_in == ["b"]
+    assert merged[-1].value == 3e10
+
+
+def test_merge_never_raises():
+    assert merge_figures([]) == []
+    assert merge_figures([("a", [])]) == []
+    assert merge_figures([("a", [None, "junk"])]) == []  # type: ignore[list-item]
+    bad = fig("x", float("nan"), "", "", 0)
+    merge_figures([("a", [bad]), ("b", [bad])])
+
+
+# ------------------------------------------------------------------ hostile input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", " ", "\n\n\n", "0", "1,", ",1", ".5", "1/0", "0/0 pct", "10-3/0 pct", "$", "$.", "£m", "1e308 dlrs", "9" * 5000,
+        "1" + ",000" * 200, "one in zero", "one in 0", "tens of thousands", "thousands of", "\x00\x01 12 \ufeff troops",
+        "€" * 1000, "(" * 3000 + "5 troops" + ")" * 3000, "1 " * 3000, "a-" * 5000 + "1", "5" + "-" * 1000 + "5",
+        "more than " * 1000 + "5 troops", "\u202e12 troops\u202c", "٣٠٠ جندي and ３００ troops", "10:30:99:12 1/2/3/4/5",
+    ],
+)
+def test_hostile_input_never_raises(text):
+    started = time.perf_counter()
+    figures = extract_figures(text)
+    assert time.perf_counter() - started < 5
+    for f in figures:
+        assert 0 <= f.start < f.end <= len(text) and text[f.start:f.end] == f.text
+
+
+def test_non_string_input():
+    assert extract_figures(None) == []  # type: ignore[arg-type]
+    assert extract_figures(123) == []  # type: ignore[arg-type]
+
+
+def test_every_reuters_body_sample_without_crash():
+    path = data_path("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    sample = random.Random(21578).sample(rows, min(2000, len(rows)))
+    started = time.perf_counter()
+    total = 0
+    for row in sample:
+        body = (row.get("body") or "").replace("&\\t", "\n\n    ")
+        figures = extract_figures(body)
+        for f in figures:
+            assert body[f.start:f.end] == f.text
+        total += len(figures)
+    elapsed = time.perf_counter() - started
+    assert total > 2000
+    assert elapsed < 60, elapsed
