@@ -165,15 +165,46 @@ def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) ->
     return (start is None or day >= start) and (end is None or day <= end)
 
 
+def _brief_key(corpus: Corpus, settings: Settings, start, end) -> str:
+    import hashlib
+
+    from .cache import fingerprint
+
+    texts = hashlib.sha256()
+    for a in corpus.articles:
+        texts.update(repr((a.id, a.path, a.title, a.source, a.url, a.date, a.date_source, a.moment)).encode("utf-8", "surrogatepass"))
+        texts.update(hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).digest())
+    return fingerprint("brief", settings, start, end, texts.hexdigest())
+
+
 def build_brief(
     corpus: Corpus,
     settings: Settings | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
     progress=None,
+    cache=None,
 ) -> Brief:
-    """Analyse a loaded corpus into a Brief, for the days from `start` to `end` (inclusive)."""
+    """Analyse a loaded corpus into a Brief, for the days from `start` to `end` (inclusive).
+
+    With a cache, the same articles under the same settings give back the stored result.
+    """
     settings = settings or Settings()
+    key = _brief_key(corpus, settings, start, end) if cache is not None else None
+    stored = cache.get("brief", key) if key else None
+    if stored is not None:
+        marks, days, undated = stored
+        for article in corpus.articles:
+            article.duplicate_of, article.date, article.date_source, article.date_evidence = marks[article.id]
+        return Brief(corpus, days, undated, settings)
+    brief = _analyse(corpus, settings, start, end, progress)
+    if key:
+        marks = {a.id: (a.duplicate_of, a.date, a.date_source, a.date_evidence) for a in corpus.articles}
+        cache.put("brief", key, (marks, brief.days, brief.undated))
+    return brief
+
+
+def _analyse(corpus: Corpus, settings: Settings, start, end, progress) -> Brief:
     articles = corpus.articles
     apply_duplicates(articles, find_duplicates(articles))
     by_id = {a.id: a for a in articles}

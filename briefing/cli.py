@@ -125,14 +125,20 @@ def _options(args, settings=None):
     return LoadOptions(mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns)
 
 
-def _load(paths: list[Path], args, settings=None):
+def _cache(args):
+    from .cache import Cache, NoCache
+
+    return NoCache() if getattr(args, "no_cache", False) else Cache()
+
+
+def _load(paths: list[Path], args, settings=None, cache=None):
     from .load import load_corpus
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"briefing: no such file or folder: {path}")
     with _progress() as progress:
-        return load_corpus(paths, _options(args, settings), progress)
+        return load_corpus(paths, _options(args, settings), progress, cache)
 
 
 class _progress:
@@ -198,8 +204,9 @@ def run_export(args) -> int:
     if start and end and start > end:
         raise UsageError("briefing export: --from is after --to")
     settings = _settings(args)
-    corpus = _load([args.path], args, settings)
-    brief = build_brief(corpus, settings, start, end)
+    cache = _cache(args)
+    corpus = _load([args.path], args, settings, cache)
+    brief = build_brief(corpus, settings, start, end, cache=None if getattr(args, "no_cache", False) else cache)
     if args.format == "json":
         text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -214,7 +221,7 @@ def run_summarize(args) -> int:
     from .summarize import headline, summarize
 
     settings = _settings(args)
-    corpus = _load(args.paths, args, settings)
+    corpus = _load(args.paths, args, settings, _cache(args))
     picked = summarize(corpus.articles, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
     if args.format == "json":
         document = {
