@@ -133,7 +133,7 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
     """Key figures of a story's articles, merged across sources, most important first."""
     from .figures import extract_figures, merge_figures
 
-    merged = merge_figures([(a.id, extract_figures(a.text)) for a in members])
+    merged = merge_figures([(a.id, extract_figures(a.text)) for a in members], texts={a.id: a.text for a in members})
     return [
         FigureLine(m.text, m.value, m.label, m.sentence, m.article, list(m.also_in), list(m.conflicts))
         for m in merged
