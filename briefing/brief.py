@@ -165,7 +165,7 @@ def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) ->
     return (start is None or day >= start) and (end is None or day <= end)
 
 
-def _brief_key(corpus: Corpus, settings: Settings, start, end) -> str:
+def _brief_key(corpus: Corpus, settings: Settings, start, end, moves: dict) -> str:
     import hashlib
 
     from .cache import fingerprint
@@ -174,7 +174,7 @@ def _brief_key(corpus: Corpus, settings: Settings, start, end) -> str:
     for a in corpus.articles:
         texts.update(repr((a.id, a.path, a.title, a.source, a.url, a.date, a.date_source, a.moment)).encode("utf-8", "surrogatepass"))
         texts.update(hashlib.sha1(a.text.encode("utf-8", "surrogatepass")).digest())
-    return fingerprint("brief", settings, start, end, texts.hexdigest())
+    return fingerprint("brief", settings, start, end, moves, texts.hexdigest())
 
 
 def build_brief(
@@ -184,31 +184,37 @@ def build_brief(
     end: dt.date | None = None,
     progress=None,
     cache=None,
+    moves: dict[str, str] | None = None,
 ) -> Brief:
     """Analyse a loaded corpus into a Brief, for the days from `start` to `end` (inclusive).
 
     With a cache, the same articles under the same settings give back the stored result.
+    `moves` (article id → an article of the story it belongs in) are the editor's regroupings.
     """
     settings = settings or Settings()
-    key = _brief_key(corpus, settings, start, end) if cache is not None else None
+    moves = dict(sorted((moves or {}).items()))
+    key = _brief_key(corpus, settings, start, end, moves) if cache is not None else None
     stored = cache.get("brief", key) if key else None
     if stored is not None:
         marks, days, undated = stored
         for article in corpus.articles:
             article.duplicate_of, article.date, article.date_source, article.date_evidence = marks[article.id]
         return Brief(corpus, days, undated, settings)
-    brief = _analyse(corpus, settings, start, end, progress)
+    brief = _analyse(corpus, settings, start, end, progress, moves)
     if key:
         marks = {a.id: (a.duplicate_of, a.date, a.date_source, a.date_evidence) for a in corpus.articles}
         cache.put("brief", key, (marks, brief.days, brief.undated))
     return brief
 
 
-def _analyse(corpus: Corpus, settings: Settings, start, end, progress) -> Brief:
+def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str]) -> Brief:
+    from .curation import apply_moves
+
     articles = corpus.articles
     apply_duplicates(articles, find_duplicates(articles))
     by_id = {a.id: a for a in articles}
-    groups = [g for g in group_stories(articles, settings.timezone) if in_range(g.day, start, end)]
+    groups = apply_moves(group_stories(articles, settings.timezone), moves)
+    groups = [g for g in groups if in_range(g.day, start, end)]
     stories: list[Story] = []
     for done, group in enumerate(groups, start=1):
         stories.append(_story(group, by_id, settings))

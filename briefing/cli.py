@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", type=_day, help="last day (YYYY-MM-DD)")
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of stdout")
+    export.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
     _common(export)
     _brief_options(export)
     summarize = commands.add_parser("summarize", help="summarise the given articles as one story")
@@ -193,6 +194,14 @@ def _emit(text: str, output: Path | None) -> None:
     print(f"briefing: wrote {output}", file=sys.stderr)
 
 
+def _curation(root: Path):
+    """The editor's saved edits for this corpus (made in the TUI), if any."""
+    from .curation import CurationStore, state_dir
+
+    store = CurationStore(root)
+    return store.load() if store.path.exists() or state_dir().exists() else None
+
+
 def run_export(args) -> int:
     from .brief import brief_to_dict, build_brief
 
@@ -206,7 +215,14 @@ def run_export(args) -> int:
     settings = _settings(args)
     cache = _cache(args)
     corpus = _load([args.path], args, settings, cache)
-    brief = build_brief(corpus, settings, start, end, cache=None if getattr(args, "no_cache", False) else cache)
+    curation = None if args.raw else _curation(args.path)
+    brief = build_brief(
+        corpus, settings, start, end, cache=None if args.no_cache else cache, moves=curation.moves if curation else None
+    )
+    if curation is not None:
+        from .curation import apply_curation
+
+        brief = apply_curation(brief, curation)
     if args.format == "json":
         text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
     else:
