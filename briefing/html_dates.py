@@ -138,6 +138,22 @@ _MONTH_WORDS = (
     "prosinec δεκ δεκέμβριος δεκεμβρίου гру груд грудень грудня дек декабрь декабря "
     "декември дец децембар դեկ դեկտեմբեր դեկտեմբերի",
 )
+#: Gregorian month names in Arabic (Egyptian and Levantine forms) and Persian. Only
+#: one-word names; the Jalali and Hijri calendars are different calendars, not included.
+_MONTH_WORDS_RTL = (
+    "يناير ژانویه",
+    "فبراير شباط فوریه",
+    "مارس آذار",
+    "أبريل ابريل إبريل نيسان آوریل",
+    "مايو أيار ايار",
+    "يونيو يونيه حزيران ژوئن",
+    "يوليو يوليه تموز ژوئیه",
+    "أغسطس اغسطس",
+    "سبتمبر أيلول ايلول سپتامبر",
+    "أكتوبر اكتوبر اکتبر",
+    "نوفمبر نوامبر",
+    "ديسمبر دسامبر",
+)
 
 
 
@@ -150,8 +166,8 @@ def _fold(word: str) -> str:
 
 def _build_months() -> dict[str, int]:
     table: dict[str, int] = {}
-    for number, words in enumerate(_MONTH_WORDS, 1):
-        for word in words.split():
+    for number, words in enumerate(zip(_MONTH_WORDS, _MONTH_WORDS_RTL), 1):
+        for word in " ".join(words).split():
             table.setdefault(word, number)
             table.setdefault(_fold(word), number)
     return table
@@ -213,6 +229,8 @@ _JS_DATE = re.compile(
     rf"^\s*(?:[A-Za-z]{{3}},?\s+)?([A-Za-z]{{3,9}})\.?\s+([0-3]?\d),?\s+({_YEAR})\s+"
     r"([0-2]\d):([0-5]\d)(?::[0-5]\d)?\s*(?:GMT|UTC)?\s*([+-][01]\d:?[0-5]\d|Z)?"
 )
+#: Arabic-Indic, Persian, Devanagari and Bengali digits read as 0-9.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯", "0123456789" * 4)
 #: Cheap gate before the patterns: every one of them needs a year or a dd.mm.yy group.
 _MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d[./|]\s?\d\d?\s?[./|]\s?\d\d")
 
@@ -315,7 +333,10 @@ def parse_text(text: str, month_first: bool = False) -> Parsed | None:
     ~30 languages in day-month-year, month-day-year and year-month-day order. A lone
     year ("© 2016") is never a date.
     """
-    if not text or not _MAYBE_DATE.search(text):
+    if not text:
+        return None
+    text = text.translate(_DIGITS)  # same length: positions stay valid
+    if not _MAYBE_DATE.search(text):
         return None
     best = parse_iso(text)
     for pattern, kind in _TEXT_PATTERNS:
@@ -465,10 +486,33 @@ class _Page:
         for h1 in self.tree.iter("h1"):
             if not self.zone(h1):
                 return self.pos.get(h1)
+        return self._find_title_element()
+
+    def _find_title_element(self) -> int | None:
+        """Without an <h1>: the first heading-like element that repeats the page's title."""
+        titles = self.tree.xpath(
+            '//meta[@property="og:title" or @name="twitter:title"]/@content | //title/text()'
+        )
+        wanted = set()
+        for title in titles[:3]:
+            title = " ".join(str(title).split()).lower()
+            wanted.add(title)
+            wanted.add(re.split(r"\s[|–—-]\s", title)[0])  # "Headline | Site name"
+        wanted.discard("")
+        if not wanted:
+            return None
+        for el in self.tree.xpath("//body//*[self::h2 or self::h3 or self::div or self::span or self::p]")[:5000]:
+            if len(el) > 3:
+                continue
+            text = " ".join(_element_text(el, 300).split()).lower()
+            if text in wanted and not self.zone(el):
+                return self.pos.get(el)
         return None
 
-    def near_headline(self, pos: int, span: int = 300) -> bool:
-        return self.h1 is not None and 0 <= pos - self.h1 <= span
+    def near_headline(self, pos: int, before: int = 15, after: int = 300) -> bool:
+        """Within the article's top: a few elements above the headline (kicker, date
+        line over the title) down to the first screens of text under it."""
+        return self.h1 is not None and -before <= pos - self.h1 <= after
 
     def zone(self, el) -> str:
         """The kind of page part `el` sits in: "other", "header" or "" (the article).
@@ -1044,8 +1088,23 @@ def _parse_html(html: str):
         return None
 
 
-def _month_first(tree) -> bool:
-    """US English writes 06/29/2020; nearly everyone else 29/06/2020."""
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:19|20)\d\d(?![\d/])")
+
+
+def _month_first(tree, html: str) -> bool:
+    """Whether "05/06/2020" means May 6 on this page.
+
+    The page's own unambiguous dates decide ("13/05/2020" proves day-first, "05/13/2020"
+    month-first); without them, the language: US English writes 06/29/2020, nearly
+    everyone else 29/06/2020.
+    """
+    day_first = month_first = 0
+    for m in _SLASHED.finditer(html, 0, 500_000):
+        a, b = int(m[1]), int(m[2])
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+    if day_first != month_first:
+        return month_first > day_first
     return bool(_MONTH_FIRST_LANG.match((tree.get("lang") or tree.get("xml:lang") or "").strip()))
 
 
@@ -1068,7 +1127,7 @@ def collect(html: str, url: str | None = None) -> PageDates:
     tree = _parse_html(html)
     if tree is None:
         return PageDates(_address_candidates([url] if url else []))
-    month_first = _month_first(tree)
+    month_first = _month_first(tree, html)
     page = _Page(tree)
     cands = _jsonld_candidates(page, month_first) + _meta_candidates(page, month_first)
     body = _body_markup_candidates(page, month_first)
