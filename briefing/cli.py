@@ -70,12 +70,12 @@ def _brief_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--algorithm", choices=("lexrank", "textrank", "lsa", "luhn"), help="sumy ranking method")
     parser.add_argument("--timezone", help="group days in this timezone, e.g. Europe/Kyiv")
     parser.add_argument("--config", type=Path, help="TOML config file (default: the user config file)")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mtime-dates", action="store_true", help="date undated articles by file modification time")
     parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="skip files larger than this (default 20M)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
@@ -173,7 +173,7 @@ def _stderr_console():
 def run_inspect(args) -> int:
     from .inspect import inspect_document
 
-    corpus = _load(args.paths, args)
+    corpus = _load(args.paths, args, cache=_cache(args))
     document = inspect_document(corpus)
     if args.format == "json":
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

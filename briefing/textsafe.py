@@ -51,10 +51,24 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 
 
 def _looks_binary(head: bytes) -> bool:
-    if b"\x00" in head:
-        return True
+    """Binary: many control bytes, or NULs in bytes that are not UTF-8 text.
+
+    A text file with one corrupt line (a few NULs in a JSONL) is still text: its good lines
+    must load. Real binaries (images, archives) have many NULs and invalid UTF-8.
+    """
+    if not head:
+        return False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return len(head) > 0 and controls / len(head) > 0.1
+    if controls / len(head) > 0.1:
+        return True
+    if b"\x00" in head:
+        if head.count(0) / len(head) > 0.01:
+            return True
+        try:
+            head[: len(head) - 4].decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+    return False
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
