@@ -14,6 +14,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .brief import Brief, Story
+from .textsafe import clean_text
 
 ZWSP = "\u200b"
 _TEMPLATE = re.compile(r"(\{)(?=[{%#])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)")
@@ -26,10 +27,14 @@ def neutralize_templates(text: str) -> str:
     return _TEMPLATE.sub(lambda m: m.group(0) + ZWSP, text)
 
 
+def literal_text(text: str) -> str:
+    """What `escape(text)` reads as once rendered: the text, sanitised, templates split, on one line."""
+    return " ".join(neutralize_templates(clean_text(text)).split())
+
+
 def escape(text: str) -> str:
     """One line of literal CommonMark text (newlines and runs of white space become one space)."""
-    text = " ".join(neutralize_templates(text).split())
-    text = _INLINE.sub(r"\\\1", text)
+    text = _INLINE.sub(r"\\\1", literal_text(text))
     match = _LINE_START.match(text)
     if match:
         marker = match.group(2)
