@@ -107,6 +107,46 @@ def _profile(article: Article, vocabulary: Vocabulary) -> _Profile:
     return _Profile(article, fingerprint, shingles(vocabulary.ids(tokens)), anchors(article.text))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
+NUMBERS_JACCARD = 0.5
+LEAD_NAMES_SHARED = {"near": 1.0, "translation": 0.8}
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def _same_facts(a: _Profile, b: _Profile, kind: str) -> bool:
+    """Templated wire items (prices, rates, daily reports) share most words but not the facts.
+
+    Two checks over the stretch both texts cover: the numbers must mostly agree (Asarco lead at
+    27.0 vs 26.50 cents is two stories), and the names in the shorter text's first sentence must
+    appear in the other (Marine Midland's prime rate is not J.P. Morgan's).
+    """
+    short, long = sorted((a, b), key=lambda p: len(p.article.text))
+    covered = long.article.text[: int(len(short.article.text) * 1.1) + 20]
+    ours, theirs = _numbers(short.article.text), _numbers(covered)
+    if ours or theirs:
+        if len(ours & theirs) / len(ours | theirs) < NUMBERS_JACCARD:
+            return False
+    lead = split_lead(short.article.text)
+    names = {n for n in anchors(lead) if not n[0].isdigit()}
+    first = re.match(r"\W*([A-Z][a-z]+)", lead)
+    if first and first.group(1).lower() not in _FUNCTION_WORDS:
+        names.add(first.group(1)[:5].lower())  # "Unocal said …" vs "Murphy Oil said …"
+    if names:
+        vocabulary = {w[:5] for w in words(long.article.text)}
+        if len(names & vocabulary) / len(names) < LEAD_NAMES_SHARED[kind]:
+            return False
+    return True
+
+
+def split_lead(text: str) -> str:
+    """The first sentence, roughly: up to the first full stop followed by a space and a capital."""
+    match = re.search(r"[.!?][\"'”’]?\s+(?=[A-Z\"“])", text[:600])
+    return text[: match.start() + 1] if match else text[:300]
+
+
 def _near_score(a: _Profile, b: _Profile) -> float:
     if min(len(a.shingles), len(b.shingles)) < MIN_SHINGLES:
         return 0.0
@@ -187,10 +227,24 @@ def _original_rank(article: Article):
 
 
 def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
-    """Map each duplicate's id to how it repeats its group's original."""
+    """Map each duplicate's id to how it repeats its group's original.
+
+    Identical texts collapse first onto one representative; near-copies and translations are
+    then searched among representatives, and a copy is only ever marked as repeating an
+    original it was checked against directly (no chains through a third text).
+    """
     vocabulary = Vocabulary()
     profiles = [_profile(a, vocabulary) for a in articles]
-    parent = list(range(len(profiles)))
+    twins: dict[str, list[int]] = defaultdict(list)
+    for index, profile in enumerate(profiles):
+        twins[profile.fingerprint].append(index)
+    representative = {}
+    for members in twins.values():
+        best = min(members, key=lambda m: _original_rank(articles[m]))
+        for member in members:
+            representative[member] = best
+    reps = sorted(set(representative.values()))
+    parent = {r: r for r in reps}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -199,45 +253,58 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         return i
 
     evidence: dict[frozenset, tuple[str, float]] = {}
+    rep_profiles = [profiles[r] for r in reps]
+    for a, b in sorted(_lsh_candidates(rep_profiles) | _anchor_candidates(rep_profiles)):
+        i, j = reps[a], reps[b]
+        if root(i) != root(j) and (found := _direct(profiles[i], profiles[j])):
+            evidence[frozenset((i, j))] = found
+            parent[root(i)] = root(j)
 
-    def link(i: int, j: int, kind: str, score: float) -> None:
-        evidence[frozenset((i, j))] = (kind, score)
-        parent[root(i)] = root(j)
-
-    by_fingerprint: dict[str, int] = {}
-    for index, profile in enumerate(profiles):
-        if profile.fingerprint in by_fingerprint:
-            link(index, by_fingerprint[profile.fingerprint], "identical", 1.0)
-        else:
-            by_fingerprint[profile.fingerprint] = index
-    for i, j in sorted(_lsh_candidates(profiles) | _anchor_candidates(profiles)):
-        if root(i) == root(j):
-            continue
-        if score := _near_score(profiles[i], profiles[j]):
-            link(i, j, "near", score)
-        elif score := _translation_score(profiles[i], profiles[j]):
-            link(i, j, "translation", score)
-
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(profiles)):
-        groups[root(index)].append(index)
-    duplicates: dict[str, Duplicate] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    components: dict[int, list[int]] = defaultdict(list)
+    for r in reps:
+        components[root(r)].append(r)
+    final: dict[int, tuple[int, str, float] | None] = {}  # representative → (original, kind, score)
+    for members in components.values():
         original = min(members, key=lambda m: _original_rank(articles[m]))
+        final[original] = None
         for member in members:
-            if member == original:
-                continue
-            kind, score = evidence.get(frozenset((member, original))) or _best_evidence(member, members, evidence)
-            duplicates[articles[member].id] = Duplicate(articles[member].id, articles[original].id, kind, round(score, 3))
+            if member != original:
+                found = evidence.get(frozenset((member, original))) or _direct(profiles[member], profiles[original])
+                final[member] = (original, *found) if found else None
+
+    duplicates: dict[str, Duplicate] = {}
+    for index, article in enumerate(articles):
+        rep = representative[index]
+        if index != rep:
+            target = final[rep][0] if final[rep] else rep
+            kind, score = (final[rep][1], final[rep][2]) if final[rep] else ("identical", 1.0)
+        elif final[rep]:
+            target, kind, score = final[rep]
+        else:
+            continue
+        duplicates[article.id] = Duplicate(article.id, articles[target].id, kind, round(score, 3))
     return duplicates
 
 
-def _best_evidence(member: int, members: list[int], evidence: dict) -> tuple[str, float]:
-    """A member linked to the original through another copy: report its strongest direct link."""
-    links = [evidence[key] for key in evidence if member in key and key <= frozenset(members)]
-    return max(links, key=lambda e: e[1]) if links else ("near", 0.0)
+DUPLICATE_WINDOW_DAYS = 3  # a syndicated copy or re-post appears within days, not weeks
+
+
+def _far_apart(a: Article, b: Article) -> bool:
+    """Recurring reports (monthly estimates, daily tenders) repeat their wording weeks apart."""
+    return a.date is not None and b.date is not None and abs((a.date - b.date).days) > DUPLICATE_WINDOW_DAYS
+
+
+def _direct(a: _Profile, b: _Profile) -> tuple[str, float] | None:
+    """Does one text repeat the other: identical, a near copy, or a translation with the same facts?"""
+    if a.fingerprint == b.fingerprint:
+        return "identical", 1.0
+    if _far_apart(a.article, b.article):
+        return None
+    if (score := _near_score(a, b)) and _same_facts(a, b, "near"):
+        return "near", score
+    if (score := _translation_score(a, b)) and _same_facts(a, b, "translation"):
+        return "translation", score
+    return None
 
 
 def apply_duplicates(articles: list[Article], duplicates: dict[str, Duplicate]) -> None:
