@@ -57,8 +57,8 @@ def test_double_apostrophe_pairs_and_backticks():
     assert find(quotes_of(ticks), "day of national unity").text == "day of national unity,"
 
 
-def test_daily_mail_single_quotes_with_apostrophes_inside():
-    text = sample_text("002")
+def test_daily_mail_single_quotes_with_apostrophes_inside(sample_by_number):
+    text = sample_by_number["002"].text  # one paragraph a line in the file, blank-line separated once loaded
     quotes = quotes_of(text)
     q = find(quotes, "go on indefinitely")
     assert q.text == "can't go on indefinitely, but I would suggest to continue and expand them at this stage,"
