@@ -85,7 +85,7 @@ _CAPTION_START = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"\((?:[^()]{0,80}(?:AP Photo|Reuters|AFP|Getty|EPA|dpa|Photo|Images?|via AP|Pool|Handout|Press Service|/AP)\b[^()]{0,80})\)\s*\.?$"
+    r"\((?=[^()]*(?:Photo|Foto|Bild|Images?|Pool|Handout|Press Service|via |/(?:AP|AFP|dpa|Reuters|EPA|Getty|Keystone|ANSA|EFE|Xinhua|picture)\b))[^()]{1,160}\)\s*\.?$"
     r"|\((?:AP|AFP|Reuters|EPA)(?: Photo)?[/ ][^)]{0,60}$",
     re.I,
 )
@@ -139,10 +139,17 @@ def is_chrome(unit: str) -> bool:
     return bool(_CHROME.match(unit.strip().rstrip(".…:!>»›|").strip()))
 
 
-def is_caption(unit: str, sentence_like_document: bool) -> bool:
-    """Photo captions and credits: AP and wire styles, and Daily Mail-style unpunctuated captions."""
+def is_caption(unit: str, sentence_like_document: bool, explicit_only: bool = False) -> bool:
+    """Photo captions and credits: AP and wire styles, and Daily Mail-style unpunctuated captions.
+
+    `explicit_only` keeps to captions that say what they are ("FILE -", "In this photo",
+    "(AP Photo/…)"): for text an extractor already took out of a page, where headings and
+    list items legitimately lack a full stop.
+    """
     if _CAPTION_START.match(unit) or _CREDIT.search(unit):
         return True
+    if explicit_only:
+        return False
     if _WEEKDAY_DATE.search(unit):
         return True  # "…in Kyiv, Ukraine, Monday, Feb. 14, 2022." is how wire captions are dated
     if sentence_like_document and not _ends_sentence(unit) and len(unit.split()) >= 6:
@@ -198,6 +205,20 @@ def _header_zone(units: list[str], result: Cleaned, find_title: bool) -> int:
     return index
 
 
+_TRAILING_NOTICE = re.compile(r"\s(?:Copyright\b|©|\(c\)\s*\d{4}).{0,200}$", re.I)
+
+
+def _cut_trailing_notice(unit: str, result: Cleaned) -> str:
+    """A copyright line glued to the end of a long paragraph: cut it off, keep the paragraph."""
+    if len(unit.split()) <= 40:
+        return unit
+    match = _TRAILING_NOTICE.search(unit)
+    if match and match.start() > len(unit) * 0.6:
+        result.removed.append(match.group(0).strip())
+        return unit[: match.start()].rstrip()
+    return unit
+
+
 def _title_like(unit: str) -> bool:
     words = len(unit.split())
     return 2 <= words <= 40 and (not _ends_sentence(unit) or unit.endswith(("?", "!"))) and not _DATELINE.match(unit)
@@ -212,11 +233,18 @@ def _strip_dateline(unit: str, result: Cleaned) -> str:
     return unit[match.end():]
 
 
-def clean(text: str, find_title: bool = True, extra_patterns: list[re.Pattern] | None = None) -> Cleaned:
-    """Clean one article's text. `find_title` is False when the format already gave a title."""
-    units = split_units(text)
+def clean(
+    text: str, find_title: bool = True, extra_patterns: list[re.Pattern] | None = None, extracted: bool = False
+) -> Cleaned:
+    """Clean one article's text. `find_title` is False when the format already gave a title.
+
+    `extracted` is for main text a page extractor produced (HTML): its boilerplate is gone,
+    and headings, list items and quotes without a full stop are content, so only explicit
+    rules apply (chrome lines, credits, copyright, contributor lines, repeats).
+    """
+    units = split_units(text) if not extracted else [" ".join(u.split()) for u in text.split("\n") if u.strip()]
     result = Cleaned(text="", units=list(units))
-    start = _header_zone(units, result, find_title)
+    start = _header_zone(units, result, find_title) if not extracted else 0
     body = units[start:]
     punctuated = sum(_ends_sentence(u) for u in body if len(u.split()) >= 6)
     long_units = sum(1 for u in body if len(u.split()) >= 6)
@@ -229,7 +257,8 @@ def clean(text: str, find_title: bool = True, extra_patterns: list[re.Pattern] |
             result.removed.append(unit)
             continue
         seen.add(key)
-        if is_chrome(unit) or _COPYRIGHT.search(unit) or _CONTRIBUTOR.search(unit):
+        unit = _cut_trailing_notice(unit, result)
+        if is_chrome(unit) or (_COPYRIGHT.search(unit) and len(unit.split()) <= 40) or _CONTRIBUTOR.search(unit):
             result.removed.append(unit)
             if m := re.search(r"(?:copyright|©)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w.&' -]{2,40}?)\.", unit, re.I):
                 result.source = result.source or agency_name(m.group("owner"))
@@ -241,7 +270,7 @@ def clean(text: str, find_title: bool = True, extra_patterns: list[re.Pattern] |
             result.source = result.source or agency_name(_BYLINE.match(unit).group("agency"))
             result.removed.append(unit)
             continue
-        if is_caption(unit, sentence_like):
+        if is_caption(unit, sentence_like, explicit_only=extracted):
             result.removed.append(unit)
             result.captions.append(unit)
             continue

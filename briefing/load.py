@@ -67,11 +67,16 @@ def _weekday_text_date(units: list[str]) -> DateFinding | None:
 
 
 def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOptions, mtime: float | None) -> Article | None:
-    cleaned = clean(raw.text, find_title=raw.title is None, extra_patterns=list(options.clean_patterns) or None)
+    cleaned = clean(
+        raw.text, find_title=raw.title is None, extra_patterns=list(options.clean_patterns) or None, extracted=raw.kind == "html"
+    )
     if not cleaned.text.strip():
         return None
     url = raw.url or cleaned.url
-    date = choose_date(raw, cleaned.header_date, url, name, cleaned.captions, cleaned.units)
+    if raw.kind == "html":  # the page's own date finder has weighed its markup, URL and text
+        date = raw.date or filename_date(name)
+    else:
+        date = choose_date(raw, cleaned.header_date, url, name, cleaned.captions, cleaned.units)
     if date is None and options.mtime_dates and mtime is not None:
         stamp = dt.datetime.fromtimestamp(mtime)
         date = DateFinding(stamp.date(), "file-mtime", stamp.isoformat(timespec="seconds"))
