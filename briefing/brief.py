@@ -107,12 +107,22 @@ def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= 0.7 and len(a & b) / len(a | b) >= 0.45
 
 
+def _trimmed(quote):
+    """Drop the comma a quote borrows from its attribution (“…at this stage,” Lavrov said)."""
+    from dataclasses import replace as copy_with
+
+    text = quote.text.rstrip().rstrip(",;:").rstrip()
+    return copy_with(quote, text=text) if text != quote.text else quote
+
+
 def story_quotes(members: list[Article]) -> list[QuoteLine]:
     """Quotes of a story's articles, merged across sources, full quotes with speakers first."""
     from .quotes import canonical_speaker, extract_quotes
 
-    found = [(article, quote) for article in members for quote in extract_quotes(article.text)]
-    names = canonical_speaker([q.speaker for _, q in found if q.speaker])
+    found = [(article, _trimmed(quote)) for article in members for quote in extract_quotes(article.text)]
+    # Originals' spellings outvote their copies' ("Sergey" in the AP original, "Sergei" in the
+    # re-translation): each speaker mention in an original counts three times.
+    names = canonical_speaker([q.speaker for a, q in found if q.speaker for _ in range(1 if a.duplicate_of else 3)])
     merged: list[tuple[QuoteLine, frozenset[str], int]] = []
     for order, (article, quote) in enumerate(found):
         key = _words_key(quote.text)
@@ -144,14 +154,15 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
     from .summarize import headline, summarize
 
     originals = [by_id[i] for i in group.originals]
-    members = [by_id[i] for i in group.article_ids]
+    copies = [by_id[i] for i in group.article_ids if i not in set(group.originals)]
+    members = originals + copies  # originals first: their wording leads quotes and sources
     picked = summarize(originals, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
     return Story(
         id=group.id,
         thread=group.thread,
         day=group.day,
         headline=headline(originals),
-        articles=list(group.article_ids),
+        articles=[a.id for a in members],
         summary=[SummaryLine(s.text, s.article, s.index) for s in picked],
         figures=story_figures(members),
         quotes=story_quotes(members),

@@ -101,7 +101,8 @@ def _rundown(stories: list[Story]) -> str:
     heads = "; ".join(escape(s.headline) for s in stories[:5])
     more = f"; and {len(stories) - 5} more" if len(stories) > 5 else ""
     count = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}"
-    return f"*{count}: {heads}{more}.*"
+    end = "" if (heads + more).endswith(("…", ".", "?", "!")) else "."
+    return f"*{count}: {heads}{more}{end}*"
 
 
 def render_markdown(brief: Brief) -> str:
