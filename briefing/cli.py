@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     view = commands.add_parser("open", help="open the corpus (default command)")
     view.add_argument("path", nargs="?", type=Path, metavar="DIR")
     _common(view)
+    _brief_options(view)
     return parser
 
 
@@ -253,26 +254,20 @@ def run_summarize(args) -> int:
 
 
 def run_open(args) -> int:
-    """Until the TUI lands: print the corpus day by day."""
-    from rich.text import Text
+    """The editor's desk (TUI) in a terminal; elsewhere (a pipe, CI) the Markdown brief."""
+    path = args.path or default_corpus()
+    if not path.is_dir():
+        raise UsageError(f"briefing: not a folder: {path}")
+    settings = _settings(args)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from .tui.app import run
 
-    from .render import make_console
-
-    corpus = _load([args.path or default_corpus()], args)
-    console = make_console()
-    days: dict[str, list] = {}
-    for article in corpus.articles:
-        days.setdefault(article.date.isoformat() if article.date else "undated", []).append(article)
-    for day in sorted(days, reverse=True):
-        console.print(Text(day, style="bold underline"))
-        for article in days[day]:
-            line = Text("  • ")
-            line.append(article.title or article.text[:80].replace("\n", " ") + "…")
-            line.append(f"  ({article.source or 'unknown source'}, {article.words} words)", style="dim")
-            console.print(line)
-    for item in corpus.skipped:
-        console.print(Text(f"skipped {item.path}: {item.reason}", style="yellow"))
-    return EXIT_OK
+        return run(path, settings, _options(args, settings), _cache(args))
+    print("briefing: not a terminal, printing the brief (run it in a terminal for the desk)", file=sys.stderr)
+    args.date = args.start = args.end = args.output = None
+    args.format, args.raw = "md", False
+    args.path = path
+    return run_export(args)
 
 
 def main(argv: list[str] | None = None) -> int:

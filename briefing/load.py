@@ -162,12 +162,17 @@ class _Parser:
     """Parses batches of files, in a pool of worker processes when there are many files."""
 
     def __init__(self, total: int):
+        import threading
+
         workers = min(os.cpu_count() or 1, 8)
         self._pool = None
-        if total >= PARALLEL_MIN_FILES and workers >= 2 and "fork" in _start_methods():
+        # fork() from a worker thread (the TUI loads in one) can copy a lock another thread
+        # holds and deadlock the child; there a fork server starts clean processes instead.
+        method = "fork" if threading.current_thread() is threading.main_thread() else "forkserver"
+        if total >= PARALLEL_MIN_FILES and workers >= 2 and method in _start_methods():
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("fork").Pool(workers)
+            self._pool = multiprocessing.get_context(method).Pool(workers)
 
     def parse(self, jobs: list) -> list:
         if self._pool is None or len(jobs) < 8:
