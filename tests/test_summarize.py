@@ -1,0 +1,202 @@
+"""Multi-document summaries and headlines on real news text (the sample corpus and DUC 2003)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+import re
+
+import numpy as np
+import pytest
+
+from briefing.model import Article
+from briefing.sentences import split_sentences
+from briefing.summarize import ALGORITHMS, STOP_WORDS, _STEMMER, headline, summarize, sumy_scores
+from conftest import REPO, data_path
+
+# Two sentences of a vaccine side-effects sidebar, as news sites append them to unrelated stories.
+VACCINE = (
+    "People with a history of severe allergic reactions are encouraged to speak to their doctor about "
+    "which vaccine to take, as around one in 30,000 may experience anaphylaxis. The most common side "
+    "effects of the vaccine are a sore arm, headache and tiredness, which usually pass within two days."
+)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{4,}", text.lower()))
+
+
+def near_duplicates(a: str, b: str) -> bool:
+    """An independent yardstick: most of the shorter sentence's longer words are in the other."""
+    first, second = _words(a), _words(b)
+    return len(first & second) / max(1, min(len(first), len(second))) >= 0.6
+
+
+@pytest.fixture(scope="module")
+def stories(sample_by_number):
+    return {
+        "000+002": [sample_by_number["000"], sample_by_number["002"]],
+        "001+003": [sample_by_number["001"], sample_by_number["003"]],
+    }
+
+
+def _check_is_extract(summary, articles):
+    by_id = {a.id: split_sentences(a.text) for a in articles}
+    for s in summary:
+        assert by_id[s.article][s.index] == s.text
+
+
+def _reading_key(articles):
+    order = {a.id: (a.date or dt.date.max, k) for k, a in enumerate(articles)}
+    return lambda s: (order[s.article], s.index)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("name", ["000+002", "001+003"])
+def test_summary_is_extract_without_repeats_within_budget(stories, name, algorithm):
+    articles = stories[name]
+    summary = summarize(articles, words=100, algorithm=algorithm)
+    assert summary
+    _check_is_extract(summary, articles)
+    assert sum(len(s.text.split()) for s in summary) <= 100
+    texts = [s.text for s in summary]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            assert not near_duplicates(a, b), (a, b)
+
+
+def test_yardstick_sees_the_retranslation(sample_by_number):
+    """001 and 003 are the same AP story, 003 re-translated: the yardstick must flag their leads."""
+    lead1 = split_sentences(sample_by_number["001"].text)[0]
+    lead3 = split_sentences(sample_by_number["003"].text)[0]
+    assert lead1 != lead3 and near_duplicates(lead1, lead3)
+
+
+def test_syndicated_copies_appear_once_even_with_a_large_budget(stories):
+    articles = stories["001+003"]
+    summary = summarize(articles, words=None, sentences=40, algorithm="lexrank")
+    assert len(summary) >= 15
+    _check_is_extract(summary, articles)
+    texts = [s.text for s in summary]
+    pairs = [(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :] if near_duplicates(a, b)]
+    assert not pairs
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_off_topic_vaccine_sentences_are_never_picked(sample_by_number, algorithm):
+    daily_mail = sample_by_number["002"]
+    paragraphs = daily_mail.text.split("\n\n")
+    paragraphs.insert(5, VACCINE)
+    injected = dataclasses.replace(daily_mail, text="\n\n".join(paragraphs))
+    articles = [sample_by_number["000"], injected]
+    assert any("vaccine" in s for s in split_sentences(injected.text))
+    # Even when nearly every candidate fits, the sidebar stays out.
+    for summary in (summarize(articles, algorithm=algorithm), summarize(articles, words=None, sentences=80, algorithm=algorithm)):
+        _check_is_extract(summary, articles)
+        assert not [s.text for s in summary if re.search(r"vaccin|allerg|side effect", s.text, re.I)]
+
+
+def test_captions_questions_and_fragments_are_dropped(sample_by_number):
+    article = sample_by_number["001"]
+    extra = (
+        "In this photo provided by the Russian Defense Ministry Press Service on Monday, Feb. 14, 2022, "
+        "a Russian tank fires on the field during military drills in Leningrad region, Russia. "
+        "(Russian Defense Ministry Press Service via AP)\n\n"
+        "Will Russia really pull its troops back from the border with Ukraine this week?\n\n"
+        "The US reacted coolly."
+    )
+    padded = dataclasses.replace(article, text=article.text + "\n\n" + extra)
+    summary = summarize([padded], words=None, sentences=60)
+    texts = " ".join(s.text for s in summary)
+    assert summary and "via AP" not in texts and "In this photo" not in texts and "?" not in texts and "reacted coolly" not in texts
+
+
+def test_sentence_budget_and_reading_order(stories, sample_by_number):
+    everything = [sample_by_number[n] for n in ("000", "001", "002", "003")]
+    for articles in [*stories.values(), everything]:
+        summary = summarize(articles, words=None, sentences=3)
+        assert 1 <= len(summary) <= 3
+        leads = [s for s in summary if s.index == 0]
+        assert summary[: len(leads)] == leads  # lead sentences first
+        rest = summary[len(leads) :]
+        assert rest == sorted(rest, key=_reading_key(articles))
+    # The undated re-translation's lead opens the four-article story, before dated body sentences.
+    summary = summarize(everything, words=100)
+    assert summary[0].index == 0 and any(s.index > 0 for s in summary[1:])
+
+
+def test_words_budget_is_never_exceeded_and_sentences_are_whole(stories):
+    articles = stories["000+002"]
+    for budget in (25, 60, 150):
+        summary = summarize(articles, words=budget)
+        assert sum(len(s.text.split()) for s in summary) <= budget
+        _check_is_extract(summary, articles)
+
+
+def test_empty_and_degenerate_input_never_raises():
+    assert summarize([]) == []
+    empty = Article(id="e", path="e.txt", text="")
+    blank = Article(id="b", path="b.txt", text="  \n\n  ")
+    assert summarize([empty, blank]) == []
+    one = Article(id="one", path="one.txt", text="Russia has massed more than 130,000 troops near Ukraine's borders.")
+    for algorithm in ALGORITHMS:
+        summary = summarize([one, empty], algorithm=algorithm)
+        assert [(s.article, s.index) for s in summary] == [("one", 0)]
+    short = Article(id="s", path="s.txt", text="Log In\n\nReset Password")
+    assert all(s.article == "s" for s in summarize([short]))
+    assert summarize([one], words=0) == [] and summarize([one], sentences=0) == []
+
+
+def test_unknown_algorithm_is_refused(stories):
+    with pytest.raises(ValueError):
+        summarize(stories["001+003"], algorithm="magic")
+
+
+def test_vectorised_lexrank_matches_sumy(sample_by_number):
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    texts = split_sentences(sample_by_number["000"].text)
+    plain = LexRankSummarizer(_STEMMER)
+    plain.stop_words = STOP_WORDS
+    assert np.allclose(sumy_scores(texts, "lexrank"), sumy_scores(texts, summarizer=plain))
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def test_headline_prefers_a_real_title(stories, sample_by_number):
+    assert headline(stories["001+003"]) == "Kremlin signals more talks amid Ukraine tensions"
+    chrome = dataclasses.replace(sample_by_number["003"], title="Log In")
+    assert headline([chrome, sample_by_number["001"]]) == "Kremlin signals more talks amid Ukraine tensions"
+
+
+def test_headline_strips_site_name_and_shortens(sample_by_number):
+    titled = dataclasses.replace(sample_by_number["001"], title="Kremlin signals more talks amid Ukraine tensions | AP News")
+    assert headline([titled]) == "Kremlin signals more talks amid Ukraine tensions"
+    long = headline([sample_by_number["002"]], max_words=8)
+    assert long.endswith("…") and len(long.rstrip("…").split()) == 8
+    assert sample_by_number["002"].title.startswith(long.rstrip("…"))
+
+
+def test_headline_falls_back_to_a_central_sentence(sample_by_number):
+    untitled = sample_by_number["000"]
+    assert untitled.title is None
+    title = headline([untitled], max_words=10)
+    assert title.endswith("…") and len(title.rstrip("…").split()) == 10
+    assert any(s.startswith(title.rstrip("…")) for s in split_sentences(untitled.text))
+    assert headline([]) == ""
+    assert headline([Article(id="e", path="e.txt", text="")]) == ""
+
+
+# --------------------------------------------------------------------------- DUC 2003
+
+
+def test_duc_smoke_beats_plain_lexrank():
+    data_path("duc2003_task2", "docs")
+    spec = importlib.util.spec_from_file_location("eval_duc", REPO / "bench" / "eval_duc.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    names = bench.clusters()[:2]
+    results = bench.evaluate(names, {"ours": bench.ours, "plain": bench.plain_lexrank})
+    assert results["ours"][1] > results["plain"][1]
