@@ -67,7 +67,10 @@ def _brief_options(parser: argparse.ArgumentParser) -> None:
     length = parser.add_mutually_exclusive_group()
     length.add_argument("--words", type=_positive, help="summary length in words (default 120)")
     length.add_argument("--sentences", type=_positive, help="summary length in sentences")
-    parser.add_argument("--algorithm", choices=("lexrank", "textrank", "lsa", "luhn"), help="sumy ranking method")
+    parser.add_argument(
+        "--algorithm", choices=("coverage", "lexrank", "textrank", "lsa", "luhn"),
+        help="coverage (default: shared word pairs, best on DUC) or a sumy ranking method",
+    )
     parser.add_argument("--timezone", help="group days in this timezone, e.g. Europe/Kyiv")
     parser.add_argument("--config", type=Path, help="TOML config file (default: the user config file)")
 

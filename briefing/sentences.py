@@ -35,7 +35,15 @@ class Span:
     end: int
 
 
-def _is_abbreviation(before: str, next_char: str) -> bool:
+_MAY_END_SENTENCE = {"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "corp", "co", "ltd", "bros", "a.m", "p.m"}
+_SENTENCE_STARTERS = set(
+    "the a an it he she they we i you this that these those there but and or so yet in on at for from by with "
+    "as after before when while if although though however meanwhile still also his her its their our my "
+    "what who why how where no not some many most all both each one two three officials police".split()
+)
+
+
+def _is_abbreviation(before: str, next_word: str) -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
@@ -45,9 +53,11 @@ def _is_abbreviation(before: str, next_char: str) -> bool:
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "Jan M. Olsen"
     if word in ABBREVIATIONS:
-        # "U.S. officials" continues, "in the U.S. The" may not: only a lower-case or
-        # a title-like continuation is certain; we accept the common case of continuing.
-        return word not in {"u.s", "u.k", "u.n", "e.u", "d.c", "etc", "inc", "corp", "co", "ltd"} or next_char.islower()
+        if word in _MAY_END_SENTENCE:
+            # "U.S. Embassy" continues; "in the U.S. The talks" ends: a capitalised word that
+            # usually starts sentences means the abbreviation ended one.
+            return next_word.lower() not in _SENTENCE_STARTERS
+        return True
     return False
 
 
@@ -56,7 +66,8 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(2)
-        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)], paragraph[match.end():match.end() + 1]):
+        following = re.match(r"[\"'“‘«(\[]*([\w’']+)", paragraph[match.end() : match.end() + 40])
+        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)], following.group(1) if following else ""):
             continue
         piece = paragraph[start:end]
         if piece.strip():
