@@ -67,6 +67,8 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(2)
         following = re.match(r"[\"'“‘«(\[]*([\w’']+)", paragraph[match.end() : match.end() + 40])
+        if match.group(1) in ("…", "...") :
+            continue  # an ellipsis marks words left out, rarely the end of a sentence
         if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)], following.group(1) if following else ""):
             continue
         piece = paragraph[start:end]

@@ -236,7 +236,22 @@ def _is_quotable(unit: _Unit) -> bool:
         return False  # a continuation the splitter cut off
     if _CREDIT.search(text) or _DANGLING.match(text):
         return False
+    if not _balanced_quotes(text) or text.rstrip("\"'”’») ").endswith(("…", "...")):
+        return False  # the middle or the end of a quotation, or a trailing-off fragment
     return True
+
+
+def _balanced_quotes(text: str) -> bool:
+    """Double quotation marks open and close inside the sentence, in that order."""
+    depth = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and text.count('"') % 2 == 0
 
 
 def _vectors(texts: list[str]):
