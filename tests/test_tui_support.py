@@ -107,6 +107,8 @@ async def wait_ready(pilot, timeout: float = 30.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while app.session is None or any(w.is_running for w in app.workers):
+        if app.load_error is not None:
+            raise AssertionError(f"loading failed: {app.load_error!r}") from app.load_error
         if loop.time() > deadline:
             raise AssertionError("the brief did not load in time")
         await pilot.pause(0.02)

@@ -88,6 +88,7 @@ class BriefingApp(App):
         self.store = store or CurationStore(self.path, warn=self._warn)
         self.export_dir = Path(export_dir or self.settings.export_dir or Path.cwd())
         self.session: Session | None = None
+        self.load_error: BaseException | None = None
         self.sub_title = self.path.resolve().name
         loaded = load_themes()
         for theme in loaded.themes.values():
@@ -141,6 +142,7 @@ class BriefingApp(App):
         self.query_one("#loading-bar", ProgressBar).update(total=max(message.total, 1), progress=message.done)
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        self.load_error = message.error
         self.query_one("#loading-label", Static).update(
             Content.assemble(("Could not load the folder: ", "bold $error"), safe(f"{type(message.error).__name__}: {message.error}"))
         )

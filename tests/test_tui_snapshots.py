@@ -1,0 +1,58 @@
+"""SVG snapshots of the desk's screens in each shipped theme, at 120x40.
+
+The brief is hand-made (`test_tui_support.handmade`), so the pictures show the desk and do not
+change when the summariser or the grouping is tuned. Update after a deliberate change of the
+look with `uv run pytest tests/test_tui_snapshots.py --snapshot-update`, and look at them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import briefing.tui.app as tui_app
+from briefing.config import Settings
+from briefing.tui.app import BriefingApp
+from test_tui_support import handmade, wait_ready
+
+THEMES = ["newsroom-dark", "newsroom-light", "newsroom-high-contrast"]
+SIZE = (120, 40)
+
+SCREENS = {
+    "main": ["down"],  # the day with three stories, its first story beside it
+    "story": ["down", "enter", "enter", "down", "space"],  # the story, one sentence taken out
+    "reader": ["down", "enter", "enter", "enter"],  # the article reader on a summary sentence
+    "help": ["question_mark"],
+    "preview": ["down", "p"],
+}
+
+
+@pytest.fixture
+def desk_app(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in [k for k in os.environ if k.startswith("BRIEFING_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    corpus, brief = handmade()
+    monkeypatch.setattr(tui_app, "load_corpus", lambda *args, **kwargs: corpus)
+    monkeypatch.setattr(tui_app, "build_brief", lambda *args, **kwargs: brief)
+
+    def make(theme: str) -> BriefingApp:
+        return BriefingApp(Path("desk"), Settings(theme=theme), export_dir=tmp_path)
+
+    return make
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_snapshot(snap_compare, desk_app, screen, theme):
+    app = desk_app(theme)
+    assert app.theme == theme
+
+    async def ready(pilot):
+        await wait_ready(pilot)
+
+    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE, run_before=ready)
