@@ -29,7 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("p", "preview the curated day as Markdown"),
         ("/", "filter stories and articles (escape clears)"),
         ("i (reader)", "what was removed as boilerplate, where the date came from"),
-        ("ctrl+p", "commands: jump to a day, themes, export Markdown or JSON"),
+        ("ctrl+p", "command palette: jump to a day, themes, export Markdown, JSON"),
         ("t", "next theme"),
         ("?", "this help"),
         ("q", "quit"),
