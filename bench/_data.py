@@ -66,3 +66,43 @@ def purity(predicted: list, gold: list) -> float:
     for p, g in zip(predicted, gold):
         clusters.setdefault(p, Counter())[g] += 1
     return sum(c.most_common(1)[0][1] for c in clusters.values()) / len(gold)
+
+
+# ---------------------------------------------------------------- as articles (for the story benches)
+
+
+def uci_articles() -> tuple[list, list[str]]:
+    """UCI headlines as title-only Articles dated by TIMESTAMP (UTC), and their gold STORY ids."""
+    import datetime as dt
+
+    from briefing.model import Article
+
+    articles, gold = [], []
+    for row in uci_rows():
+        moment = dt.datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, dt.timezone.utc)
+        articles.append(Article(id=row["ID"], path=row["URL"], text="", title=row["TITLE"], source=row["PUBLISHER"],
+                                url=row["URL"], date=moment.date(), moment=moment))
+        gold.append(row["STORY"])
+    return articles, gold
+
+
+def wikiref_articles() -> tuple[list, list[str]]:
+    """WikiRef220 pages as undated full-text Articles (no title: the set gives none), and labels."""
+    from briefing.model import Article
+
+    rows = wikiref_rows()
+    return [Article(id=r["file"], path=r["file"], text=r["text"]) for r in rows], [r["label"] for r in rows]
+
+
+def reuters_articles() -> list:
+    """Every Reuters-21578 story as a dated Article (title-only ones included)."""
+    import datetime as dt
+
+    from briefing.model import Article
+
+    articles = []
+    for row in reuters_rows():
+        day = dt.datetime.strptime(row["date"].split()[0], "%d-%b-%Y").date()
+        key = str(row["newid"])
+        articles.append(Article(id=key, path=key, text=reuters_body(row), title=(row.get("title") or "").strip() or None, date=day))
+    return articles

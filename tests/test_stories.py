@@ -1,0 +1,194 @@
+"""Stories and threads: sample-corpus acceptance, stable ids, duplicates, days and timezones,
+and one headline benchmark (UCI, skipped when the research data is absent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+
+import pytest
+
+from briefing.dedup import apply_duplicates, find_duplicates
+from briefing.load import load_corpus
+from briefing.model import Article
+from briefing.stories import (
+    FULL_TEXT,
+    HEADLINES,
+    StoryGroup,
+    article_day,
+    cluster_rows,
+    group_stories,
+    profile_text,
+    regime_for,
+    tokens,
+    vectorize,
+)
+
+from conftest import REPO, SAMPLE, data_path
+
+
+@pytest.fixture()
+def sample_articles():
+    """A fresh load each time: dedup marks articles in place."""
+    articles = load_corpus([SAMPLE]).articles
+    apply_duplicates(articles, find_duplicates(articles))
+    return articles
+
+
+def _by_number(articles):
+    return {a.path[:3]: a for a in articles}
+
+
+def _group_of(groups: list[StoryGroup], article_id: str) -> StoryGroup:
+    (group,) = [g for g in groups if article_id in g.article_ids]
+    return group
+
+
+def test_sample_corpus_stories_and_one_thread(sample_articles):
+    number = _by_number(sample_articles)
+    assert number["003"].duplicate_of == number["001"].id  # the re-translation, found by dedup
+    groups = group_stories(sample_articles)
+    members = {g.day: sorted(a.path[:3] for a in sample_articles if a.id in g.article_ids) for g in groups}
+    assert members == {
+        dt.date(2022, 2, 15): ["000", "002"],
+        dt.date(2022, 2, 14): ["001", "003"],
+        dt.date(2022, 2, 1): ["004"],
+    }
+    assert len(groups) == 3
+    # One running story (the Russia-Ukraine diplomacy crisis): one thread across the days.
+    assert len({g.thread for g in groups}) == 1
+    feb14 = _group_of(groups, number["001"].id)
+    assert feb14.originals == [number["001"].id]  # the copy is a member, not an original
+
+
+def test_ids_are_stable_and_independent_of_input_order(sample_articles):
+    first = group_stories(sample_articles)
+    shuffled = list(sample_articles)
+    random.Random(3).shuffle(shuffled)
+    second = group_stories(shuffled)
+    assert [(g.day, g.id, g.thread, g.article_ids) for g in first] == [(g.day, g.id, g.thread, g.article_ids) for g in second]
+    assert all(g.id.startswith("s-") and g.thread.startswith("t-") for g in first)
+    assert len({g.id for g in first}) == len(first)
+
+
+def _article(key: str, title: str, text: str = "", day: dt.date | None = dt.date(2024, 5, 1), **extra) -> Article:
+    return Article(id=key, path=f"{key}.txt", text=text, title=title, date=day, **extra)
+
+
+def test_duplicates_join_their_original_even_through_a_chain():
+    articles = [
+        _article("a", "Flood waters rise in Valencia as rivers burst their banks"),
+        _article("b", "Valencia flood: rivers burst banks, waters rise", duplicate_of="a"),
+        _article("c", "Rivers burst banks in Valencia flood", duplicate_of="b"),  # a copy of a copy
+        _article("d", "Central bank raises interest rates by a quarter point"),
+    ]
+    groups = group_stories(articles)
+    flood = _group_of(groups, "a")
+    assert sorted(flood.article_ids) == ["a", "b", "c"]
+    assert flood.originals == ["a"]
+    assert _group_of(groups, "d") is not flood
+
+
+def test_duplicate_of_a_missing_article_stands_as_an_original():
+    groups = group_stories([_article("x", "Solar eclipse visible across Mexico", duplicate_of="gone")])
+    assert [g.originals for g in groups] == [["x"]]
+
+
+def test_undated_articles_are_grouped_apart_with_day_none(sample_articles):
+    undated = Article(id="u1", path="u1.txt", text=sample_articles[0].text, title="Undated copy of a dated story")
+    groups = group_stories([*sample_articles, undated])
+    group = _group_of(groups, "u1")
+    assert group.day is None
+    assert group.article_ids == ["u1"]  # never merged into a dated day
+    assert groups[-1].day is None  # undated last, after the days in order
+    assert [g.day for g in groups[:-1]] == sorted(g.day for g in groups[:-1])
+
+
+def test_day_follows_the_timezone_of_the_moment():
+    moment = dt.datetime(2022, 2, 15, 2, 30, tzinfo=dt.timezone.utc)
+    article = _article("t", "Late-night vote", day=dt.date(2022, 2, 15), moment=moment)
+    assert article_day(article) == dt.date(2022, 2, 15)
+    assert article_day(article, "UTC") == dt.date(2022, 2, 15)
+    assert article_day(article, "America/New_York") == dt.date(2022, 2, 14)
+    assert article_day(article, "Asia/Tokyo") == dt.date(2022, 2, 15)
+    assert article_day(article, "Not/AZone") == dt.date(2022, 2, 15)  # unknown zone: the day as written
+    naive = _article("n", "No zone", day=dt.date(2022, 2, 15), moment=dt.datetime(2022, 2, 15, 2, 30))
+    assert article_day(naive, "America/New_York") == dt.date(2022, 2, 15)
+    groups = group_stories([article, _article("o", "Other story entirely about tennis", day=dt.date(2022, 2, 14))], "America/New_York")
+    assert {g.day for g in groups} == {dt.date(2022, 2, 14)}
+
+
+def test_headlines_of_one_story_merge_and_others_stay_apart():
+    day = dt.date(2014, 3, 10)
+    titles = {
+        "g1": "Mt. Gox files for US bankruptcy protection",
+        "g2": "Bitcoin exchange Mt. Gox seeks US bankruptcy relief",
+        "g3": "Mt Gox files US bankruptcy, opponents call it a ruse",
+        "m1": "Malaysia Airlines flight MH370 still missing as search widens",
+        "m2": "Search for missing Malaysia Airlines jet widens",
+        "m3": "Malaysia Airlines MH370: search area widened",
+        "w1": "Neil Young unveils Pono music player at SXSW",
+    }
+    groups = group_stories([_article(k, t, day=day) for k, t in titles.items()])
+    assert sorted(_group_of(groups, "g1").article_ids) == ["g1", "g2", "g3"]
+    assert sorted(_group_of(groups, "m1").article_ids) == ["m1", "m2", "m3"]
+    assert _group_of(groups, "w1").article_ids == ["w1"]
+
+
+def test_regime_follows_the_kind_of_text():
+    assert regime_for(["Fed official says weak data caused by weather"] * 3) is HEADLINES
+    assert regime_for([" ".join(["word"] * 100)] * 3) is FULL_TEXT
+    assert regime_for([]) is FULL_TEXT
+
+
+def test_tokens_fold_possessives_and_light_plurals():
+    assert tokens("GM's recalls") == tokens("GM recall")
+    assert tokens("files filed filing") == ["fil", "fil", "fil"]
+    assert "the" not in tokens("The Kremlin and the West")
+
+
+def test_profile_repeats_title_and_names_of_the_lead():
+    article = _article("p", "Talks in Geneva", text="Diplomats met on Monday. Officials from Russia and the United States spoke.")
+    profile = profile_text(article)
+    assert profile.count("Talks in Geneva") == 2
+    assert profile.endswith("Russia United States")
+    assert profile_text(_article("h", "Only a headline")) == "Only a headline"
+
+
+def test_vectorize_and_cluster_rows_on_edge_cases():
+    assert vectorize(["", "  "]) is None
+    assert vectorize(["the and of", "a an"]) is None  # only stop words
+    matrix = vectorize(["apples and pears", "apples and pears again", "tax reform bill"])
+    assert matrix.shape[0] == 3
+    labels = cluster_rows(matrix, 0.5)
+    assert labels[0] == labels[1] != labels[2]
+    assert cluster_rows(None) == []
+    assert group_stories([]) == []
+    assert [g.article_ids for g in group_stories([_article("e", "", text="")])] == [["e"]]
+
+
+def test_a_day_too_large_for_one_matrix_is_clustered_in_blocks(monkeypatch):
+    import briefing.stories as stories
+
+    day = dt.date(2024, 5, 2)
+    articles = []
+    for n in range(12):
+        articles.append(_article(f"a{n:02d}", f"Volcano erupts in Iceland, lava reaches town {n}", day=day))
+        articles.append(_article(f"b{n:02d}", f"Football cup final ends in penalty shootout drama {n}", day=day))
+    monkeypatch.setattr(stories, "MAX_DENSE_DAY", 10)
+    groups = group_stories(articles)
+    volcano = _group_of(groups, "a00")
+    assert sorted(volcano.article_ids) == sorted(a.id for a in articles if a.id.startswith("a"))
+
+
+def test_uci_headlines_bcubed_f1():
+    data_path("uci_news_aggregator_subset", "uci-news-aggregator.first6366.csv.gz")
+    sys.path.insert(0, str(REPO / "bench"))
+    import _data
+
+    articles, gold = _data.uci_articles()
+    groups = group_stories(articles)
+    thread = {i: g.thread for g in groups for i in g.article_ids}
+    precision, recall, f1 = _data.bcubed([thread[a.id] for a in articles], gold)
+    assert f1 >= 0.80, (precision, recall, f1)
