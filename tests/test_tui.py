@@ -395,7 +395,7 @@ def test_edits_survive_a_restart(tmp_path, desk, shared_cache):
 
 
 def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, cache_home):
-    app = BriefingApp(SAMPLE, cache=shared_cache, export_dir=tmp_path / "out")
+    app = BriefingApp(SAMPLE, cache=shared_cache, export_dir=tmp_path / "out", isolate=True)  # as the CLI runs it
     result = {}
 
     async def scenario(pilot):

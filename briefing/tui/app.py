@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +26,7 @@ from ..config import Settings
 from ..curation import CurationStore
 from ..load import LoadOptions, load_corpus
 from .days import DaysList
+from .engine import Cancelled, load_in_process
 from .filter import FilterBar
 from .headline import HeadlineScreen
 from .help import HelpScreen
@@ -38,6 +40,22 @@ from .story_view import StoryRows, StoryView
 from .stories import StoriesList
 from .themes import initial_theme, load_themes, save_choice
 from .text import safe
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker while sys.stderr is still the real one.
+
+    While an App runs, Textual replaces sys.stderr with a capture whose fileno() is -1. The
+    loader's process pool (64 files or more) starts the resource tracker lazily, handing it
+    sys.stderr's descriptor, and -1 fails ("bad value(s) in fds_to_keep"). Started here, before
+    the app runs, it is already there when the pool needs it.
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # no multiprocessing here: the loader parses in-process anyway
+        pass
 
 
 class _Throttle:
@@ -54,7 +72,7 @@ class _Throttle:
 
 
 class BriefingApp(App):
-    CSS_PATH = ["app.tcss"]
+    CSS_PATH = [Path(__file__).with_name("app.tcss")]  # absolute: subclasses live elsewhere
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
@@ -79,6 +97,7 @@ class BriefingApp(App):
         cache=None,
         store: CurationStore | None = None,
         export_dir: Path | None = None,
+        isolate: bool = False,
     ) -> None:
         super().__init__()
         self.path = Path(path)
@@ -87,6 +106,8 @@ class BriefingApp(App):
         self.cache = cache
         self.store = store or CurationStore(self.path, warn=self._warn)
         self.export_dir = Path(export_dir or self.settings.export_dir or Path.cwd())
+        self.isolate = isolate  # run the engine in a child process (the command line does)
+        _start_resource_tracker()
         self.session: Session | None = None
         self.load_error: BaseException | None = None
         self.sub_title = self.path.resolve().name
@@ -122,13 +143,23 @@ class BriefingApp(App):
     # ------------------------------------------------------------ loading (thread worker)
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
     def load_brief(self, select: str | None = None) -> None:
+        worker = get_current_worker()
         try:
-            if self.session is None:
-                corpus = load_corpus([self.path], self.options, _Throttle(self, "reading"), self.cache)
-                curation = self.store.load()
+            curation = self.store.load() if self.session is None else self.session.curation
+            if self.isolate:  # the engine in its own process: the UI keeps the GIL
+                corpus, brief = load_in_process(
+                    self.path, self.settings, self.options, self.cache, curation.moves,
+                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),
+                    cancelled=lambda: worker.is_cancelled,
+                )
             else:
-                corpus, curation = self.session.corpus, self.session.curation
-            brief = build_brief(corpus, self.settings, progress=_Throttle(self, "summarising"), cache=self.cache, moves=curation.moves)
+                if self.session is None:
+                    corpus = load_corpus([self.path], self.options, _Throttle(self, "reading"), self.cache)
+                else:
+                    corpus = self.session.corpus
+                brief = build_brief(corpus, self.settings, progress=_Throttle(self, "summarising"), cache=self.cache, moves=curation.moves)
+        except Cancelled:
+            return
         except Exception as error:  # shown in the app, never a crash of the UI
             self.post_message(LoadFailed(error))
             return
@@ -457,7 +488,7 @@ class BriefingApp(App):
 
 def run(path: Path, settings: Settings, options: LoadOptions, cache) -> int:
     """Open the desk on a folder; returns the exit code."""
-    app = BriefingApp(path, settings, options, cache)
+    app = BriefingApp(path, settings, options, cache, isolate=True)
     app.run()
     return app.return_code or 0
 

@@ -71,6 +71,11 @@ class Session:
 
     # ------------------------------------------------------------ brief and desk view
     def set_brief(self, brief: Brief) -> None:
+        if brief.corpus is not self.corpus:  # rebuilt elsewhere (in the engine process)
+            self.corpus = brief.corpus
+            self.articles = {a.id: a for a in brief.corpus.articles}
+            self._spans.clear()
+            self._lower.clear()
         self.brief = brief
         self.settings = brief.settings
         self._raw: dict[str, Story] = {s.id: s for s in brief.stories()}

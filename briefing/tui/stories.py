@@ -45,12 +45,27 @@ class StoriesList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
         self.day: str | None = None
+        self._cache: dict[tuple, Option] = {}
+        self._session: Session | None = None
+
+    def _option(self, session: Session, story: Story, number: int) -> Option:
+        """The option of a story, reused while its label is unchanged: an OptionList keeps the
+        rendering and the height of an option it has seen, so a day of 1,500 stories redraws
+        after an edit in a fraction of the time it takes to lay it out afresh."""
+        edits = session.edits(story.id)
+        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), len(story.articles))
+        option = self._cache.get(key)
+        if option is None:
+            option = self._cache[key] = Option(story_label(session, story, number), id=story.id)
+        return option
 
     def show(self, session: Session, day: str, keep: str | None = None) -> None:
         stories = session.stories(day)
         current = keep or (self.current if day == self.day else None)
+        if session is not self._session or len(self._cache) > 20_000:
+            self._cache, self._session = {}, session
         self.day = day
-        self.set_options([Option(story_label(session, s, n), id=s.id) for n, s in enumerate(stories, start=1)])
+        self.set_options([self._option(session, s, n) for n, s in enumerate(stories, start=1)])
         ids = [s.id for s in stories]
         if ids:
             self.highlighted = ids.index(current) if current in ids else 0

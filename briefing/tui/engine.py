@@ -1,0 +1,109 @@
+"""The engine (load the folder, build the brief) in a process of its own, for the desk.
+
+Why a process: in a thread, the engine's pure-Python work and its long C calls (regexes over
+long texts, pickling the cache, clustering) hold the GIL, and the desk's own event loop then
+answers keys late (measured on Reuters: a key waited up to a third of a second). In a
+separate process the UI keeps its interpreter to itself; the desk's thread worker only waits
+on a pipe and turns the engine's progress into messages. Plain Python, no Textual.
+
+The child is started with "spawn" (a clean interpreter: safe from any thread, and it may
+itself start the loader's process pool) and is not a daemon (daemons cannot have children).
+Its standard output and error go to /dev/null: a stray print must never reach the terminal
+the desk draws on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from ..cache import NoCache
+
+
+class Cancelled(Exception):
+    """The desk is closing: the engine process was stopped."""
+
+
+def _quiet() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    sys.stdout = sys.stderr = open(os.devnull, "w")
+
+
+def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: dict) -> None:
+    _quiet()
+    try:
+        from ..brief import build_brief
+        from ..cache import Cache
+        from ..load import load_corpus
+
+        def progress(stage: str):
+            last = [0.0]
+
+            def report(done: int, total: int, _name: str = "") -> None:
+                now = time.monotonic()
+                if done >= total or now - last[0] >= 0.05:
+                    last[0] = now
+                    conn.send(("progress", stage, done, total))
+
+            return report
+
+        cache = Cache(cache_path) if cache_path is not None else NoCache()
+        corpus = load_corpus([path], options, progress("reading"), cache)
+        brief = build_brief(corpus, settings, progress=progress("summarising"), cache=cache if cache_path else None, moves=moves)
+        conn.send(("done", corpus, brief))
+    except BaseException as error:  # everything goes back to the desk as a message
+        try:
+            conn.send(("error", f"{type(error).__name__}: {error}"))
+        except Exception:
+            pass
+    finally:
+        conn.close()
+
+
+def load_in_process(
+    path: Path,
+    settings,
+    options,
+    cache,
+    moves: dict,
+    on_progress: Callable[[str, int, int], None],
+    cancelled: Callable[[], bool],
+):
+    """(corpus, brief) computed in a child process; progress reported as it comes."""
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    cache_path = None if cache is None or isinstance(cache, NoCache) else Path(cache.path)
+    process = context.Process(target=_job, args=(send, Path(path), settings, options, cache_path, dict(moves)), daemon=False)
+    process.start()
+    send.close()
+    try:
+        while True:
+            if cancelled():
+                raise Cancelled()
+            if receive.poll(0.1):
+                try:
+                    message = receive.recv()
+                except EOFError:
+                    raise RuntimeError(f"the engine process stopped (exit code {process.exitcode})") from None
+                if message[0] == "progress":
+                    on_progress(*message[1:])
+                elif message[0] == "done":
+                    return message[1], message[2]
+                else:
+                    raise RuntimeError(message[1])
+            elif not process.is_alive() and not receive.poll(0):
+                raise RuntimeError(f"the engine process stopped (exit code {process.exitcode})")
+    finally:
+        receive.close()
+        if process.is_alive():
+            process.terminate()
+        process.join(5)
