@@ -139,10 +139,19 @@ def story_quotes(members: list[Article]) -> list[QuoteLine]:
     return [line for line, _, _ in ranked]
 
 
+MAX_FIGURE_ARTICLES = 25  # merging compares figures across articles: bound it on huge stories
+
+
 def story_figures(members: list[Article]) -> list[FigureLine]:
-    """Key figures of a story's articles, merged across sources, most important first."""
+    """Key figures of a story's articles, merged across sources, most important first.
+
+    A story of hundreds of articles (a day of company results on the wire) is merged over its
+    first 25 members, originals first: beyond that the merge costs seconds and adds nothing
+    an editor reads.
+    """
     from .figures import extract_figures, merge_figures
 
+    members = members[:MAX_FIGURE_ARTICLES]
     merged = merge_figures([(a.id, extract_figures(a.text)) for a in members], texts={a.id: a.text for a in members})
     return [
         FigureLine(m.text, m.value, m.label, m.sentence, m.article, list(m.also_in), list(m.conflicts))
@@ -168,6 +177,55 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
         quotes=story_quotes(members),
         importance=importance(group, by_id),
     )
+
+
+PARALLEL_MIN_STORIES = 200
+_WORK: tuple = ()  # (by_id, settings) inherited by forked workers: never pickled per story
+
+
+def _story_job(group: StoryGroup) -> Story:
+    by_id, settings = _WORK
+    return _story(group, by_id, settings)
+
+
+def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings, progress) -> list[Story]:
+    """Analyse every story; on a big corpus in forked workers, one per core.
+
+    Workers inherit the articles by fork (copy-on-write) instead of receiving them pickled;
+    only the finished stories travel back. From a non-main thread (the TUI) or with few
+    stories it runs in this process.
+    """
+    import multiprocessing
+    import os
+    import threading
+
+    import sklearn
+
+    global _WORK
+    with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+        workers = min(os.cpu_count() or 1, 8)
+        parallel = (
+            len(groups) >= PARALLEL_MIN_STORIES and workers > 1 and threading.current_thread() is threading.main_thread()
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+        if not parallel:
+            stories = []
+            for done, group in enumerate(groups, start=1):
+                stories.append(_story(group, by_id, settings))
+                if progress:
+                    progress(done, len(groups), "summarising")
+            return stories
+        _WORK = (by_id, settings)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                stories = []
+                for done, story in enumerate(pool.imap(_story_job, groups, chunksize=32), start=1):
+                    stories.append(story)
+                    if progress and done % 32 == 0:
+                        progress(done, len(groups), "summarising")
+                return stories
+        finally:
+            _WORK = ()
 
 
 def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
@@ -226,11 +284,7 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
     by_id = {a.id: a for a in articles}
     groups = apply_moves(group_stories(articles, settings.timezone), moves)
     groups = [g for g in groups if in_range(g.day, start, end)]
-    stories: list[Story] = []
-    for done, group in enumerate(groups, start=1):
-        stories.append(_story(group, by_id, settings))
-        if progress:
-            progress(done, len(groups), "summarising")
+    stories = _stories(groups, by_id, settings, progress)
     by_day: dict[dt.date, list[Story]] = {}
     undated: list[Story] = []
     for story in stories:
