@@ -9,7 +9,8 @@ on a pipe and turns the engine's progress into messages. Plain Python, no Textua
 The child is started with "spawn" (a clean interpreter: safe from any thread, and it may
 itself start the loader's process pool) and is not a daemon (daemons cannot have children).
 Its standard output and error go to /dev/null: a stray print must never reach the terminal
-the desk draws on.
+the desk draws on. It runs at a lower priority (nice 10), it and its parsing pool: with two
+cores busy parsing, the desk would otherwise wait for the CPU rather than for the GIL.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def _quiet() -> None:
 
 def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: dict) -> None:
     _quiet()
+    try:
+        os.nice(10)  # the desk first: on a busy machine the engine yields the CPU to the UI
+    except OSError:
+        pass
     try:
         from ..brief import build_brief
         from ..cache import Cache
