@@ -238,7 +238,7 @@ def apply_moves(groups: list, moves: dict[str, str]) -> list:
     """Regroup: each moved article (with its duplicates) joins the group holding its anchor."""
     if not moves:
         return groups
-    from .stories import _stable_id
+    from .stories import story_id
 
     where = {aid: g for g in groups for aid in g.article_ids}
     for article_id, anchor in sorted(moves.items()):
@@ -253,7 +253,7 @@ def apply_moves(groups: list, moves: dict[str, str]) -> list:
         where[article_id] = target
     kept = [g for g in groups if g.originals]
     for group in kept:
-        group.id = _stable_id("story", group.day, group.article_ids)
+        group.id = story_id(group.day, group.article_ids)
     return kept
 
 

@@ -456,6 +456,11 @@ def _link_threads(groups: list[StoryGroup], regimes: list[Regime], matrix, row_o
             groups[index].thread = thread
 
 
+def story_id(day: dt.date | None, article_ids: list[str]) -> str:
+    """The id a story of these articles on this day has: the same whoever regroups them."""
+    return _stable_id("story", day, article_ids)
+
+
 def _stable_id(prefix: str, day: dt.date | None, ids: list[str]) -> str:
     digest = hashlib.sha1(("|".join(sorted(ids)) + str(day)).encode()).hexdigest()[:10]
     return f"{prefix[0]}-{digest}"
