@@ -384,7 +384,7 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     row_of = {a.id: i for i, a in enumerate(originals)}
     _link_threads(groups, regimes, matrix, row_of)
     for group in groups:
-        group.id = _stable_id("story", group.day, group.article_ids)
+        group.id = story_id(group.day, group.article_ids)
     groups.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
     return groups
 
