@@ -7,6 +7,7 @@ folder loads), and every curation action is saved at once through `CurationStore
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import time
@@ -186,6 +187,10 @@ class BriefingApp(App):
         else:
             self.session.set_brief(message.brief)
         self.query_one("#loading").display = False
+        # The corpus and the brief live as long as the desk: keep the garbage collector from
+        # walking their millions of objects again and again (a full pass over Reuters froze
+        # the desk for about a second in the middle of scrolling).
+        gc.freeze()
         session = self.session
         days = self.query_one(DaysList)
         select_day = None
