@@ -202,6 +202,7 @@ class BriefingApp(App):
         days.show(session.day_rows(), keep=select_day)
         if days.current:
             self.query_one(StoriesList).show(session, days.current, keep=select_story)
+            self.query_one(StoryView).story_id = None  # a rebuilt story may keep its id: redraw it
             self.show_story()
         else:
             self.query_one(StoryView).clear("No articles in this folder." if not message.corpus.articles else "No stories.")

@@ -22,7 +22,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from ..brief import Brief
 from ..cache import NoCache
+from ..model import Corpus
+
+CHUNK_ARTICLES = 500
+CHUNK_DAYS = 20
 
 
 class Cancelled(Exception):
@@ -64,7 +69,13 @@ def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: di
         cache = Cache(cache_path) if cache_path is not None else NoCache()
         corpus = load_corpus([path], options, progress("reading"), cache)
         brief = build_brief(corpus, settings, progress=progress("summarising"), cache=cache if cache_path else None, moves=moves)
-        conn.send(("done", corpus, brief))
+        # In pieces: the desk unpickles each one in its worker thread, holding its GIL only
+        # for a few milliseconds at a time (one pickle of all Reuters held it for ~150 ms).
+        for start in range(0, len(corpus.articles), CHUNK_ARTICLES):
+            conn.send(("articles", corpus.articles[start : start + CHUNK_ARTICLES]))
+        for start in range(0, len(brief.days), CHUNK_DAYS):
+            conn.send(("days", brief.days[start : start + CHUNK_DAYS]))
+        conn.send(("done", corpus.root, corpus.skipped, brief.undated, brief.settings))
     except BaseException as error:  # everything goes back to the desk as a message
         try:
             conn.send(("error", f"{type(error).__name__}: {error}"))
@@ -90,6 +101,8 @@ def load_in_process(
     process = context.Process(target=_job, args=(send, Path(path), settings, options, cache_path, dict(moves)), daemon=False)
     process.start()
     send.close()
+    articles: list = []
+    days: list = []
     try:
         while True:
             if cancelled():
@@ -101,8 +114,14 @@ def load_in_process(
                     raise RuntimeError(f"the engine process stopped (exit code {process.exitcode})") from None
                 if message[0] == "progress":
                     on_progress(*message[1:])
+                elif message[0] == "articles":
+                    articles.extend(message[1])
+                elif message[0] == "days":
+                    days.extend(message[1])
                 elif message[0] == "done":
-                    return message[1], message[2]
+                    _, root, skipped, undated, settings = message
+                    corpus = Corpus(root, articles, skipped)
+                    return corpus, Brief(corpus, days, undated, settings)
                 else:
                     raise RuntimeError(message[1])
             elif not process.is_alive() and not receive.poll(0):
