@@ -79,16 +79,22 @@ def store_of(path: Path) -> CurationStore:
     return CurationStore(path)
 
 
-async def palette(pilot, query: str) -> None:
-    """Run the first command-palette hit for a query."""
-    from textual.command import CommandPalette
+async def palette(pilot, query: str, expect: str) -> None:
+    """Run the command-palette hit for a query, once the first hit names `expect`."""
+    from textual.command import CommandList, CommandPalette
     from textual.widgets import Input
 
     await pilot.press("ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)
     pilot.app.screen.query_one(Input).value = query
-    await pilot.pause(0.15)
-    await pilot.press("enter")
+    for _ in range(200):  # the search runs in the background
+        await pilot.pause(0.02)
+        hits = pilot.app.screen.query_one(CommandList)
+        if hits.option_count and expect.lower() in str(hits.get_option_at_index(0).prompt).lower():
+            break
+    else:
+        raise AssertionError(f"no palette hit for {query!r}")
+    await pilot.press("down", "enter") if hits.highlighted is None else await pilot.press("enter")
     await pilot.pause()
 
 
@@ -395,7 +401,7 @@ def test_edits_survive_a_restart(tmp_path, desk, shared_cache):
 
 
 def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, cache_home):
-    app = BriefingApp(SAMPLE, cache=shared_cache, export_dir=tmp_path / "out", isolate=True)  # as the CLI runs it
+    app = BriefingApp(SAMPLE, cache=shared_cache, export_dir=tmp_path / "out")
     result = {}
 
     async def scenario(pilot):
@@ -425,14 +431,26 @@ def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, c
     assert cli.returncode == 0, cli.stderr
     assert exported == cli.stdout
 
+    # The desk as `briefing DIR` runs it (the engine in a child process) finds the same edits
+    # and exports the same brief.
+    again = BriefingApp(SAMPLE, cache=shared_cache, export_dir=tmp_path / "again", isolate=True)
+
+    async def reopen(pilot):
+        assert app.session is not again.session
+        assert again.session.story(again.query_one(StoriesList).current).headline == "Diplomacy, and [bold]doubts[/]"
+        await pilot.press("e")
+
+    run(again, reopen)
+    assert (tmp_path / "again" / f"brief-{result['day']}.md").read_text(encoding="utf-8") == exported
+
 
 def test_export_json_and_jump_to_a_day_from_the_palette(tmp_path, desk, shared_cache):
     app = BriefingApp(desk, SHORT, cache=shared_cache, export_dir=tmp_path)
 
     async def scenario(pilot):
-        await palette(pilot, "jump to day 2022-03-01")
+        await palette(pilot, "jump to day 2022-03-01", "2022-03-01")
         assert app.query_one(DaysList).current == "2022-03-01"
-        await palette(pilot, "export day as json")
+        await palette(pilot, "export day as json", "json")
 
     run(app, scenario)
     document = json.loads((tmp_path / "brief-2022-03-01.json").read_text())
@@ -510,7 +528,7 @@ def test_theme_switch_is_saved_and_used_next_time(tmp_path, desk, shared_cache):
     assert {"newsroom-dark", "newsroom-light", "newsroom-high-contrast"} <= set(app.available_themes)
 
     async def scenario(pilot):
-        await palette(pilot, "theme: newsroom-light")
+        await palette(pilot, "theme: newsroom-light", "newsroom-light")
         assert app.theme == "newsroom-light"
         await pilot.press("t")  # next theme
         assert app.theme != "newsroom-light"
