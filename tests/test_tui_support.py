@@ -16,7 +16,7 @@ from briefing.brief import Brief, Day, FigureLine, QuoteLine, Story, SummaryLine
 from briefing.config import Settings
 from briefing.model import Article, Corpus
 from briefing.sentences import sentence_spans
-from briefing.stories import StoryGroup, _stable_id, article_day
+from briefing.stories import StoryGroup, article_day, story_id
 
 DESK = {
     "volcano.txt": """Volcano erupts near Grindavik, thousands evacuated
@@ -94,8 +94,8 @@ def one_story_per_article(articles: list[Article], timezone: str | None = None) 
             continue
         day = article_day(article, timezone)
         group = StoryGroup(day, [article.id], originals=[article.id])
-        group.id = _stable_id("story", day, [article.id])
-        group.thread = _stable_id("thread", None, [article.id])
+        group.id = story_id(day, [article.id])
+        group.thread = "t" + group.id
         groups[article.id] = group
     unique = list({id(g): g for g in groups.values()}.values())
     return unique
