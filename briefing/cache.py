@@ -9,6 +9,7 @@ cache may lose speed, never correctness. `--no-cache` bypasses it entirely.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -29,9 +30,25 @@ def cache_dir() -> Path:
 
 
 def fingerprint(*parts) -> str:
-    """A short stable key from any repr-able parts (version and format included)."""
-    digest = hashlib.sha256(repr((__version__, FORMAT, parts)).encode("utf-8", "surrogatepass"))
+    """A short stable key from any repr-able parts (version, format and engine code included)."""
+    digest = hashlib.sha256(repr((__version__, FORMAT, engine_digest(), parts)).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """A hash of the engine's source, so a changed rule (not only a new release) misses the cache.
+
+    The TUI's modules are left out: they draw results, they do not make them.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        if "tui" in path.relative_to(package).parts:
+            continue
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class Cache:

@@ -22,14 +22,27 @@ def split_units(text: str) -> list[str]:
     """Paragraph units: blank-line blocks, unwrapped when hard-wrapped, else one per line."""
     units: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        lines = [line for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if _hard_wrapped(lines):
-            units.extend(_unwrap(lines))
-        else:
-            units.extend(" ".join(line.split()) for line in lines)
+        for lines in _split_at_header_lines([line for line in block.split("\n") if line.strip()]):
+            if _hard_wrapped(lines):
+                units.extend(_unwrap(lines))
+            else:
+                units.extend(" ".join(line.split()) for line in lines)
     return [u for u in units if u]
+
+
+def _split_at_header_lines(lines: list[str]) -> list[list[str]]:
+    """Cut a block around lines that are a date header and nothing else.
+
+    Wire files put the title and ` date 1987-02-26` on consecutive lines; joined as one
+    wrapped paragraph the header would be lost in the title (and the day with it).
+    """
+    pieces: list[list[str]] = [[]]
+    for line in lines:
+        if len(line) <= 80 and (found := header_date(line)) is not None and not found[1].strip():
+            pieces.extend([[line], []])
+        else:
+            pieces[-1].append(line)
+    return [piece for piece in pieces if piece]
 
 
 _SENTENCE_END = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[\"”’])\s*$")
@@ -139,6 +152,9 @@ def is_chrome(unit: str) -> bool:
     return bool(_CHROME.match(unit.strip().rstrip(".…:!>»›|").strip()))
 
 
+_LONGEST_CAPTION = 80  # words; wire captions run 20-60
+
+
 def is_caption(unit: str, sentence_like_document: bool, explicit_only: bool = False) -> bool:
     """Photo captions and credits: AP and wire styles, and Daily Mail-style unpunctuated captions.
 
@@ -152,6 +168,8 @@ def is_caption(unit: str, sentence_like_document: bool, explicit_only: bool = Fa
         return False
     if _WEEKDAY_DATE.search(unit):
         return True  # "…in Kyiv, Ukraine, Monday, Feb. 14, 2022." is how wire captions are dated
+    if len(unit.split()) > _LONGEST_CAPTION:
+        return False  # a table or a run-on paragraph of data, not a caption
     if sentence_like_document and not _ends_sentence(unit) and len(unit.split()) >= 6:
         return True  # a run-on line among punctuated paragraphs: caption, teaser or sidebar
     if not _ends_sentence(unit) and (_CAPTION_WORDS.search(unit) or (_HAS_YEAR.search(unit) and full_dates_in(unit))):
@@ -196,7 +214,7 @@ def _header_zone(units: list[str], result: Cleaned, find_title: bool) -> int:
         elif match := _BYLINE.match(unit):
             result.source = result.source or agency_name(match.group("agency"))
             result.removed.append(unit)
-        elif find_title and result.title is None and _title_like(unit):
+        elif find_title and result.title is None and (_title_like(unit) or _followed_by_header_date(units, index)):
             result.title = unit
             result.removed.append(unit)
         else:
@@ -217,6 +235,15 @@ def _cut_trailing_notice(unit: str, result: Cleaned) -> str:
         result.removed.append(match.group(0).strip())
         return unit[: match.start()].rstrip()
     return unit
+
+
+def _followed_by_header_date(units: list[str], index: int) -> bool:
+    """A short line right above a bare date header is the title, whatever it looks like
+    (wire titles such as `ECONOMIC SPOTLIGHT - BANKAMERICA` pass for datelines)."""
+    if index + 1 >= len(units) or len(units[index].split()) > 40:
+        return False
+    found = header_date(units[index + 1])
+    return found is not None and not found[1].strip()
 
 
 def _title_like(unit: str) -> bool:
@@ -277,5 +304,18 @@ def clean(
         if not kept:
             unit = _strip_dateline(unit, result)
         kept.append(unit)
+    if not kept and result.captions and not extracted:
+        kept = _captions_were_the_article(result)
     result.text = "\n\n".join(kept)
     return result
+
+
+def _captions_were_the_article(result: Cleaned) -> list[str]:
+    """Nothing but "captions" left: a results table or a one-paragraph brief (`Period ended
+    December 31, 1986 / Oper shr loss …`) is what the file says. Keep what only the guessing
+    rules took; explicit captions (`(AP Photo/…)`, `FILE -`) stay removed."""
+    guessed = [unit for unit in result.captions if not (_CAPTION_START.match(unit) or _CREDIT.search(unit))]
+    for unit in guessed:
+        result.captions.remove(unit)
+        result.removed.remove(unit)
+    return [_strip_dateline(guessed[0], result)] + guessed[1:] if guessed else []

@@ -118,10 +118,17 @@ def _parse(path: Path, name: str, data: bytes, options: LoadOptions, mtime: floa
         if article is not None:
             articles.append(article)
     if not articles and not skipped:
-        skipped.append(Skipped(name, "no article text (only boilerplate or empty)"))
-    elif not articles and result.documents:
-        skipped.append(Skipped(name, "no article text left after removing boilerplate"))
+        skipped.append(Skipped(name, _why_no_text(result.documents)))
     return articles, skipped
+
+
+def _why_no_text(documents: list[RawDocument]) -> str:
+    """A reason a person can act on for a file that gave no article."""
+    if not any(raw.text.strip() for raw in documents):
+        return "empty: no text in the file"
+    if all(len(clean(raw.text, find_title=raw.title is None).units) <= 2 for raw in documents):
+        return "no article text: only a title or header lines"
+    return "no article text left after removing boilerplate"
 
 
 def _read(found: FoundFile, options: LoadOptions) -> tuple[bytes | None, float | None, Skipped | None]:
