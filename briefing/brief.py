@@ -199,33 +199,30 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     import os
     import threading
 
-    import sklearn
-
     global _WORK
-    with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
-        workers = min(os.cpu_count() or 1, 8)
-        parallel = (
-            len(groups) >= PARALLEL_MIN_STORIES and workers > 1 and threading.current_thread() is threading.main_thread()
-            and "fork" in multiprocessing.get_all_start_methods()
-        )
-        if not parallel:
+    workers = min(os.cpu_count() or 1, 8)
+    parallel = (
+        len(groups) >= PARALLEL_MIN_STORIES and workers > 1 and threading.current_thread() is threading.main_thread()
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        stories = []
+        for done, group in enumerate(groups, start=1):
+            stories.append(_story(group, by_id, settings))
+            if progress:
+                progress(done, len(groups), "summarising")
+        return stories
+    _WORK = (by_id, settings)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             stories = []
-            for done, group in enumerate(groups, start=1):
-                stories.append(_story(group, by_id, settings))
-                if progress:
+            for done, story in enumerate(pool.imap(_story_job, groups, chunksize=32), start=1):
+                stories.append(story)
+                if progress and done % 32 == 0:
                     progress(done, len(groups), "summarising")
             return stories
-        _WORK = (by_id, settings)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                stories = []
-                for done, story in enumerate(pool.imap(_story_job, groups, chunksize=32), start=1):
-                    stories.append(story)
-                    if progress and done % 32 == 0:
-                        progress(done, len(groups), "summarising")
-                return stories
-        finally:
-            _WORK = ()
+    finally:
+        _WORK = ()
 
 
 def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:

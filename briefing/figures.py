@@ -38,8 +38,10 @@ resolve "such sites"): no model, no download, linear in the text, and it never r
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .sentences import sentence_spans
@@ -360,6 +362,7 @@ def _is_plural(word: str) -> bool:
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _singular(word: str) -> str:
     w = word.lower().strip("'’")
     if w in ("people", "persons"):
@@ -1159,6 +1162,7 @@ _SYNONYMS = [
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
+@functools.lru_cache(maxsize=65536)
 def _head(label: str) -> str:
     words = [w for w in re.findall(r"[\w%'’-]+", (label or "").lower()) if w not in _STOP]
     return _singular(words[-1]) if words else ""
@@ -1191,7 +1195,13 @@ def _round_bonus(value: float | None) -> float:
 
 
 def _content_words(text: str) -> set[str]:
-    return {_singular(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
+    return set(_sentence_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> frozenset[str]:
+    """Content words of a figure's sentence: asked for again and again while merging."""
+    return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 def merge_figures(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str] | None = None) -> list[MergedFigure]:
@@ -1244,23 +1254,29 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
     for g in groups:
         for a in g["articles"]:
             keys_by_article.setdefault(a, set()).add(g["key"])
+    # in how many articles each word occurs: "in another article" without a union per figure
+    word_articles = Counter(w for aid in words for w in words[aid])
     merged: list[MergedFigure] = []
     for g in groups:
         aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
-        others = [a for a in article_ids if a not in g["articles"]]
         head = _head(best.label)
         sentence_words = _content_words(best.sentence) - {head}
         if n_articles > 1:
             rest = [a for a in article_ids if a != aid]
-            other_words = set().union(*(words[a] for a in rest))
+            own_words = words[aid]
+
+            def in_other(word: str) -> bool:
+                return word_articles[word] - (word in own_words) > 0
+
             # the label is counted by figures of other articles too ("label shared by many sources")
             shared = sum(1 for a in rest if g["key"] and g["key"] in keys_by_article.get(a, set())) / len(rest)
         else:
             own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
             other_words = _content_words(own.replace(best.sentence, " "))
+            in_other = other_words.__contains__
             shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
-        named = 1.0 if head and head in other_words else 0.0
-        on_topic = len(sentence_words & other_words) / max(1, len(sentence_words))
+        named = 1.0 if head and in_other(head) else 0.0
+        on_topic = sum(1 for w in sentence_words if in_other(w)) / max(1, len(sentence_words))
         text_len = len(texts.get(aid, "")) or 4000
         lead = min(m[1].start for m in g["members"] if m[0] == aid)
         early = max(0.0, 1.0 - 2.0 * lead / max(text_len, 1))
@@ -1281,13 +1297,14 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
         )
         g["merged"] = merged[-1]
     # conflicts: the same thing counted differently
+    for g in groups:
+        g["heads"] = {_head(f.label) for _, f in g["members"]} - {""}
     for i, ga in enumerate(groups):
         for gb in groups[i + 1:]:
             a, b = ga["merged"], gb["merged"]
             if a.value is None or b.value is None or a.unit != b.unit or _same_value(a.value, b.value):
                 continue
-            heads_a = {_head(f.label) for _, f in ga["members"]} - {""}
-            heads_b = {_head(f.label) for _, f in gb["members"]} - {""}
+            heads_a, heads_b = ga["heads"], gb["heads"]
             if not heads_a & heads_b:
                 continue
             if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in ga["members"] + gb["members"]):

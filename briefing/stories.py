@@ -50,6 +50,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from .model import Article
+from .stopwords import ENGLISH_STOP_WORDS
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,6 @@ _TERMS: dict[str, str] = {}  # word -> stemmed term, "" for a stop word (a cache
 
 
 def _term(word: str) -> str:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     if len(_TERMS) > 500_000:
         _TERMS.clear()
     term = "" if word in ENGLISH_STOP_WORDS or len(word) < 2 else _stem(word)
@@ -234,6 +233,21 @@ def vectorize(texts: list[str]):
     return matrix
 
 
+def l2_rows(matrix):
+    """Rows scaled to unit length (zero rows stay zero), for a sparse or dense matrix."""
+    import scipy.sparse as sp
+
+    if sp.issparse(matrix):
+        matrix = sp.csr_matrix(matrix, dtype=matrix.dtype)
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        matrix.data = matrix.data / np.repeat(norms, np.diff(matrix.indptr)).astype(matrix.dtype)
+        return matrix
+    matrix = np.asarray(matrix)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
 def _neighbour_mix(similarity: np.ndarray, neighbours: int, floor: float):
     """Sparse row-stochastic weights over each row's k most similar rows (at least `floor`)."""
     import scipy.sparse as sp
@@ -257,14 +271,12 @@ def expand(matrix, neighbours: int, weight: float, floor: float = 0.0):
 
     `matrix` holds one day's rows; the n×n similarity is dense but per day only.
     """
-    from sklearn.preprocessing import normalize
-
     if matrix.shape[0] <= 1 or weight <= 0:
         return matrix
     similarity = matrix @ matrix.T
     similarity = similarity.toarray() if hasattr(similarity, "toarray") else np.asarray(similarity)
     mix = _neighbour_mix(similarity, neighbours, floor)
-    return matrix if mix is None else normalize(matrix + weight * (mix @ matrix))
+    return matrix if mix is None else l2_rows(matrix + weight * (mix @ matrix))
 
 
 def expanded_similarity(matrix, neighbours: int, weight: float, floor: float = 0.0) -> np.ndarray:
@@ -338,8 +350,6 @@ def cluster_day(matrix, regime: Regime) -> list[int]:
         similarity = expanded_similarity(matrix, regime.neighbours, regime.expansion, regime.floor)
         return cluster_rows(None, regime.story_distance, similarity=similarity)
     import scipy.sparse as sp
-    from sklearn.preprocessing import normalize
-
     labels = np.empty(count, dtype=np.int64)
     offset = 0
     for start in range(0, count, MAX_DENSE_DAY):
@@ -347,7 +357,7 @@ def cluster_day(matrix, regime: Regime) -> list[int]:
         labels[start : start + len(block)] = block + offset
         offset += int(block.max()) + 1
     membership = sp.csr_matrix((np.ones(count, dtype=np.float32), (labels, np.arange(count))), shape=(offset, count))
-    centroids = normalize(membership @ matrix)
+    centroids = l2_rows(membership @ matrix)
     if offset > MAX_DENSE_DAY:  # too many even so: leave the blocks' stories apart
         return [int(label) for label in labels]
     merged = np.asarray(cluster_rows(centroids, 1.0 - BLOCK_MERGE_SIMILARITY))
@@ -415,8 +425,6 @@ def _original_of(articles: list[Article]) -> dict[str, str]:
 
 def _link_threads(groups: list[StoryGroup], regimes: list[Regime], matrix, row_of: dict[str, int]) -> None:
     import scipy.sparse as sp
-    from sklearn.preprocessing import normalize
-
     parent = list(range(len(groups)))
 
     def root(i: int) -> int:
@@ -433,7 +441,7 @@ def _link_threads(groups: list[StoryGroup], regimes: list[Regime], matrix, row_o
                 rows.append(row_of[article])
                 cols.append(column)
         membership = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (cols, rows)), shape=(len(dated), matrix.shape[0]))
-        centroids = normalize(membership @ matrix)
+        centroids = l2_rows(membership @ matrix)
         days = np.array([groups[i].day.toordinal() for i in dated])
         for day in np.unique(days):
             current = np.flatnonzero(days == day)

@@ -13,7 +13,7 @@ import pytest
 from briefing.model import Article
 from briefing.sentences import split_sentences
 from briefing.summarize import ALGORITHMS, STOP_WORDS, _STEMMER, headline, summarize, sumy_scores
-from conftest import REPO, data_path
+from conftest import REPO, data_path, sample_text
 
 # Two sentences of a vaccine side-effects sidebar, as news sites append them to unrelated stories.
 VACCINE = (
@@ -200,3 +200,29 @@ def test_duc_smoke_beats_plain_lexrank():
     names = bench.clusters()[:2]
     results = bench.evaluate(names, {"ours": bench.ours, "plain": bench.plain_lexrank})
     assert results["ours"][1] > results["plain"][1]
+
+
+def test_hand_built_tfidf_matches_scikit_learn_on_the_sample_corpus():
+    """`_vectors` replaces TfidfVectorizer(sublinear_tf=True) for speed: same numbers."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from briefing.sentences import split_sentences
+    from briefing.summarize import _content_stems, _vectors
+
+    texts = [s for prefix in ("000", "001", "002") for s in split_sentences(sample_text(prefix))] + ["", "the of and"]
+    ours = _vectors(texts).toarray()
+    theirs = TfidfVectorizer(analyzer=_content_stems, sublinear_tf=True).fit_transform(texts).toarray()
+    assert ours.shape == theirs.shape and np.allclose(ours, theirs, atol=1e-12)
+    assert _vectors(["", "the of"]) is None
+
+
+def test_summaries_do_not_import_nltk_or_scikit_learn():
+    """Both cost seconds at start-up (most of a warm run); the default method needs neither."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from briefing.summarize import summarize, headline; from briefing.brief import build_brief; "
+        "print(sorted(m for m in ('nltk', 'sklearn') if m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
