@@ -117,9 +117,10 @@ def _trimmed(quote):
 
 def story_quotes(members: list[Article]) -> list[QuoteLine]:
     """Quotes of a story's articles, merged across sources, full quotes with speakers first."""
-    from .quotes import canonical_speaker, extract_quotes
+    from .analysis import quotes_of
+    from .quotes import canonical_speaker
 
-    found = [(article, _trimmed(quote)) for article in members for quote in extract_quotes(article.text)]
+    found = [(article, _trimmed(quote)) for article in members for quote in quotes_of(article)]
     # Originals' spellings outvote their copies' ("Sergey" in the AP original, "Sergei" in the
     # re-translation): each speaker mention in an original counts three times.
     names = canonical_speaker([q.speaker for a, q in found if q.speaker for _ in range(1 if a.duplicate_of else 3)])
@@ -149,10 +150,11 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
     first 25 members, originals first: beyond that the merge costs seconds and adds nothing
     an editor reads.
     """
-    from .figures import extract_figures, merge_figures
+    from .analysis import figures_of
+    from .figures import merge_figures
 
     members = members[:MAX_FIGURE_ARTICLES]
-    merged = merge_figures([(a.id, extract_figures(a.text)) for a in members], texts={a.id: a.text for a in members})
+    merged = merge_figures([(a.id, figures_of(a)) for a in members], texts={a.id: a.text for a in members})
     return [
         FigureLine(m.text, m.value, m.label, m.sentence, m.article, list(m.also_in), list(m.conflicts))
         for m in merged

@@ -63,18 +63,30 @@ def words(text: str) -> list[str]:
 _SHINGLE_WEIGHTS = np.random.default_rng(5).integers(1, 2**63, size=SHINGLE, dtype=np.uint64) | np.uint64(1)
 
 
-class Vocabulary(dict):
-    """Token → small integer, so shingles can be hashed with numpy instead of joined as strings."""
+class _TokenHashes(dict):
+    """Token -> a fixed 64-bit hash (BLAKE2b), memoised: the same numbers in every process and
+    every run, so shingles can be computed where articles are loaded (in parallel, cached)."""
 
-    def ids(self, tokens: list[str]) -> np.ndarray:
-        return np.fromiter((self.setdefault(t, len(self)) for t in tokens), dtype=np.uint64, count=len(tokens))
+    def __missing__(self, token: str) -> int:
+        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        if len(self) > 1_000_000:
+            self.clear()
+        self[token] = value
+        return value
+
+
+_TOKEN_HASHES = _TokenHashes()
+
+
+def token_hashes(tokens: list[str]) -> np.ndarray:
+    return np.fromiter(map(_TOKEN_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def shingles(ids: np.ndarray, size: int = SHINGLE) -> np.ndarray:
     """Sorted unique 64-bit hashes of every run of `size` tokens."""
     if len(ids) < size:
         return np.empty(0, dtype=np.uint64)
-    windows = np.lib.stride_tricks.sliding_window_view(ids + np.uint64(1), size)
+    windows = np.lib.stride_tricks.sliding_window_view(ids, size)
     return np.unique((windows * _SHINGLE_WEIGHTS).sum(axis=1, dtype=np.uint64))
 
 
@@ -101,10 +113,19 @@ class _Profile:
     anchors: list[str]
 
 
-def _profile(article: Article, vocabulary: Vocabulary) -> _Profile:
-    tokens = words(article.text)
-    fingerprint = hashlib.sha1(" ".join(tokens).encode()).hexdigest()
-    return _Profile(article, fingerprint, shingles(vocabulary.ids(tokens)), anchors(article.text))
+def text_profile(text: str) -> tuple[str, np.ndarray, list[str]]:
+    """What the duplicate checks need of one text: a hash of its words, its shingle hashes and
+    its anchors. A function of the text alone (see briefing.analysis)."""
+    tokens = words(text)
+    fingerprint = hashlib.sha1(" ".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
+    return fingerprint, shingles(token_hashes(tokens)), anchors(text)
+
+
+def _profile(article: Article) -> _Profile:
+    from .analysis import dedup_profile_of
+
+    fingerprint, hashes, found = dedup_profile_of(article)
+    return _Profile(article, fingerprint, hashes, found)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
@@ -233,8 +254,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     then searched among representatives, and a copy is only ever marked as repeating an
     original it was checked against directly (no chains through a third text).
     """
-    vocabulary = Vocabulary()
-    profiles = [_profile(a, vocabulary) for a in articles]
+    profiles = [_profile(a) for a in articles]
     twins: dict[str, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
         twins[profile.fingerprint].append(index)

@@ -80,7 +80,7 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
     if date is None and options.mtime_dates and mtime is not None:
         stamp = dt.datetime.fromtimestamp(mtime)
         date = DateFinding(stamp.date(), "file-mtime", stamp.isoformat(timespec="seconds"))
-    return Article(
+    article = Article(
         id=article_id,
         path=name,
         text=cleaned.text,
@@ -94,6 +94,21 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
         kind=raw.kind,
         moment=date.moment if date else None,
     )
+    article.analysis = _analysis(article)
+    return article
+
+
+def _analysis(article: Article):
+    """Figures, quotes and the dedup/grouping features, made here in the loader's workers and
+    cached with the file; a failure only means they are computed later, where needed."""
+    from .analysis import analyse
+
+    try:
+        return analyse(article)
+    except RecursionError:
+        raise
+    except Exception:
+        return None
 
 
 def _parse(path: Path, name: str, data: bytes, options: LoadOptions, mtime: float | None) -> tuple[list[Article], list[Skipped]]:

@@ -57,6 +57,8 @@ class Article:
     kind: str = "text"
     moment: dt.datetime | None = None  # full timestamp when known, for day grouping by timezone
     duplicate_of: str | None = None  # id of the article this one repeats
+    # text-only results (figures, quotes, dedup and grouping features), see briefing.analysis
+    analysis: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> int:

@@ -206,14 +206,19 @@ def vectorize(texts: list[str]):
     (not with TfidfVectorizer) because this is the hot loop on a large corpus. None when no
     text has a content word.
     """
+    return vectorize_counts([term_counts(text) for text in texts])
+
+
+def vectorize_counts(bags: list[dict[str, int]]):
+    """`vectorize` from term counts already made (the loader makes them, see briefing.analysis)."""
     import scipy.sparse as sp
 
     vocabulary: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
     values: list[int] = []
-    for text in texts:
-        for term, count in term_counts(text).items():
+    for bag in bags:
+        for term, count in bag.items():
             index = vocabulary.setdefault(term, len(vocabulary))
             indices.append(index)
             values.append(count)
@@ -222,10 +227,10 @@ def vectorize(texts: list[str]):
         return None
     matrix = sp.csr_matrix(
         (np.asarray(values, dtype=np.float32), np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(texts), len(vocabulary)),
+        shape=(len(bags), len(vocabulary)),
     )
     document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
-    idf = (np.log((1.0 + len(texts)) / (1.0 + document_frequency)) + 1.0).astype(np.float32)
+    idf = (np.log((1.0 + len(bags)) / (1.0 + document_frequency)) + 1.0).astype(np.float32)
     matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -368,8 +373,10 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     """Stories per day (undated articles as one more 'day' of None), with thread ids."""
     original_of = _original_of(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
+    from .analysis import terms_of
+
     profiles = [profile_text(a) for a in originals]
-    matrix = vectorize(profiles)
+    matrix = vectorize_counts([terms_of(a) for a in originals])
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
     for row, article in enumerate(originals):
         by_day[article_day(article, timezone)].append(row)

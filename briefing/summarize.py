@@ -299,6 +299,10 @@ def _vectors(texts: list[str]):
     return sparse.csr_matrix((data, indices_array, indptr_array), shape=(len(texts), len(vocabulary)))
 
 
+def _array(matrix) -> np.ndarray:
+    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
+
+
 def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
     """Cosine of each unit to the centroid of the *other* articles (its own, for one article).
 
@@ -344,7 +348,7 @@ def _similarity(texts: list[str]) -> np.ndarray:
     no content word to compare.
     """
     matrix = _vectors(texts)
-    sim = np.zeros((len(texts), len(texts))) if matrix is None else (matrix @ matrix.T).toarray()
+    sim = np.zeros((len(texts), len(texts))) if matrix is None else _array(matrix @ matrix.T)
     keys = np.array([" ".join(_tokens(t)) for t in texts], dtype=object)
     sim[keys[:, None] == keys[None, :]] = 1.0
     return sim
@@ -642,7 +646,7 @@ def headline(articles: list[Article], max_words: int = 14) -> str:
         matrix = _vectors(titles + [body])
         if matrix is None:
             return _shorten(titles[0], max_words)
-        centrality = (matrix[:-1] @ matrix[-1].T).toarray().ravel()
+        centrality = _array(matrix[:-1] @ matrix[-1].T).ravel()
         fits = np.array([len(t.split()) <= max_words for t in titles], dtype=float)
         best = int(np.argmax(centrality + fits))
         return _shorten(titles[best], max_words)

@@ -207,10 +207,10 @@ def test_hand_built_tfidf_matches_scikit_learn_on_the_sample_corpus():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from briefing.sentences import split_sentences
-    from briefing.summarize import _content_stems, _vectors
+    from briefing.summarize import _array, _content_stems, _vectors
 
     texts = [s for prefix in ("000", "001", "002") for s in split_sentences(sample_text(prefix))] + ["", "the of and"]
-    ours = _vectors(texts).toarray()
+    ours = _array(_vectors(texts))
     theirs = TfidfVectorizer(analyzer=_content_stems, sublinear_tf=True).fit_transform(texts).toarray()
     assert ours.shape == theirs.shape and np.allclose(ours, theirs, atol=1e-12)
     assert _vectors(["", "the of"]) is None

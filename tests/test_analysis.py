@@ -1,0 +1,43 @@
+"""Per-article analysis made at load time (briefing.analysis): same answers as computing later."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+import sys
+
+from briefing.analysis import dedup_profile_of, figures_of, quotes_of, terms_of
+from briefing.dedup import text_profile
+from briefing.figures import extract_figures
+from briefing.quotes import extract_quotes
+from briefing.stories import profile_text, term_counts
+
+
+def test_loaded_articles_carry_their_analysis_and_it_equals_a_fresh_one(sample_corpus):
+    assert all(article.analysis is not None for article in sample_corpus.articles)
+    for article in sample_corpus.articles:
+        assert figures_of(article) == extract_figures(article.text)
+        assert quotes_of(article) == extract_quotes(article.text)
+        assert terms_of(article) == term_counts(profile_text(article))
+        fingerprint, shingles, anchors = dedup_profile_of(article)
+        fresh = text_profile(article.text)
+        assert (fingerprint, shingles.tolist(), anchors) == (fresh[0], fresh[1].tolist(), fresh[2])
+
+
+def test_an_article_whose_text_or_title_changed_is_analysed_again(sample_corpus):
+    article = copy.copy(max(sample_corpus.articles, key=lambda a: len(extract_quotes(a.text))))
+    article.text = article.text.split("\n\n")[0]  # keep the first paragraph only
+    assert quotes_of(article) == extract_quotes(article.text)
+    assert figures_of(article) == extract_figures(article.text)
+    retitled = copy.copy(sample_corpus.articles[0])
+    retitled.title = "Completely different words"
+    assert terms_of(retitled) == term_counts(profile_text(retitled))
+    assert terms_of(retitled) != terms_of(sample_corpus.articles[0])
+
+
+def test_shingle_hashes_are_the_same_in_every_process():
+    """They are cached across runs and made in worker processes: no per-process hash seed."""
+    code = "from briefing.dedup import text_profile; print(text_profile('Sergey Lavrov said the talks would go on in Geneva next week, officials said.')[1].tolist())"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1 and runs.pop().strip() not in ("", "[]")
