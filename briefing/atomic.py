@@ -3,22 +3,50 @@
 The new content goes to a temporary file in the same folder, is flushed and fsync'ed, then
 renamed over the target (atomic on POSIX); the folder is fsync'ed so the rename survives a
 power cut. Readers see the old file or the new one, never a mix.
+
+The temporary file is named `.<target name>.<random>.tmp`: a kill -9 between its creation and
+the rename leaves it behind (hidden, clearly temporary, never read back by us); the target is
+untouched. The new file gets the permissions of any file the user writes (0666 less the
+umask, applied by the kernel when it is created), or keeps the mode of the file it replaces.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
+
+
+def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
+        try:
+            return os.open(temporary, flags, mode), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
     path = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        keep = stat.S_IMODE(os.stat(path).st_mode) & 0o777  # the file we replace keeps its permissions
+    except OSError:
+        keep = None
+    # A new file: 0666 less the umask, as the kernel applies it (no umask() round trip, which
+    # would briefly change it for every thread). Replacing: created private, then given the old mode.
+    fd, temporary = _create_temporary(path, 0o666 if keep is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
+            if keep is not None:
+                try:
+                    os.fchmod(handle.fileno(), keep)
+                except OSError:  # a file system without modes (FAT, some network mounts)
+                    pass
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
