@@ -99,7 +99,8 @@ def test_move_article_regroups(tmp_path):
     after = build_brief(load_corpus([tmp_path]), moves={ids["coc"]: ids["000"]})
     (story,) = after.days[0].stories
     assert sorted(story.articles) == sorted(ids.values())
-    assert story.id not in {s.id for s in before.days[0].stories}
+    receiver = next(s for s in before.days[0].stories if ids["000"] in s.articles)
+    assert story.id == receiver.id  # the story an article joins keeps its id (and so its edits)
     # a move to an unknown or other-day article is refused: the article stays where it was
     unmoved = build_brief(load_corpus([tmp_path]), moves={ids["coc"]: "no-such-article"})
     assert len(unmoved.days[0].stories) == 2
@@ -167,3 +168,170 @@ def test_export_uses_the_saved_curation(tmp_path, brief):
     raw = subprocess.run([sys.executable, "-m", "briefing", "export", str(SAMPLE), "--raw"], capture_output=True, text=True, env=env)
     assert "Edited by the desk" not in raw.stdout
     assert state_dir  # the real user folder was not used: XDG_DATA_HOME points into tmp_path
+
+
+# ---------------------------------------------------------------- moves keep the stories' ids and edits
+
+
+@pytest.fixture
+def desk_of_two(tmp_path, monkeypatch):
+    """The sample corpus plus a cocoa report of 15 February: that day has two stories, the
+    Putin story (articles 000 and 002) and the cocoa one. The user folders point into tmp_path."""
+    import shutil
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "cocoa.txt").write_text(COCOA)
+    corpus = load_corpus([folder])
+    ids = {a.path[:3]: a.id for a in corpus.articles}
+    (day,) = [d for d in build_brief(corpus).days if d.date.isoformat() == "2022-02-15"]
+    stories = {ids["000"]: None, ids["coc"]: None}
+    for story in day.stories:
+        for article in stories:
+            if article in story.articles:
+                stories[article] = story
+    putin, cocoa = stories[ids["000"]], stories[ids["coc"]]
+    assert sorted(putin.articles) == sorted([ids["000"], ids["002"]]) and cocoa.articles == [ids["coc"]]
+    return folder, ids, putin, cocoa
+
+
+def export(folder, capsys, *options) -> str:
+    """`briefing export FOLDER` as the command line runs it (the saved curation, moves included)."""
+    from briefing.cli import main
+
+    capsys.readouterr()
+    assert main(["export", str(folder), "--no-cache", *options]) == 0
+    return capsys.readouterr().out
+
+
+def exported_stories(folder, capsys) -> dict:
+    document = json.loads(export(folder, capsys, "--format", "json"))
+    return {s["id"]: s for d in document["days"] for s in d["stories"]}
+
+
+def edit_story(curation, story, about: str) -> dict:
+    """A headline; about article `about`: a summary sentence out, its last quote pinned, its first figure dropped."""
+    curation.set_headline(story.id, f"Desk: {story.headline[:30]}")
+    out = next(line for line in story.summary if line.article == about)
+    curation.toggle_sentence(story.id, out.article, out.index, in_summary=True)
+    quote = [q for q in story.quotes if q.article == about][-1]
+    figure = next(f for f in story.figures if f.article == about)
+    curation.cycle_quote(story.id, quote.article, quote.text)
+    curation.cycle_figure(story.id, figure.article, figure.text)
+    curation.cycle_figure(story.id, figure.article, figure.text)
+    return {"headline": f"Desk: {story.headline[:30]}", "out": out.text, "quote": quote.text, "figure": (figure.article, figure.text)}
+
+
+def assert_edited(story: dict, edits: dict) -> None:
+    assert story["headline"] == edits["headline"]
+    assert edits["out"] not in [line["text"] for line in story["summary"]]
+    assert story["quotes"][0]["text"] == edits["quote"]
+    assert edits["figure"] not in [(f["article"], f["text"]) for f in story["figures"]]
+
+
+def curated_markdown(folder, curation) -> str:
+    return render_markdown(apply_curation(build_brief(load_corpus([folder]), moves=curation.moves), curation))
+
+
+def test_edits_survive_an_article_moved_into_the_story(desk_of_two, capsys):
+    folder, ids, putin, cocoa = desk_of_two
+    store = CurationStore(folder)
+    curation = store.load()
+    edits = edit_story(curation, putin, about=ids["000"])
+    curation.move_article(ids["coc"], ids["000"])  # the cocoa report joins the Putin story
+    store.save(curation)
+    stories = exported_stories(folder, capsys)
+    assert sorted(stories[putin.id]["articles"]) == sorted([ids["000"], ids["002"], ids["coc"]])
+    assert_edited(stories[putin.id], edits)
+    assert cocoa.id not in stories  # emptied by the move: gone
+    markdown = export(folder, capsys)
+    assert edits["headline"] in markdown and markdown == curated_markdown(folder, curation)
+
+
+def test_edits_survive_an_article_moved_out_of_the_story(desk_of_two, capsys):
+    from briefing.sentences import split_sentences
+
+    folder, ids, putin, cocoa = desk_of_two
+    store = CurationStore(folder)
+    curation = store.load()
+    edits = edit_story(curation, putin, about=ids["000"])
+    # two edits about the article that will leave: a sentence taken in, a quote pinned
+    leaving = ids["002"]
+    picked = {line.index for line in putin.summary if line.article == leaving}
+    text = next(a.text for a in load_corpus([folder]).articles if a.id == leaving)
+    extra = next(i for i, s in enumerate(split_sentences(text)) if i not in picked and len(s.split()) > 8)
+    extra_text = split_sentences(text)[extra]
+    curation.toggle_sentence(putin.id, leaving, extra, in_summary=False)
+    leaving_quote = [q for q in putin.quotes if q.article == leaving][-1]
+    curation.cycle_quote(putin.id, leaving, leaving_quote.text)
+    curation.set_headline(cocoa.id, "Desk: cocoa")
+    curation.move_article(leaving, ids["coc"])  # article 002 leaves the Putin story for the cocoa one
+    store.save(curation)
+
+    stories = exported_stories(folder, capsys)
+    assert stories[putin.id]["articles"] == [ids["000"]]
+    assert_edited(stories[putin.id], edits)
+    assert sorted(stories[cocoa.id]["articles"]) == sorted([ids["coc"], leaving])
+    assert stories[cocoa.id]["headline"] == "Desk: cocoa"
+    # the edits about the article that left stay with the story they were made in: not applied
+    # there while it is away, and never to the story it joined
+    assert {line["article"] for line in stories[putin.id]["summary"]} == {ids["000"]}
+    assert leaving_quote.text not in [q["text"] for q in stories[putin.id]["quotes"]]
+    raw = {s.id: s for s in build_brief(load_corpus([folder]), moves=curation.moves).stories()}
+    assert [line["text"] for line in stories[cocoa.id]["summary"]] == [line.text for line in raw[cocoa.id].summary]
+    assert [q["text"] for q in stories[cocoa.id]["quotes"]] == [q.text for q in raw[cocoa.id].quotes]
+    markdown = export(folder, capsys)
+    assert "Desk: cocoa" in markdown and markdown == curated_markdown(folder, curation)
+
+    # moved back: one story again, under its id, with every edit, those about 002 included
+    curation.move_article(leaving, None)
+    store.save(curation)
+    stories = exported_stories(folder, capsys)
+    assert sorted(stories[putin.id]["articles"]) == sorted([ids["000"], leaving])
+    story = stories[putin.id]
+    assert_edited(dict(story, quotes=[q for q in story["quotes"] if q["text"] != leaving_quote.text]), edits)
+    assert {q["text"] for q in story["quotes"][:2]} == {edits["quote"], leaving_quote.text}  # both pinned: first
+    assert extra_text in [line["text"] for line in story["summary"]]
+    assert stories[cocoa.id]["articles"] == [ids["coc"]] and stories[cocoa.id]["headline"] == "Desk: cocoa"
+
+
+def test_apply_moves_keeps_ids_by_a_fixed_rule():
+    """The id rule of `apply_moves`, on hand-made groups (a2 is a copy of a, c2 of c)."""
+    import datetime as dt
+
+    from briefing.curation import apply_moves
+    from briefing.stories import StoryGroup, story_id
+
+    day, other = dt.date(2022, 2, 15), dt.date(2022, 2, 16)
+
+    def groups():
+        made = [
+            StoryGroup(day, ["a", "a2", "b"], originals=["a", "b"]),
+            StoryGroup(day, ["c", "c2"], originals=["c"]),
+            StoryGroup(day, ["e"], originals=["e"]),
+            StoryGroup(other, ["z"], originals=["z"]),
+        ]
+        for group in made:
+            group.id = story_id(group.day, group.article_ids)
+        return made
+
+    ab, c, e, z = (g.id for g in groups())
+
+    def regroup(moves, **kwargs):
+        return {g.id: g.article_ids for g in apply_moves(groups(), moves, **kwargs)}
+
+    # in and out: both stories keep their ids; a copy goes with its story's only original
+    assert regroup({"c": "b"}) == {ab: ["a", "a2", "b", "c", "c2"], e: ["e"], z: ["z"]}
+    assert regroup({"b": "c"}) == {ab: ["a", "a2"], c: ["c", "c2", "b"], e: ["e"], z: ["z"]}
+    assert regroup({"a": "c"}, original_of={"a2": "a"}) == {ab: ["b"], c: ["c", "c2", "a", "a2"], e: ["e"], z: ["z"]}
+    # a chain ends in the last story whatever the order; a story every article leaves is gone
+    assert regroup({"e": "c", "c": "a"}) == {ab: ["a", "a2", "b", "c", "c2", "e"], z: ["z"]}
+    # a story of its own: the id the grouping gives a story of those articles
+    own = story_id(day, ["b"])
+    assert regroup({"b": "b"}) == {ab: ["a", "a2"], own: ["b"], c: ["c", "c2"], e: ["e"], z: ["z"]}
+    assert regroup({"c": "c"}) == {g.id: g.article_ids for g in groups()}  # already alone: nothing changes
+    # ignored: another day, an unknown article, a loop
+    unmoved = {g.id: g.article_ids for g in groups()}
+    assert regroup({"e": "z"}) == regroup({"e": "nowhere"}) == regroup({"e": "c", "c": "e"}) == unmoved

@@ -53,7 +53,8 @@ class StoriesList(OptionList):
         rendering and the height of an option it has seen, so a day of 1,500 stories redraws
         after an edit in a fraction of the time it takes to lay it out afresh."""
         edits = session.edits(story.id)
-        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), len(story.articles))
+        # the articles, not only how many: a story keeps its id when articles move in or out
+        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), tuple(story.articles))
         option = self._cache.get(key)
         if option is None:
             option = self._cache[key] = Option(story_label(session, story, number), id=story.id)
