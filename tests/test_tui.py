@@ -27,7 +27,7 @@ from briefing.tui.days import DaysList
 from briefing.tui.filter import FilterBar
 from briefing.tui.headline import HeadlineScreen
 from briefing.tui.help import HelpScreen
-from briefing.tui.move import MoveScreen
+from briefing.tui.move import BACK, MoveScreen
 from briefing.tui.preview import PreviewScreen
 from briefing.tui.reader import ReaderScreen, SentenceList
 from briefing.tui.stories import StoriesList
@@ -365,6 +365,43 @@ def test_move_an_article_to_another_story_of_the_day(tmp_path, desk, shared_cach
     run(app, scenario)
 
 
+def test_move_picker_finds_a_story_and_its_edits_survive_the_move(tmp_path, desk, shared_cache):
+    app = BriefingApp(desk, SHORT, cache=shared_cache, export_dir=tmp_path)
+
+    async def scenario(pilot):
+        await pilot.press("down", "enter")
+        stories = app.query_one(StoriesList)
+        source = app.session.story(stories.current)
+        target = app.session.story(stories.options[2].id)
+        app.session.curation.set_headline(target.id, "Edited before the move")
+        app._save(source.id)
+        moving, anchor = source.articles[0], target.articles[0]
+        await pilot.press("enter")
+        await goto_row(pilot, "source")
+        await pilot.press("m")
+        assert isinstance(app.screen, MoveScreen)
+        picker = app.screen.query_one("#move-list")
+        assert picker.option_count == 2
+        await pilot.press(*"EDITED bef")  # words of the target's headline as the desk shows it, any case
+        assert [o.id for o in picker.options] == [target.id]
+        await pilot.press("enter")
+        await wait_ready(pilot)
+        assert store_of(desk).load().moves == {moving: anchor}
+        holder = app.session.story(stories.current)
+        assert holder.id == target.id and sorted(holder.articles) == sorted([moving, anchor])
+        assert holder.headline == "Edited before the move"  # the story that took the article keeps its edits
+        assert "2 sources" in stories.get_option(target.id).prompt.plain  # its label is redrawn
+        await goto_row(pilot, "source", nth=holder.articles.index(moving))
+        await pilot.press("m")
+        assert isinstance(app.screen, MoveScreen)
+        await pilot.press(*"zzz")  # no story matches: the way back stays
+        assert [o.id for o in app.screen.query_one("#move-list").options] == [BACK]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, MoveScreen) and store_of(desk).load().moves == {moving: anchor}
+
+    run(app, scenario)
+
+
 def test_edits_survive_a_restart(tmp_path, desk, shared_cache):
     first = BriefingApp(desk, SHORT, cache=shared_cache, export_dir=tmp_path)
     state = {}
@@ -491,6 +528,7 @@ def test_help_screen_lists_the_keys(tmp_path, desk, shared_cache):
         text = app.screen.query_one("#help-text").render().plain
         for key in ("space", "export", "preview", "filter", "headline", "drop", "move", "quit", "palette"):
             assert key in text
+        assert "Home End  move in a list" in text  # a key never runs into what it does
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -505,6 +543,7 @@ def test_filter_stories_and_articles(tmp_path, desk, shared_cache):
         bar = app.query_one(FilterBar)
         assert bar.display and app.focused is bar
         await pilot.press(*"okafor")  # only in the football article's text
+        await settle(pilot, bar)
         days, stories = app.query_one(DaysList), app.query_one(StoriesList)
         assert "0 matches" in days.options[0].prompt.plain and "1 match" in days.options[1].prompt.plain
         await pilot.press("enter")
@@ -516,6 +555,39 @@ def test_filter_stories_and_articles(tmp_path, desk, shared_cache):
         assert "reverse" in str(current_row(app)) or app.session.article_matches(current_row(app).article)
         await pilot.press("slash", "escape")  # clears
         assert stories.option_count == 3 and not bar.display
+
+    run(app, scenario)
+
+
+async def settle(pilot, bar: FilterBar) -> None:
+    """Until the filter bar has applied what was typed (it waits for the keys to pause)."""
+    for _ in range(100):
+        if not bar.pending:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def test_filter_waits_for_the_keys_to_pause(tmp_path, desk, shared_cache):
+    app = BriefingApp(desk, SHORT, cache=shared_cache, export_dir=tmp_path)
+
+    async def scenario(pilot):
+        queries = []
+        set_query = app.session.set_query
+        app.session.set_query = lambda query: (queries.append(query), set_query(query))
+        await pilot.press("slash")
+        bar = app.query_one(FilterBar)
+        bar.debounce = 1.0  # longer than typing takes on a slow machine
+        await pilot.press(*"okafor")
+        assert queries == [] and bar.pending  # nothing filtered while typing
+        await settle(pilot, bar)
+        assert queries == ["okafor"]  # once, for the whole word
+        await pilot.press("backspace", "backspace", "enter")  # enter filters at once
+        assert queries == ["okafor", "okaf"] and not bar.pending
+        await pilot.press("slash", "escape")  # and escape clears at once
+        assert queries[-1] == "" and not bar.display
+        await pilot.pause(1.2)
+        assert queries == ["okafor", "okaf", ""]  # nothing left waiting to fire
 
     run(app, scenario)
 

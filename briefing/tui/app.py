@@ -458,7 +458,7 @@ class BriefingApp(App):
         bar = self.query_one(FilterBar)
         if done:
             if not query:
-                bar.value = ""
+                bar.reset()
                 bar.display = False
             self.query_one(StoriesList).focus()
 

@@ -38,13 +38,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 
 
 def help_content() -> Content:
+    """The keys in a column as wide as the longest plus two spaces, so none runs into its text."""
+    width = max(len(key) for _, keys in KEYS for key, _ in keys)
     parts: list = []
     for section, keys in KEYS:
         if parts:
             parts.append("\n")
         parts += [(section, "bold $secondary"), "\n"]
         for key, what in keys:
-            parts += [(f"  {key:<24}", "bold $accent"), what, "\n"]
+            parts += [(f"  {key:<{width}}", "bold $accent"), "  ", what, "\n"]
     return Content.assemble(*parts)
 
 
