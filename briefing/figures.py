@@ -1204,6 +1204,29 @@ def _sentence_words(text: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
+def _conflict_candidates(groups: list[dict]):
+    """Pairs (in list order) of groups that could be the same thing counted differently: both
+    with a value, the same unit and a counted noun in common. Indexed by noun, so a story with
+    hundreds of figures is not compared pair by pair."""
+    by_head: dict[tuple, list[int]] = {}
+    for index, g in enumerate(groups):
+        g["heads"] = {_head(f.label) for _, f in g["members"]} - {""}
+        g["increment"] = any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in g["members"])
+        if g["merged"].value is None:
+            continue
+        for head in g["heads"]:
+            by_head.setdefault((head, g["unit"]), []).append(index)
+    pairs = sorted({(i, j) for members in by_head.values() for x, i in enumerate(members) for j in members[x + 1:]})
+    for i, j in pairs:
+        yield i, groups[i], groups[j]
+
+
+def _group_words(group: dict) -> set[str]:
+    if "words" not in group:
+        group["words"] = set().union(*(_content_words(f.sentence) for _, f in group["members"]))
+    return group["words"]
+
+
 def merge_figures(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str] | None = None) -> list[MergedFigure]:
     """Join a story's figures across its articles and rank them by importance to the story.
 
@@ -1229,22 +1252,25 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
     article_ids = list(dict.fromkeys(aid for aid, _ in per_article))
     n_articles = max(1, len(article_ids))
     groups: list[dict] = []
+    same_thing: dict[tuple, list[dict]] = {}  # (label key, unit) -> its groups, in creation order
     for aid, figures in per_article:
         for f in figures or []:
             if not isinstance(f, Figure):
                 continue
             key = _label_key(f.label)
-            for g in groups:
-                if g["key"] == key and (
-                    _same_value(g["value"], f.value)
-                    or (g["value"] is None and f.value is None and g["text"].lower() == f.text.lower())
-                ) and (g["unit"] == f.unit):
+            candidates = same_thing.setdefault((key, f.unit), [])
+            for g in candidates:
+                if _same_value(g["value"], f.value) or (
+                    g["value"] is None and f.value is None and g["text"].lower() == f.text.lower()
+                ):
                     if aid not in g["articles"]:
                         g["articles"].append(aid)
                     g["members"].append((aid, f))
                     break
             else:
-                groups.append({"key": key, "value": f.value, "unit": f.unit, "text": f.text, "articles": [aid], "members": [(aid, f)]})
+                group = {"key": key, "value": f.value, "unit": f.unit, "text": f.text, "articles": [aid], "members": [(aid, f)]}
+                groups.append(group)
+                candidates.append(group)
     # the words of each article, to tell what the story as a whole is about
     words: dict[str, set[str]] = {}
     for aid, figures in per_article:
@@ -1297,29 +1323,22 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
         )
         g["merged"] = merged[-1]
     # conflicts: the same thing counted differently
-    for g in groups:
-        g["heads"] = {_head(f.label) for _, f in g["members"]} - {""}
-    for i, ga in enumerate(groups):
-        for gb in groups[i + 1:]:
-            a, b = ga["merged"], gb["merged"]
-            if a.value is None or b.value is None or a.unit != b.unit or _same_value(a.value, b.value):
-                continue
-            heads_a, heads_b = ga["heads"], gb["heads"]
-            if not heads_a & heads_b:
-                continue
-            if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in ga["members"] + gb["members"]):
-                continue
-            if len(ga["articles"]) == 1 and ga["articles"] == gb["articles"]:
-                continue  # one article giving two numbers is telling two facts
-            lo, hi = sorted((abs(a.value), abs(b.value)))
-            if lo == 0 or hi / lo > 3:
-                continue
-            ca = set().union(*(_content_words(f.sentence) for _, f in ga["members"]))
-            cb = set().union(*(_content_words(f.sentence) for _, f in gb["members"]))
-            if len((ca & cb) - heads_a) < 2:
-                continue
-            a.conflicts.append(b.text)
-            b.conflicts.append(a.text)
+    for i, ga, gb in _conflict_candidates(groups):
+        a, b = ga["merged"], gb["merged"]
+        if _same_value(a.value, b.value):
+            continue
+        heads_a = ga["heads"]
+        if ga["increment"] or gb["increment"]:
+            continue
+        if len(ga["articles"]) == 1 and ga["articles"] == gb["articles"]:
+            continue  # one article giving two numbers is telling two facts
+        lo, hi = sorted((abs(a.value), abs(b.value)))
+        if lo == 0 or hi / lo > 3:
+            continue
+        if len((_group_words(ga) & _group_words(gb)) - heads_a) < 2:
+            continue
+        a.conflicts.append(b.text)
+        b.conflicts.append(a.text)
     for m in merged:
         if m.conflicts:
             m.score = round(m.score + 0.25, 4)  # a disputed number is worth showing, with its dispute

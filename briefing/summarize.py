@@ -151,20 +151,24 @@ GENERIC_NEWS = frozenset("""
 """.split())
 
 
-def _content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _content_stems(text: str) -> tuple[str, ...]:
     """Stemmed words that can tell one story from another (the topic vocabulary)."""
-    return [_stem(t) for t in _tokens(text) if t not in STOP_WORDS and t not in GENERIC_NEWS and not t.isdigit()]
+    return tuple(_stem(t) for t in _tokens(text) if t not in STOP_WORDS and t not in GENERIC_NEWS and not t.isdigit())
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    """Stemmed bigrams that carry content: a bigram of two stop words says nothing."""
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[tuple[str, str]]:
+    """Stemmed bigrams that carry content: a bigram of two stop words says nothing.
+
+    Memoised (with `_content_stems`): a story asks for each sentence's several times."""
     tokens = _tokens(text)
     stems = [_stem(t) for t in tokens]
-    return {
+    return frozenset(
         (stems[i], stems[i + 1])
         for i in range(len(tokens) - 1)
         if not (tokens[i] in STOP_WORDS and tokens[i + 1] in STOP_WORDS)
-    }
+    )
 
 
 def _word_count(text: str) -> int:
@@ -314,15 +318,21 @@ def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
         return np.zeros(n)
     docs = np.array([story.units[i].doc for i in ids])
     total = np.asarray(matrix.sum(axis=0)).ravel()
-    sims = np.zeros(n)
-    multi = len(set(docs.tolist())) > 1
-    for doc in set(docs.tolist()):
-        rows = np.where(docs == doc)[0]
-        centroid = total - np.asarray(matrix[rows].sum(axis=0)).ravel() if multi else total
-        norm = np.linalg.norm(centroid)
-        if norm:
-            sims[rows] = matrix[rows] @ (centroid / norm)
-    return sims
+    total_norm = float(np.linalg.norm(total))
+    if not total_norm:
+        return np.zeros(n)
+    _, doc_of = np.unique(docs, return_inverse=True)
+    if doc_of.max() == 0:  # one article: similarity to its own centroid
+        return np.asarray(matrix @ (total / total_norm)).ravel()
+    # All articles at once (a loop over articles slicing the sparse matrix cost seconds on big
+    # stories): unit·(total - own) / |total - own|, with |total - own|² expanded.
+    membership = sparse.csr_matrix((np.ones(n), (doc_of, np.arange(n))), shape=(int(doc_of.max()) + 1, n))
+    own = membership @ matrix  # per article: the sum of its units' rows
+    numerator = np.asarray(matrix @ total).ravel() - np.asarray(matrix.multiply(own[doc_of]).sum(axis=1)).ravel()
+    squared = total_norm**2 - 2 * np.asarray(own @ total).ravel() + np.asarray(own.multiply(own).sum(axis=1)).ravel()
+    norms = np.sqrt(np.maximum(squared, 0.0))[doc_of]
+    safe = norms > 1e-9 * total_norm
+    return np.where(safe, numerator / np.where(safe, norms, 1.0), 0.0)
 
 
 def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
