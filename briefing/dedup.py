@@ -111,21 +111,27 @@ class _Profile:
     fingerprint: str
     shingles: np.ndarray  # sorted unique shingle hashes
     anchors: list[str]
+    signature: np.ndarray | None  # MinHash of the shingles, None under MIN_SHINGLES
+    runs: frozenset  # every ANCHOR_RUN consecutive anchors
 
 
-def text_profile(text: str) -> tuple[str, np.ndarray, list[str]]:
-    """What the duplicate checks need of one text: a hash of its words, its shingle hashes and
-    its anchors. A function of the text alone (see briefing.analysis)."""
+def text_profile(text: str) -> tuple:
+    """What the duplicate checks need of one text: a hash of its words, its shingle hashes, its
+    anchors, its MinHash signature (None when too short to index) and its runs of anchors.
+    A function of the text alone, made where articles are loaded (see briefing.analysis)."""
     tokens = words(text)
     fingerprint = hashlib.sha1(" ".join(tokens).encode("utf-8", "surrogatepass")).hexdigest()
-    return fingerprint, shingles(token_hashes(tokens)), anchors(text)
+    hashes = shingles(token_hashes(tokens))
+    found = anchors(text)
+    signature = minhash(hashes) if len(hashes) >= MIN_SHINGLES else None
+    runs = frozenset(tuple(found[i : i + ANCHOR_RUN]) for i in range(len(found) - ANCHOR_RUN + 1))
+    return fingerprint, hashes, found, signature, runs
 
 
 def _profile(article: Article) -> _Profile:
     from .analysis import dedup_profile_of
 
-    fingerprint, hashes, found = dedup_profile_of(article)
-    return _Profile(article, fingerprint, hashes, found)
+    return _Profile(article, *dedup_profile_of(article))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
@@ -209,10 +215,10 @@ def minhash(items: np.ndarray) -> np.ndarray:
 
 def _lsh_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
     """Pairs whose shingle sets are probably similar (MinHash-LSH banding), not all pairs."""
-    indexed = np.array([i for i, p in enumerate(profiles) if len(p.shingles) >= MIN_SHINGLES], dtype=np.int64)
+    indexed = np.array([i for i, p in enumerate(profiles) if p.signature is not None], dtype=np.int64)
     if len(indexed) < 2:
         return set()
-    signatures = np.vstack([minhash(profiles[i].shingles) for i in indexed]).astype(np.uint64)
+    signatures = np.vstack([profiles[i].signature for i in indexed]).astype(np.uint64)
     mix = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
     pairs: set[tuple[int, int]] = set()
     for band in range(NUM_BANDS):
@@ -231,8 +237,7 @@ def _anchor_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
     """Pairs sharing several rare runs of three anchors (names/numbers in the same order)."""
     postings: dict[tuple, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
-        runs = {tuple(profile.anchors[i : i + ANCHOR_RUN]) for i in range(len(profile.anchors) - ANCHOR_RUN + 1)}
-        for run in runs:
+        for run in profile.runs:
             postings[run].append(index)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in postings.values():

@@ -410,11 +410,9 @@ def _cohesion(matrix, rows: list[int]) -> float:
     """Mean cosine of a story's articles to its centroid (1.0 for one article): how tight it is."""
     if matrix is None or len(rows) <= 1:
         return 1.0
+    # mean of m_i · t/|t| over the rows, with t = Σ m_i, is t·t / (|t| n) = |t| / n
     total = np.asarray(matrix[rows].sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(total))
-    if not norm:
-        return 0.0
-    return round(float(np.mean(matrix[rows] @ (total / norm))), 4)
+    return round(float(np.linalg.norm(total)) / len(rows), 4)
 
 
 def _original_of(articles: list[Article]) -> dict[str, str]:

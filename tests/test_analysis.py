@@ -19,9 +19,10 @@ def test_loaded_articles_carry_their_analysis_and_it_equals_a_fresh_one(sample_c
         assert figures_of(article) == extract_figures(article.text)
         assert quotes_of(article) == extract_quotes(article.text)
         assert terms_of(article) == term_counts(profile_text(article))
-        fingerprint, shingles, anchors = dedup_profile_of(article)
+        fingerprint, shingles, anchors, signature, runs = dedup_profile_of(article)
         fresh = text_profile(article.text)
-        assert (fingerprint, shingles.tolist(), anchors) == (fresh[0], fresh[1].tolist(), fresh[2])
+        assert (fingerprint, shingles.tolist(), anchors, runs) == (fresh[0], fresh[1].tolist(), fresh[2], fresh[4])
+        assert (signature is None and fresh[3] is None) or signature.tolist() == fresh[3].tolist()
 
 
 def test_an_article_whose_text_or_title_changed_is_analysed_again(sample_corpus):
