@@ -419,6 +419,7 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely"}
 
 
+@functools.lru_cache(maxsize=65536)
 def _nounish(tok: str) -> bool:
     if not tok:
         return False
@@ -438,6 +439,7 @@ def _nounish(tok: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=65536)
 def _verbish(tok: str) -> bool:
     low = tok.lower()
     if low in _MEASURE_NOUNS:
