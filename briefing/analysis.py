@@ -1,9 +1,11 @@
 """Per-article analysis that depends on an article's text alone, done once where it is loaded.
 
-Figures, quotes, the duplicate finder's shingles and anchors, and the story grouper's term
-counts are the bulk of the work on a large folder. Computed in the loader's worker processes
-they run in parallel with parsing, and they are cached with the file, so a second run, a
-regrouped story in the TUI or a run with other summary settings does not redo them.
+The duplicate finder's shingles, MinHash and anchors and the story grouper's term counts
+were seconds of single-process work on a large folder; computed in the loader's worker
+processes they run in parallel with parsing. They are not kept in the cache (a warm run hits
+the brief cache and never needs them; unpickling them cost more than it saved). Figures and
+quotes can be made here too (`with_figures_and_quotes`), but by default the story stage
+extracts them: measured on Reuters, making them at load time was slower overall.
 
 Every accessor falls back to computing from the text when an article carries no analysis or
 one made for a different text (the record keeps a CRC of the text it describes), so nothing
@@ -21,8 +23,8 @@ from .model import Article
 @dataclass
 class Analysis:
     text_crc: int  # of the title and text these results describe
-    figures: list
-    quotes: list
+    figures: list | None  # None: not made at load time, extracted where needed
+    quotes: list | None
     dedup: tuple  # (fingerprint, shingle hashes, anchors), see dedup.text_profile
     terms: dict[str, int]  # story-grouping term counts of stories.profile_text
 
@@ -31,8 +33,13 @@ def _crc(article: Article) -> int:
     return zlib.crc32(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
 
 
-def analyse(article: Article) -> Analysis:
-    """Everything below, computed now (the loader calls this in its workers)."""
+def analyse(article: Article, with_figures_and_quotes: bool = False) -> Analysis:
+    """The analysis, computed now (the loader calls this in its workers).
+
+    Figures and quotes are left to the story stage by default: made here they were paid for
+    every article, shipped back from the workers and pickled into the cache, and a cold
+    Reuters export measured 10-15 s slower than extracting them per story.
+    """
     from .dedup import text_profile
     from .figures import extract_figures
     from .quotes import extract_quotes
@@ -40,8 +47,8 @@ def analyse(article: Article) -> Analysis:
 
     return Analysis(
         text_crc=_crc(article),
-        figures=extract_figures(article.text),
-        quotes=extract_quotes(article.text),
+        figures=extract_figures(article.text) if with_figures_and_quotes else None,
+        quotes=extract_quotes(article.text) if with_figures_and_quotes else None,
         dedup=text_profile(article.text),
         terms=term_counts(profile_text(article)),
     )
@@ -58,14 +65,14 @@ def figures_of(article: Article) -> list:
     from .figures import extract_figures
 
     analysis = _current(article)
-    return analysis.figures if analysis else extract_figures(article.text)
+    return analysis.figures if analysis and analysis.figures is not None else extract_figures(article.text)
 
 
 def quotes_of(article: Article) -> list:
     from .quotes import extract_quotes
 
     analysis = _current(article)
-    return analysis.quotes if analysis else extract_quotes(article.text)
+    return analysis.quotes if analysis and analysis.quotes is not None else extract_quotes(article.text)
 
 
 def dedup_profile_of(article: Article) -> tuple:
