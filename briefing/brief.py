@@ -281,7 +281,12 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
     articles = corpus.articles
     apply_duplicates(articles, find_duplicates(articles))
     by_id = {a.id: a for a in articles}
-    groups = apply_moves(group_stories(articles, settings.timezone), moves)
+    groups = group_stories(articles, settings.timezone)
+    if moves:
+        from .stories import _original_of
+
+        copies = {a: o for a, o in _original_of(articles).items() if a != o}  # a moved original takes its copies
+        groups = apply_moves(groups, moves, original_of=copies)
     groups = [g for g in groups if in_range(g.day, start, end)]
     stories = _stories(groups, by_id, settings, progress)
     by_day: dict[dt.date, list[Story]] = {}
