@@ -202,7 +202,12 @@ class CurationStore:
         return Curation()
 
     def _set_aside(self, label: str, why: str) -> None:
-        aside = self.path.with_name(f"{self.path.stem}.{label}-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.{label}-{stamp}.json")
+        number = 1
+        while aside.exists():  # never replace a file kept aside earlier in the same second
+            number += 1
+            aside = self.path.with_name(f"{self.path.stem}.{label}-{stamp}-{number}.json")
         try:
             os.replace(self.path, aside)
             self.warn(f"curation state {why}; kept aside as {aside}, starting afresh")
@@ -226,10 +231,19 @@ class CurationStore:
             self.loaded_revision = curation.revision
 
     def _current_revision(self) -> int:
-        try:
-            return int(json.loads(self.path.read_text(encoding="utf-8")).get("revision") or 0)
-        except (OSError, ValueError, AttributeError, TypeError):
+        """The revision on disk; a file that became unreadable or was written by a newer
+        briefing since we loaded is kept aside (with a message), never overwritten."""
+        if not self.path.exists():
             return 0
+        try:
+            document = json.loads(self.path.read_text(encoding="utf-8"))
+            from_json(document)  # the same checks as loading: version, shape
+            return int(document.get("revision") or 0)
+        except NewerVersion as error:
+            self._set_aside("newer", str(error))
+        except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, OSError) as error:
+            self._set_aside("corrupt", f"unreadable ({type(error).__name__}: {error})")
+        return 0
 
 
 # ---------------------------------------------------------------- applying

@@ -137,6 +137,35 @@ def test_newer_state_is_kept_aside(store):
     assert any(".newer-" in p.name for p in store.directory.iterdir())
 
 
+@pytest.mark.parametrize("written", ["{not json", json.dumps({"version": 99, "stories": {}})])
+def test_a_state_file_spoilt_after_loading_is_kept_aside_by_the_next_save(store, written):
+    """Another program (or a newer briefing) wrote the file while we had it open: saving
+    must not overwrite it silently."""
+    messages = []
+    store.warn = messages.append
+    curation = store.load()
+    curation.set_headline("s", "ours")
+    store.save(curation)
+    store.path.write_text(written)
+    curation.set_headline("s", "ours again")
+    store.save(curation)
+    kept = [p for p in store.directory.iterdir() if ".corrupt-" in p.name or ".newer-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == written
+    assert any("kept aside" in m for m in messages)
+    assert CurationStore(SAMPLE, directory=store.directory).load().stories["s"].headline == "ours again"
+
+
+def test_files_kept_aside_in_the_same_second_are_all_kept(store):
+    messages = []
+    store.warn = messages.append
+    store.directory.mkdir(parents=True)
+    for number in range(3):
+        store.path.write_text("{broken %d" % number)
+        store.load()
+    kept = sorted(p.read_text() for p in store.directory.iterdir() if ".corrupt-" in p.name)
+    assert kept == ["{broken 0", "{broken 1", "{broken 2"]
+
+
 def test_two_instances_last_writer_wins_with_warning(tmp_path):
     warnings = []
     first = CurationStore(SAMPLE, directory=tmp_path, warn=warnings.append)
