@@ -6,7 +6,8 @@ power cut. Readers see the old file or the new one, never a mix.
 
 The temporary file is named `.<target name>.<random>.tmp`: a kill -9 between its creation and
 the rename leaves it behind (hidden, clearly temporary, never read back by us); the target is
-untouched. The new file gets the permissions of any file the user writes (0666 less the
+untouched, and the next write of the same target removes such leftovers once they are an hour
+old (younger ones may belong to another process writing right now). The new file gets the permissions of any file the user writes (0666 less the
 umask, applied by the kernel when it is created), or keeps the mode of the file it replaces.
 """
 
@@ -27,6 +28,31 @@ def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name beside {path}")
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporaries of `path` left by a killed writer, an hour old or more."""
+    import time
+
+    try:
+        leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            if len(leftover.name) == len(path.name) + 14 and time.time() - os.lstat(leftover).st_mtime > STALE_SECONDS:
+                os.unlink(leftover)
+        except OSError:
+            continue
+
+
+def glob_escape(name: str) -> str:
+    from glob import escape
+
+    return escape(name)
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
@@ -51,6 +77,7 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        _remove_stale_temporaries(path)
     except BaseException:
         try:
             os.unlink(temporary)

@@ -462,3 +462,24 @@ def test_export_to_a_new_file_gets_normal_permissions(briefs, cache_home, tmp_pa
         os.umask(saved)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert out.read_bytes() == briefs[1]
+
+
+def test_leftover_temporaries_are_removed_once_stale(tmp_path):
+    """A kill -9 leaves `.<name>.<hex>.tmp` behind; the next write removes it when an hour old."""
+    import os
+    import time
+
+    from briefing.atomic import write_atomic
+
+    target = tmp_path / "brief.md"
+    old = tmp_path / ".brief.md.0123abcd.tmp"
+    fresh = tmp_path / ".brief.md.89abcdef.tmp"
+    other = tmp_path / ".other.md.0123abcd.tmp"
+    for leftover in (old, fresh, other):
+        leftover.write_text("partial")
+    hour_ago = time.time() - 3700
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    write_atomic(target, "new brief\n")
+    assert target.read_text() == "new brief\n"
+    assert not old.exists() and fresh.exists() and other.exists()
