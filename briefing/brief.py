@@ -197,6 +197,7 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     only the finished stories travel back. From a non-main thread (the TUI) or with few
     stories it runs in this process.
     """
+    import gc
     import multiprocessing
     import os
     import threading
@@ -215,6 +216,7 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
                 progress(done, len(groups), "summarising")
         return stories
     _WORK = (by_id, settings)
+    gc.freeze()  # the corpus is shared with the workers by fork: keep their collector off its pages
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             stories = []
@@ -225,6 +227,7 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
             return stories
     finally:
         _WORK = ()
+        gc.unfreeze()
 
 
 def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
