@@ -25,7 +25,7 @@ class Analysis:
     text_crc: int  # of the title and text these results describe
     figures: list | None  # None: not made at load time, extracted where needed
     quotes: list | None
-    dedup: tuple  # (fingerprint, shingle hashes, anchors), see dedup.text_profile
+    dedup: tuple  # (fingerprint, shingle hashes, anchors, MinHash, anchor runs): dedup.text_profile
     terms: dict[str, int]  # story-grouping term counts of stories.profile_text
 
 

@@ -65,7 +65,7 @@ _SHINGLE_WEIGHTS = np.random.default_rng(5).integers(1, 2**63, size=SHINGLE, dty
 
 class _TokenHashes(dict):
     """Token -> a fixed 64-bit hash (BLAKE2b), memoised: the same numbers in every process and
-    every run, so shingles can be computed where articles are loaded (in parallel, cached)."""
+    every run, so shingles can be computed where articles are loaded, in parallel."""
 
     def __missing__(self, token: str) -> int:
         value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")

@@ -99,8 +99,8 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
 
 
 def _analysis(article: Article):
-    """Figures, quotes and the dedup/grouping features, made here in the loader's workers and
-    cached with the file; a failure only means they are computed later, where needed."""
+    """The dedup and grouping features (briefing.analysis), made here in the loader's workers;
+    a failure only means they are computed later, where needed."""
     from .analysis import analyse
 
     try:
