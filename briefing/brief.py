@@ -230,6 +230,36 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
         gc.unfreeze()
 
 
+def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
+    """Everything a story's analysis depends on: its group, its articles' text and marks, settings."""
+    import zlib
+
+    from .cache import fingerprint
+
+    members = [
+        (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, zlib.crc32(a.text.encode("utf-8", "surrogatepass")), len(a.text))
+        for a in (by_id[i] for i in group.article_ids)
+    ]
+    return fingerprint("story", settings, group.id, group.thread, group.day, group.article_ids, group.originals, group.score, members)
+
+
+def _cached_stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings, progress, cache) -> list[Story]:
+    """`_stories`, taking from the cache the stories whose group and articles are unchanged."""
+    keys = [_story_key(group, by_id, settings) for group in groups]
+    stored = cache.get_many("story", keys)
+    missing = [group for group, key in zip(groups, keys) if key not in stored]
+    made = iter(_stories(missing, by_id, settings, progress))
+    stories, fresh = [], {}
+    for group, key in zip(groups, keys):
+        if key in stored:
+            stories.append(stored[key])
+        else:
+            stories.append(next(made))
+            fresh[key] = stories[-1]
+    cache.put_many("story", fresh)
+    return stories
+
+
 def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
     if day is None:
         return start is None and end is None
@@ -256,11 +286,15 @@ def build_brief(
     progress=None,
     cache=None,
     moves: dict[str, str] | None = None,
+    story_cache: bool = False,
 ) -> Brief:
     """Analyse a loaded corpus into a Brief, for the days from `start` to `end` (inclusive).
 
     With a cache, the same articles under the same settings give back the stored result.
     `moves` (article id → an article of the story it belongs in) are the editor's regroupings.
+    `story_cache` also keeps each story on its own (the desk asks for it): after a move only
+    the stories whose articles changed are summarised again. Off for the CLI, where writing
+    4,500 more cache entries would only slow a large export down.
     """
     settings = settings or Settings()
     moves = dict(sorted((moves or {}).items()))
@@ -271,14 +305,14 @@ def build_brief(
         for article in corpus.articles:
             article.duplicate_of, article.date, article.date_source, article.date_evidence = marks[article.id]
         return Brief(corpus, days, undated, settings)
-    brief = _analyse(corpus, settings, start, end, progress, moves)
+    brief = _analyse(corpus, settings, start, end, progress, moves, cache if story_cache else None)
     if key:
         marks = {a.id: (a.duplicate_of, a.date, a.date_source, a.date_evidence) for a in corpus.articles}
         cache.put("brief", key, (marks, brief.days, brief.undated))
     return brief
 
 
-def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str]) -> Brief:
+def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str], story_cache=None) -> Brief:
     from .curation import apply_moves
 
     articles = corpus.articles
@@ -291,7 +325,7 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
         copies = {a: o for a, o in _original_of(articles).items() if a != o}  # a moved original takes its copies
         groups = apply_moves(groups, moves, original_of=copies)
     groups = [g for g in groups if in_range(g.day, start, end)]
-    stories = _stories(groups, by_id, settings, progress)
+    stories = _cached_stories(groups, by_id, settings, progress, story_cache) if story_cache else _stories(groups, by_id, settings, progress)
     by_day: dict[dt.date, list[Story]] = {}
     undated: list[Story] = []
     for story in stories:

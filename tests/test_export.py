@@ -194,3 +194,32 @@ def test_hostile_article_text_is_escaped_in_markdown(tmp_path):
         assert delimiter not in html
     headings = [line for line in result.stdout.splitlines() if line.startswith("#")]
     assert all(not line.startswith("# This line") for line in headings)
+
+
+def test_after_a_move_only_the_changed_stories_are_summarised_again(tmp_path, monkeypatch):
+    """The desk keeps each story in the cache: a move re-summarises the two stories it touches."""
+    import shutil
+
+    import briefing.brief as brief_module
+    from briefing.cache import Cache
+    from briefing.load import load_corpus
+    from test_curation import COCOA
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, corpus_dir)
+    (corpus_dir / "cocoa.txt").write_text(COCOA)
+    cache = Cache(tmp_path / "cache.sqlite3")
+    made = []
+    real = brief_module._story
+    monkeypatch.setattr(brief_module, "_story", lambda group, by_id, settings: made.append(group.id) or real(group, by_id, settings))
+
+    first = brief_module.build_brief(load_corpus([corpus_dir]), cache=cache, story_cache=True)
+    assert len(made) == len(list(first.stories())) >= 4
+    day = next(d for d in first.days if len(d.stories) >= 2)
+    mover, target = day.stories[1].articles[0], day.stories[0].articles[0]
+    made.clear()
+    moved = brief_module.build_brief(load_corpus([corpus_dir]), cache=cache, moves={mover: target}, story_cache=True)
+    assert sorted(made) == sorted({day.stories[0].id, day.stories[1].id} & {s.id for s in moved.stories()})
+    assert any(mover in s.articles and target in s.articles for s in moved.stories())
+    fresh = brief_module.build_brief(load_corpus([corpus_dir]), moves={mover: target})
+    assert brief_module.brief_to_dict(fresh) == brief_module.brief_to_dict(moved)

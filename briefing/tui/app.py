@@ -158,7 +158,7 @@ class BriefingApp(App):
                     corpus = load_corpus([self.path], self.options, _Throttle(self, "reading"), self.cache)
                 else:
                     corpus = self.session.corpus
-                brief = build_brief(corpus, self.settings, progress=_Throttle(self, "summarising"), cache=self.cache, moves=curation.moves)
+                brief = build_brief(corpus, self.settings, progress=_Throttle(self, "summarising"), cache=self.cache, moves=curation.moves, story_cache=True)
         except Cancelled:
             return
         except Exception as error:  # shown in the app, never a crash of the UI

@@ -68,7 +68,7 @@ def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: di
 
         cache = Cache(cache_path) if cache_path is not None else NoCache()
         corpus = load_corpus([path], options, progress("reading"), cache)
-        brief = build_brief(corpus, settings, progress=progress("summarising"), cache=cache if cache_path else None, moves=moves)
+        brief = build_brief(corpus, settings, progress=progress("summarising"), cache=cache if cache_path else None, moves=moves, story_cache=True)
         # In pieces: the desk unpickles each one in its worker thread, holding its GIL only
         # for a few milliseconds at a time (one pickle of all Reuters held it for ~150 ms).
         for start in range(0, len(corpus.articles), CHUNK_ARTICLES):
