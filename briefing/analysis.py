@@ -87,3 +87,10 @@ def terms_of(article: Article) -> dict[str, int]:
 
     analysis = _current(article)
     return analysis.terms if analysis else term_counts(profile_text(article))
+
+
+def attach_extractions(article: Article, figures: list, quotes: list) -> None:
+    """Keep figures and quotes made elsewhere (a prefetching worker) with the article's analysis."""
+    analysis = _current(article)
+    if analysis is not None:
+        analysis.figures, analysis.quotes = figures, quotes

@@ -181,6 +181,61 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
     )
 
 
+class _Prefetch:
+    """Figures and quotes of articles, extracted in one forked worker while this process finds
+    duplicates and groups stories (seconds on one core, the other idle). Whatever it finished
+    by then is attached to the articles' analysis; the story stage extracts the rest."""
+
+    _articles: list = []
+
+    def __init__(self, pool, results):
+        self.pool, self.results = pool, results
+
+    @classmethod
+    def start(cls, articles: list[Article]) -> _Prefetch | None:
+        import multiprocessing
+        import os
+        import threading
+
+        if (
+            len(articles) < PARALLEL_MIN_STORIES or (os.cpu_count() or 1) < 2
+            or threading.current_thread() is not threading.main_thread()
+            or "fork" not in multiprocessing.get_all_start_methods()
+            or not any(getattr(a, "analysis", None) is not None for a in articles[:50])
+        ):
+            return None
+        cls._articles = articles
+        pool = multiprocessing.get_context("fork").Pool(1)
+        chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
+        return cls(pool, pool.imap_unordered(_prefetch_job, chunks))
+
+    def collect(self) -> None:
+        """Attach what the worker finished, then stop it (an unfinished chunk is dropped)."""
+        from multiprocessing import TimeoutError as NotYet
+
+        from .analysis import attach_extractions
+
+        articles = _Prefetch._articles
+        try:
+            while True:
+                for index, figures, quotes in self.results.next(timeout=0):
+                    attach_extractions(articles[index], figures, quotes)
+        except (NotYet, StopIteration):
+            pass
+        finally:
+            self.pool.terminate()
+            self.pool.join()
+            _Prefetch._articles = []
+
+
+def _prefetch_job(indexes: range) -> list[tuple]:
+    from .figures import extract_figures
+    from .quotes import extract_quotes
+
+    articles = _Prefetch._articles
+    return [(i, extract_figures(articles[i].text), extract_quotes(articles[i].text)) for i in indexes]
+
+
 PARALLEL_MIN_STORIES = 200
 _WORK: tuple = ()  # (by_id, settings) inherited by forked workers: never pickled per story
 
@@ -316,9 +371,12 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
     from .curation import apply_moves
 
     articles = corpus.articles
+    prefetch = _Prefetch.start(articles)
     apply_duplicates(articles, find_duplicates(articles))
     by_id = {a.id: a for a in articles}
     groups = group_stories(articles, settings.timezone)
+    if prefetch is not None:
+        prefetch.collect()
     if moves:
         from .stories import _original_of
 
