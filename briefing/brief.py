@@ -273,13 +273,16 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     _WORK = (by_id, settings)
     gc.freeze()  # the corpus is shared with the workers by fork: keep their collector off its pages
     try:
+        # biggest stories first, so no worker is left with a long one while the other idles
+        order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
+        stories: list = [None] * len(groups)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            stories = []
-            for done, story in enumerate(pool.imap(_story_job, groups, chunksize=32), start=1):
-                stories.append(story)
+            jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
+            for done, (n, story) in enumerate(zip(order, jobs), start=1):
+                stories[n] = story
                 if progress and done % 32 == 0:
                     progress(done, len(groups), "summarising")
-            return stories
+        return stories
     finally:
         _WORK = ()
         gc.unfreeze()
