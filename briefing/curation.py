@@ -231,19 +231,10 @@ class CurationStore:
             self.loaded_revision = curation.revision
 
     def _current_revision(self) -> int:
-        """The revision on disk; a file that became unreadable or was written by a newer
-        briefing since we loaded is kept aside (with a message), never overwritten."""
-        if not self.path.exists():
-            return 0
-        try:
-            document = json.loads(self.path.read_text(encoding="utf-8"))
-            from_json(document)  # the same checks as loading: version, shape
-            return int(document.get("revision") or 0)
-        except NewerVersion as error:
-            self._set_aside("newer", str(error))
-        except (ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError, OSError) as error:
-            self._set_aside("corrupt", f"unreadable ({type(error).__name__}: {error})")
-        return 0
+        """The revision on disk, read as `load` reads it: a file that became unreadable or was
+        written by a newer briefing since we loaded is kept aside (with a message), never
+        overwritten."""
+        return self._read().revision
 
 
 # ---------------------------------------------------------------- applying
