@@ -29,7 +29,8 @@ class Analysis:
     terms: dict[str, int]  # story-grouping term counts of stories.profile_text
 
 
-def _crc(article: Article) -> int:
+def text_digest(article: Article) -> int:
+    """A CRC of an article's title and text: what its text-only results depend on."""
     return zlib.crc32(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
 
 
@@ -46,7 +47,7 @@ def analyse(article: Article, with_figures_and_quotes: bool = False) -> Analysis
     from .stories import profile_text, term_counts
 
     return Analysis(
-        text_crc=_crc(article),
+        text_crc=text_digest(article),
         figures=extract_figures(article.text) if with_figures_and_quotes else None,
         quotes=extract_quotes(article.text) if with_figures_and_quotes else None,
         dedup=text_profile(article.text),
@@ -56,7 +57,7 @@ def analyse(article: Article, with_figures_and_quotes: bool = False) -> Analysis
 
 def _current(article: Article) -> Analysis | None:
     analysis = getattr(article, "analysis", None)
-    if analysis is not None and analysis.text_crc == _crc(article):
+    if analysis is not None and analysis.text_crc == text_digest(article):
         return analysis
     return None
 

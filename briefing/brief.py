@@ -194,14 +194,9 @@ class _Prefetch:
     @classmethod
     def start(cls, articles: list[Article]) -> _Prefetch | None:
         import multiprocessing
-        import os
-        import threading
 
-        if (
-            len(articles) < PARALLEL_MIN_STORIES or (os.cpu_count() or 1) < 2
-            or threading.current_thread() is not threading.main_thread()
-            or "fork" not in multiprocessing.get_all_start_methods()
-            or not any(getattr(a, "analysis", None) is not None for a in articles[:50])
+        if len(articles) < PARALLEL_MIN_STORIES or not _can_fork_workers() or not any(
+            getattr(a, "analysis", None) is not None for a in articles[:50]
         ):
             return None
         cls._articles = articles
@@ -226,6 +221,19 @@ class _Prefetch:
             self.pool.terminate()
             self.pool.join()
             _Prefetch._articles = []
+
+
+def _can_fork_workers() -> bool:
+    """Forked workers help: two cores or more, fork available, and we are the main thread
+    (fork from a worker thread, as in the TUI, can copy a lock another thread holds)."""
+    import multiprocessing
+    import os
+    import threading
+
+    return (
+        (os.cpu_count() or 1) > 1 and threading.current_thread() is threading.main_thread()
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def _prefetch_job(indexes: range) -> list[tuple]:
@@ -255,15 +263,9 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     import gc
     import multiprocessing
     import os
-    import threading
 
     global _WORK
-    workers = min(os.cpu_count() or 1, 8)
-    parallel = (
-        len(groups) >= PARALLEL_MIN_STORIES and workers > 1 and threading.current_thread() is threading.main_thread()
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-    if not parallel:
+    if len(groups) < PARALLEL_MIN_STORIES or not _can_fork_workers():
         stories = []
         for done, group in enumerate(groups, start=1):
             stories.append(_story(group, by_id, settings))
@@ -276,7 +278,7 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
         # biggest stories first, so no worker is left with a long one while the other idles
         order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
         stories: list = [None] * len(groups)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 8)) as pool:
             jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
             for done, (n, story) in enumerate(zip(order, jobs), start=1):
                 stories[n] = story
@@ -290,12 +292,11 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
 
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
     """Everything a story's analysis depends on: its group, its articles' text and marks, settings."""
-    import zlib
-
+    from .analysis import text_digest
     from .cache import fingerprint
 
     members = [
-        (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, zlib.crc32(a.text.encode("utf-8", "surrogatepass")), len(a.text))
+        (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, text_digest(a), len(a.text))
         for a in (by_id[i] for i in group.article_ids)
     ]
     return fingerprint("story", settings, group.id, group.thread, group.day, group.article_ids, group.originals, group.score, members)
