@@ -239,18 +239,14 @@ def vectorize_counts(bags: list[dict[str, int]]):
 
 
 def l2_rows(matrix):
-    """Rows scaled to unit length (zero rows stay zero), for a sparse or dense matrix."""
+    """Sparse rows scaled to unit length (zero rows stay zero)."""
     import scipy.sparse as sp
 
-    if sp.issparse(matrix):
-        matrix = sp.csr_matrix(matrix, dtype=matrix.dtype)
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        matrix.data = matrix.data / np.repeat(norms, np.diff(matrix.indptr)).astype(matrix.dtype)
-        return matrix
-    matrix = np.asarray(matrix)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1.0, norms)
+    matrix = sp.csr_matrix(matrix, dtype=matrix.dtype)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix.data = matrix.data / np.repeat(norms, np.diff(matrix.indptr)).astype(matrix.dtype)
+    return matrix
 
 
 def _neighbour_mix(similarity: np.ndarray, neighbours: int, floor: float):
