@@ -33,7 +33,7 @@ from briefing.tui.reader import ReaderScreen, SentenceList
 from briefing.tui.stories import StoriesList
 from briefing.tui.story_view import StoryRows, StoryView
 from conftest import SAMPLE
-from test_tui_support import DESK, HOSTILE, one_story_per_article, wait_ready, write_corpus
+from test_tui_support import DESK, HOSTILE, isolate_user_folders, one_story_per_article, wait_ready, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SHORT = Settings(words=None, sentences=2)  # summaries that leave sentences out, to pull in
@@ -52,11 +52,7 @@ def shared_cache(cache_home) -> Cache:
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path, monkeypatch):
     """Every test gets its own user data and config folders, and works in tmp_path."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in [k for k in os.environ if k.startswith("BRIEFING_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
+    isolate_user_folders(tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ look with `uv run pytest tests/test_tui_snapshots.py --snapshot-update`, and loo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 import briefing.tui.app as tui_app
 from briefing.config import Settings
 from briefing.tui.app import BriefingApp
-from test_tui_support import handmade, wait_ready
+from test_tui_support import handmade, isolate_user_folders, wait_ready
 
 THEMES = ["newsroom-dark", "newsroom-light", "newsroom-high-contrast"]
 SIZE = (120, 40)
@@ -31,11 +30,7 @@ SCREENS = {
 
 @pytest.fixture
 def desk_app(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    for name in [k for k in os.environ if k.startswith("BRIEFING_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
+    isolate_user_folders(tmp_path, monkeypatch)
     corpus, brief = handmade()
     monkeypatch.setattr(tui_app, "load_corpus", lambda *args, **kwargs: corpus)
     monkeypatch.setattr(tui_app, "build_brief", lambda *args, **kwargs: brief)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from pathlib import Path
 
 from briefing.brief import Brief, Day, FigureLine, QuoteLine, Story, SummaryLine
@@ -17,6 +18,15 @@ from briefing.config import Settings
 from briefing.model import Article, Corpus
 from briefing.sentences import sentence_spans
 from briefing.stories import StoryGroup, article_day, story_id
+
+def isolate_user_folders(tmp_path: Path, monkeypatch) -> None:
+    """Own user data and config folders, no BRIEFING_* settings, and tmp_path as the working folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in [k for k in os.environ if k.startswith("BRIEFING_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+
 
 DESK = {
     "volcano.txt": """Volcano erupts near Grindavik, thousands evacuated
