@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.figures import Figure, extract_figures, figure_records, merge_figures
 from conftest import REPO, data_path
@@ -276,3 +278,76 @@ def test_every_reuters_body_sample_without_crash():
     elapsed = time.perf_counter() - started
     assert total > 2000
     assert elapsed < 60, elapsed
+
+
+def _mask_spans_without_prechecks(sentence: str) -> list[tuple[int, int]]:
+    from briefing.figures import _MASKS
+
+    return [m.span() for pattern, _ in _MASKS for m in pattern.finditer(sentence)]
+
+
+def _assert_prechecks_never_say_no_wrongly(sentence: str) -> None:
+    from briefing.figures import _MASKS, _masks
+
+    for pattern, precheck in _MASKS:
+        if precheck is not None and pattern.search(sentence):
+            assert precheck.search(sentence), (pattern.pattern[:60], sentence)
+    assert _masks(sentence) == _mask_spans_without_prechecks(sentence)
+
+
+def test_mask_prechecks_hold_on_reuters_sentences():
+    """Every sentence a mask matches passes its precheck: the shortcut never drops a mask."""
+    from briefing.sentences import sentence_spans
+
+    path = data_path("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    masked = 0
+    for row in random.Random(7).sample(rows, min(3000, len(rows))):
+        for span in sentence_spans((row.get("body") or "") + " " + (row.get("title") or "")):
+            _assert_prechecks_never_say_no_wrongly(span.text)
+            masked += bool(_mask_spans_without_prechecks(span.text))
+    assert masked > 1000  # the sample exercised the masks
+
+
+_MASK_ALPHABET = "0123456789 ,.:-–/@amphrstoldgecutAMPGTJanFebMonSunDecyhisfw'()+"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_MASK_ALPHABET, max_size=40))
+def test_mask_prechecks_hold_on_generated_text(sentence):
+    _assert_prechecks_never_say_no_wrongly(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "at 10:30 a.m. local", "by 1600 GMT", "at 0900 local time", "at 3 pm", "voted 5-4 for", "aged 45",
+    "Smith, 52, said", "in his early 50s", "12-year-old boy", "call 555-123-4567", "on 2022-02-15",
+    "on 15/02/2022", "March 3, 1987", "Monday, the 3rd", "see www.example.com now", "mail a@b.org",
+    "in thousands of tonnes", "won 3 to 1",
+])
+def test_mask_prechecks_pass_every_kind_of_mask(sentence):
+    assert _mask_spans_without_prechecks(sentence)  # each line is masked somewhere
+    _assert_prechecks_never_say_no_wrongly(sentence)
+
+
+def _first_entry_by_loop(words, text: str, pos: int):
+    for regex, unit in words.patterns:
+        m = regex.match(text, pos)
+        if m:
+            return m.span(), unit
+    return None, None
+
+
+@pytest.mark.parametrize("text", [
+    "u.s. dollars", "US dlrs", "canadian dlr", "swiss francs", "francs", "marks", "d-marks", "pct", "per cent",
+    "percentage points", "basis points", "bps", "points", "square km", "sq. miles", "kilometres", "kms", "km/h",
+    "nautical miles", "miles per hour", "metric tonnes", "tons", "short tons", "barrels per day", "bpd", "bbls",
+    "degrees celsius", "degrees", "mw", "times", "fold", "crowns", "cents", "pence", "dollarsx", "mileage", "", "x",
+])
+def test_word_lists_pick_the_first_entry_that_matches_like_a_loop(text):
+    from briefing.figures import _CUR_RE, _UNIT_RE
+
+    for words in (_CUR_RE, _UNIT_RE):
+        for pos in (0, 1):
+            m, unit = words.match_at(text, pos)
+            assert ((m.span() if m else None), unit) == _first_entry_by_loop(words, text, pos)
