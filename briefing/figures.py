@@ -1135,6 +1135,7 @@ def _drop_identifier_lists(sentence: str, kept: list[_Cand], all_cands: list[_Ca
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS)
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -1149,7 +1150,7 @@ def extract_figures(text: str) -> list[Figure]:
     prev = ""
     for span in spans:
         sentence = span.text
-        if _ANY_DIGIT.search(sentence) or re.search(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS, sentence):
+        if _ANY_DIGIT.search(sentence) or _ANY_NUMBER_WORD.search(sentence):
             try:
                 if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
                     chunks = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}", sentence)]
