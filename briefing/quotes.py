@@ -474,15 +474,17 @@ def _pair_marks(text: str) -> tuple[list[_Raw], list[tuple[int, int]]]:
 # Tokens and noun phrases
 
 
-@dataclass
 class _Tok:
-    text: str
-    start: int
-    end: int
+    """A token of the text. Built once per token of every article (millions), so it is a
+    slotted class and `low` is computed once here: the rules read it about twice per token."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower()
 
     @property
     def cap(self) -> bool:
