@@ -71,6 +71,22 @@ _CREDIT = re.compile(
     r"contributed to this report|Follow (?:us|him|her) on)\b",
     re.IGNORECASE,
 )
+# Lower-case words every _CREDIT match contains: on ASCII text (where re.IGNORECASE and
+# str.lower agree) a sentence with none of them cannot match, and the scan for them costs a
+# tenth of the pattern's (which was a tenth of summarising Reuters).
+_CREDIT_WORDS = ("(ap", "(reuters", "(afp", "(getty", "photo", "via ap)", "file", "copyright", "all rights reserved",
+                 "click here", "sign up", "subscribe", "read more", "reporting by", "editing by",
+                 "contributed to this report", "follow ")
+
+
+def _is_credit(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()
+        if not any(word in low for word in _CREDIT_WORDS):
+            return False
+    return bool(_CREDIT.search(text))
+
+
 # A sentence opening on a personal pronoun leans on one before it ("He said there are…").
 _DANGLING = re.compile(r"^[\"'“‘`(]*(?:He|She|They|His|Her|Their|Him|Them)\b")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"'”’]$")
@@ -252,7 +268,7 @@ def _is_quotable(unit: _Unit) -> bool:
     first = text.lstrip("\"'“‘«([`")[:1]
     if not first or first.islower():
         return False  # a continuation the splitter cut off
-    if _CREDIT.search(text) or _DANGLING.match(text):
+    if _is_credit(text) or _DANGLING.match(text):
         return False
     if not _balanced_quotes(text) or text.rstrip("\"'”’») ").endswith(("…", "...")):
         return False  # the middle or the end of a quotation, or a trailing-off fragment

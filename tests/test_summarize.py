@@ -9,6 +9,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.model import Article
 from briefing.sentences import split_sentences
@@ -226,3 +228,32 @@ def test_summaries_do_not_import_nltk_or_scikit_learn():
         "print(sorted(m for m in ('nltk', 'sklearn') if m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gather in Kyiv. (AP Photo/Efrem Lukatsky)", "FILE - A view of the plant.", "(file) Smith said.",
+    "In this handout photo released by the army, tanks move.", "Reuters Photo shows it.", "Photographs by Jane Doe.",
+    "Copyright 2022 The Associated Press.", "Click HERE to subscribe.", "Reporting by Tom Smith; Editing by Ann Lee.",
+    "John Doe contributed to this report.", "Follow him on Twitter.", "Shares rose 5 pct (Reuters said).",
+    "It filed a suit.", "Nothing here at all.", "ſubscribe now.", "Ａll rights reserved.", "",
+])
+def test_credit_shortcut_agrees_with_the_pattern(text):
+    from briefing.summarize import _CREDIT, _is_credit
+
+    assert _is_credit(text) == bool(_CREDIT.search(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="(APReutrsFGyhoilfcvaOTCpgbdkwnm) ſK", max_size=30))
+def test_credit_shortcut_agrees_on_generated_text(text):
+    from briefing.summarize import _CREDIT, _is_credit
+
+    assert _is_credit(text) == bool(_CREDIT.search(text))
+
+
+def test_credit_shortcut_agrees_on_sample_sentences(sample_corpus):
+    from briefing.sentences import split_sentences
+    from briefing.summarize import _CREDIT, _is_credit
+
+    sentences = [s for a in sample_corpus.articles for s in split_sentences(a.text)]
+    assert [_is_credit(s) for s in sentences] == [bool(_CREDIT.search(s)) for s in sentences]
