@@ -479,7 +479,7 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
         picked.append(best)
         open_[best] = False
         open_ &= sim[best] < NEAR_DUPLICATE
-        uncovered[has[best].indices] = 0.0
+        uncovered[has.indices[has.indptr[best]:has.indptr[best + 1]]] = 0.0  # its concepts (has[best] would build a matrix)
         words += lengths[best]
         count += sizes[best]
     return [ids[j] for j in picked]
