@@ -28,6 +28,7 @@ Why this shape:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -180,10 +181,9 @@ def _bigrams(text: str) -> frozenset[tuple[str, str]]:
     Memoised (with `_content_stems`): a story asks for each sentence's several times."""
     tokens = _tokens(text)
     stems = [_stem(t) for t in tokens]
+    stop = [t in STOP_WORDS for t in tokens]
     return frozenset(
-        (stems[i], stems[i + 1])
-        for i in range(len(tokens) - 1)
-        if not (tokens[i] in STOP_WORDS and tokens[i + 1] in STOP_WORDS)
+        pair for pair, both_stop in zip(zip(stems, stems[1:]), map(operator.and_, stop, stop[1:])) if not both_stop
     )
 
 
