@@ -298,6 +298,16 @@ _OPEN_PREV_DOUBLE = _OPEN_PREV_SINGLE | set(",:;.!?") | set("‘’'")
 _CLOSE_NEXT = set(".,;:!?)]}—–-…/*") | _QUOTE_CHARS
 
 
+# Patterns the rules below use on every mark, run or name (compiled once, not looked up in
+# re's cache at each call).
+_DECADE_OR_YEAR = re.compile(r"\d0s\b|\d\d\b(?![.,]?\d)")  # '90s, '22
+_PERCENT_AFTER = re.compile(r"\d\d\s+(?:per|percent|%)")
+_NEWLINE = re.compile(r"\n")
+_ENDS_WITH_BYLINE = re.compile(r"[”\"’'][ \xa0]*[―—][ \xa0]*[A-Z][\w.' \-]{0,60}$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+_REPORTING_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|wrote|according)\b")
+
+
 @dataclass
 class _Mark:
     start: int
@@ -335,8 +345,8 @@ def _classify(text: str, start: int, end: int, token: str, lo: int, hi: int) -> 
     if family == "s" and token in ("'", "’"):
         if prev.isalnum() and nxt.isalnum():
             return _Mark(start, end, token, family, "apos")
-        if not prev.isalnum() and nxt.isdigit() and re.match(r"\d0s\b|\d\d\b(?![.,]?\d)", text[end:end + 4] or ""):
-            if not re.match(r"\d\d\s+(?:per|percent|%)", text[end:end + 12]):
+        if not prev.isalnum() and nxt.isdigit() and _DECADE_OR_YEAR.match(text[end:end + 4] or ""):
+            if not _PERCENT_AFTER.match(text[end:end + 12]):
                 return _Mark(start, end, token, family, "apos")
         if prev and not prev_space and text[end:end + 2].lower() in ("s ", "s,", "s.") and prev in ".)":
             return _Mark(start, end, token, family, "apos")  # U.S.'s
@@ -374,13 +384,13 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PARA.finditer(text):
         lo = m.start()
-        for nl in re.finditer(r"\n", m.group(0)):
+        for nl in _NEWLINE.finditer(m.group(0)):
             at = m.start() + nl.start()
             line = text[lo:at].strip()
             if (
                 line
                 and _LINE_OPENS_QUOTE.match(text, at + 1)
-                and (line[-1] in ".!?…”\"’'" or line[:1] in "―—" or re.search(r"[”\"’'][ \xa0]*[―—][ \xa0]*[A-Z][\w.' \-]{0,60}$", line))
+                and (line[-1] in ".!?…”\"’'" or line[:1] in "―—" or _ENDS_WITH_BYLINE.search(line))
             ):
                 spans.append((lo, at))
                 lo = at + 1
@@ -418,9 +428,9 @@ def _pair_paragraph(text: str, lo: int, hi: int, next_lo: int | None, next_hi: i
                 mk.family == "s"
                 and mk.token in ("'", "’")
                 and text[mk.start - 1:mk.start].lower() == "s"
-                and re.match(r"\s+[a-z]", text[mk.end:mk.end + 3])
+                and _LOWER_WORD_AFTER.match(text[mk.end:mk.end + 3])
                 and _next_single_closes(marks, i)
-                and not re.match(r"\s+(?:said|says|told|added|asked|wrote|according)\b", text[mk.end:mk.end + 12])
+                and not _REPORTING_AFTER.match(text[mk.end:mk.end + 12])
             ):
                 continue  # plural possessive inside a single-quoted quote: the allies' resolve
             opened = stack[j]
@@ -725,6 +735,17 @@ _CAP_RUN = re.compile(
 )
 
 
+_RUN_WORD = re.compile(r"[A-Z][a-z]{0,3}\.|[\w'’\-]+\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OR_ABBREVIATION = re.compile(r"[A-Z]\.|[A-Z][a-z]{0,3}\.")
+_WORD_OR_MARK = re.compile(r"[A-Za-z\-]+|[^\sA-Za-z]")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+([^,.;:()\"“”]{1,80})")
+_LETTER_WORD = re.compile(r"[A-Za-z\-]+")
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 class _Names:
     """Every capitalised name written in the article, for lookups."""
 
@@ -739,8 +760,8 @@ class _Names:
         self._run_start = -1
         self._quoted_starts = [a for a, _ in quoted]
         for m in _CAP_RUN.finditer(text):
-            raw_words = re.findall(r"[A-Z][a-z]{0,3}\.|[\w'’\-]+\.?", m.group(0))
-            raw_words = [w.rstrip(".") if (w.endswith(".") and w.lower() not in HONORIFICS and w.lower() not in _NAME_SUFFIXES and not re.fullmatch(r"[A-Z]\.", w)) else w for w in raw_words]
+            raw_words = _RUN_WORD.findall(m.group(0))
+            raw_words = [w.rstrip(".") if (w.endswith(".") and w.lower() not in HONORIFICS and w.lower() not in _NAME_SUFFIXES and not _INITIAL.fullmatch(w)) else w for w in raw_words]
             words = [w for w in raw_words if w]
             # drop sentence-initial function words
             while words and words[0].lower() in _CAP_STOP:
@@ -782,7 +803,7 @@ class _Names:
         before = self.text[max(0, start - 60):start]
         role = []
         if not titles or start == self._run_start:
-            for w in reversed([w.lower() for w in re.findall(r"[A-Za-z\-]+|[^\sA-Za-z]", before)[-4:]]):
+            for w in reversed([w.lower() for w in _WORD_OR_MARK.findall(before)[-4:]]):
                 if w in TITLE_WORDS or w in PERSON_ROLES or w in DEMONYMS or w in _ROLE_GENDER:
                     role.append(w)
                 else:
@@ -794,8 +815,8 @@ class _Names:
                 evidence = True
         # apposition just after: "Alona Buznitskaya, a model." / "Oleksiy Danilov, the secretary of ..."
         after = self.text[end:end + 90]
-        app = re.match(r",\s+(?:the|a|an|his|her|their)\s+([^,.;:()\"“”]{1,80})", after)
-        app_words = [w.lower() for w in re.findall(r"[A-Za-z\-]+", app.group(1))][:8] if app else []
+        app = _APPOSITION.match(after)
+        app_words = [w.lower() for w in _LETTER_WORD.findall(app.group(1))][:8] if app else []
         for w in app_words:
             if w in _ROLE_GENDER:
                 gender = gender or _ROLE_GENDER[w]
@@ -911,8 +932,8 @@ class _Names:
             lo = ms[0].end
             hi = starts[index + 1] if index + 1 < len(starts) else len(self.text)
             chunk = self.text[lo:min(hi, lo + 400)]
-            he = len(re.findall(r"\b(?:he|him|his|himself)\b", chunk, re.I))
-            she = len(re.findall(r"\b(?:she|her|hers|herself)\b", chunk, re.I))
+            he = len(_HE.findall(chunk))
+            she = len(_SHE.findall(chunk))
             v = votes.setdefault(full, [0, 0])
             v[0] += he
             v[1] += she
@@ -997,7 +1018,7 @@ def _classify_np(text: str, toks: list[_Tok], a: int, b: int) -> _Speaker | None
     if a is None or b is None or a > b:
         return None
     written = _span_text(text, toks, a, b).strip(" ,")
-    written = re.sub(r"\s*\([^)]*\)\s*$", "", written)  # "Paul D. Ryan (R-Wis.)"
+    written = _TRAILING_PARENTHESIS.sub("", written)  # "Paul D. Ryan (R-Wis.)"
     if not written:
         return None
     pos = toks[a].start
@@ -1020,7 +1041,7 @@ def _classify_np(text: str, toks: list[_Tok], a: int, b: int) -> _Speaker | None
         for t in reversed(span_toks):
             if t.cap and t.low not in _CAP_STOP and t.low not in TITLE_WORDS and t.low not in DEMONYMS or (
                 t.low in _NAME_CONNECTORS and run
-            ) or (re.fullmatch(r"[A-Z]\.", t.text) and run):
+            ) or (_INITIAL.fullmatch(t.text) and run):
                 run.insert(0, t.text)
                 if _bare(t.text) != t.text and len(run) > 1:
                     run.pop(0)
@@ -1029,7 +1050,7 @@ def _classify_np(text: str, toks: list[_Tok], a: int, b: int) -> _Speaker | None
                 break
             else:
                 break
-        run = [_bare(w).rstrip(".") if not re.fullmatch(r"[A-Z]\.|[A-Z][a-z]{0,3}\.", w) else w for w in run]
+        run = [_bare(w).rstrip(".") if not _INITIAL_OR_ABBREVIATION.fullmatch(w) else w for w in run]
         run = [w for w in run if w]
         if not run:
             # only title words: "President", "the Pentagon"
@@ -1483,8 +1504,11 @@ def _extract(text: str) -> list[Quote]:
 _SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as is it its nor so up".split())
 
 
+_LETTER_LED_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
 def _title_case(s: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", s)]
+    words = [w for w in _LETTER_LED_WORD.findall(s)]
     if not words:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -1558,18 +1582,23 @@ def quote_records(article) -> list[dict]:
 # One name per person across articles
 
 
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+_REPEATED_CHAR = re.compile(r"(.)\1+")
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(word: str) -> str:
     """A spelling key: Sergey/Sergei, Zelensky/Zelenskyy/Zelenskiy, Volodymyr/Wolodymyr."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_A_TO_Z.sub("", w)
     for a, b in (("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y"), ("ei", "y"), ("ey", "y"), ("j", "y"),
                  ("kh", "h"), ("ck", "k"), ("w", "v"), ("ph", "f"), ("ie", "y"), ("i", "y")):
         w = w.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", w)
+    return _REPEATED_CHAR.sub(r"\1", w)
 
 
 def _name_words(name: str) -> list[str]:
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = [w for w in _SPACES.split(name.strip()) if w]
     words = [w for w in words if w.lower().rstrip(".") not in {t.rstrip(".") for t in HONORIFICS} and w.lower() not in TITLE_WORDS]
     return words or [w for w in name.split() if w]
 
