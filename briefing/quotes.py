@@ -759,6 +759,7 @@ class _Names:
         self.quoted = quoted
         self._run_start = -1
         self._quoted_starts = [a for a, _ in quoted]
+        self._fullest_memo: dict[tuple[str, ...], tuple[str, ...]] = {}
         for m in _CAP_RUN.finditer(text):
             raw_words = _RUN_WORD.findall(m.group(0))
             raw_words = [w.rstrip(".") if (w.endswith(".") and w.lower() not in HONORIFICS and w.lower() not in _NAME_SUFFIXES and not _INITIAL.fullmatch(w)) else w for w in raw_words]
@@ -849,7 +850,17 @@ class _Names:
         return (words[-1] if words else name[-1]).lower()
 
     def fullest(self, name: tuple[str, ...]) -> tuple[str, ...]:
-        """The longest name in the article that ends like `name` and contains its words."""
+        """The longest name in the article that ends like `name` and contains its words.
+
+        Memoised: the names it reads (`full`, `counts`) are complete once __init__ has run
+        (only __init__ adds names, and nothing calls this before), and the rules ask for the
+        same few names again and again (every mention, speaker and pronoun)."""
+        found = self._fullest_memo.get(name)
+        if found is None:
+            found = self._fullest_memo[name] = self._fullest(name)
+        return found
+
+    def _fullest(self, name: tuple[str, ...]) -> tuple[str, ...]:
         if not name:
             return name
         candidates = self.full.get(self._key(name), [])
