@@ -514,14 +514,17 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+
 def _bare(tok_text: str) -> str:
-    """A token without a possessive ending."""
-    for suffix in ("'s", "’s"):
-        if tok_text.endswith(suffix) and len(tok_text) > 2:
-            return tok_text[: -len(suffix)]
-    if tok_text.endswith(("s'", "s’")) and len(tok_text) > 2:
-        return tok_text[:-1]
-    return tok_text
+    """A token without a possessive ending (called for every word of every name: the common
+    no-possessive case is answered by one endswith)."""
+    if len(tok_text) <= 2 or not tok_text.endswith(_POSSESSIVE_ENDINGS):
+        return tok_text
+    if tok_text.endswith(("'s", "’s")):
+        return tok_text[:-2]
+    return tok_text[:-1]
 
 
 def _is_name_token(tok: _Tok) -> bool:
@@ -836,9 +839,9 @@ class _Names:
         mention = _Mention(start, end, key, all_titles, gender)
         self.mentions.append(mention)
         self.counts[key] = self.counts.get(key, 0) + 1
-        self.full.setdefault(self._key(key), [])
-        if key not in self.full[self._key(key)]:
-            self.full[self._key(key)].append(key)
+        same_surname = self.full.setdefault(self._key(key), [])
+        if key not in same_surname:
+            same_surname.append(key)
         if gender:
             self.gender.setdefault(key, gender)
         if evidence:
