@@ -763,6 +763,7 @@ class _Names:
         self._run_start = -1
         self._quoted_starts = [a for a, _ in quoted]
         self._fullest_memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._people_pending: list[int] | None = None  # see learn_people_on_demand
         for m in _CAP_RUN.finditer(text):
             raw_words = _RUN_WORD.findall(m.group(0))
             raw_words = [w.rstrip(".") if (w.endswith(".") and w.lower() not in HONORIFICS and w.lower() not in _NAME_SUFFIXES and not _INITIAL.fullmatch(w)) else w for w in raw_words]
@@ -888,6 +889,7 @@ class _Names:
         return best
 
     def gender_of(self, name: tuple[str, ...]) -> str | None:
+        self._learn_people()
         g = self.gender.get(name)
         if g:
             return g
@@ -903,6 +905,7 @@ class _Names:
         return None
 
     def is_person(self, name: tuple[str, ...]) -> bool:
+        self._learn_people()
         full = self.fullest(name)
         if full in self.person_evidence or name in self.person_evidence:
             return True
@@ -914,6 +917,24 @@ class _Names:
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def learn_people_on_demand(self, starts: list[int]) -> None:
+        """Run add_speakers and set_sentences when last_person first needs them.
+
+        What they learn (person evidence, sentence subjects, genders from pronouns) is read by
+        last_person only (through is_person and gender_of), and they read nothing that changes
+        after __init__, so running them late gives the same answers. Most articles never
+        resolve a he/she, and these two (with the token list of the whole text they need)
+        were a third of the time of quote extraction."""
+        self._people_pending = starts
+
+    def _learn_people(self) -> None:
+        """The pending add_speakers and set_sentences, once (readers of what they learn call this)."""
+        starts = self._people_pending
+        if starts is not None:
+            self._people_pending = None
+            self.add_speakers(_tokens(self.text, 0, len(self.text)))
+            self.set_sentences(starts)
 
     def add_speakers(self, toks: list[_Tok]) -> None:
         """Names of two words or more that are subjects of a reporting verb are people."""
@@ -967,6 +988,7 @@ class _Names:
     def last_person(self, pos: int, gender: str | None) -> tuple[str, ...] | None:
         """The person a he/she at `pos` most likely is: the last gender-compatible person
         named as a sentence's subject in the window before it, else the last one named."""
+        self._learn_people()
         k = bisect.bisect_left(self._starts, pos) - 1
         fallback = None
         subjects = getattr(self, "subjects", set())
@@ -1404,8 +1426,7 @@ def _extract(text: str) -> list[Quote]:
     starts = [s.start for s in spans]
     quoted = [(r.open_start, r.close_end) for r in raws]
     names = _Names(text, quoted)
-    names.add_speakers(_tokens(text, 0, len(text)))
-    names.set_sentences(starts)
+    names.learn_people_on_demand(starts)
 
     results: list[tuple[_Raw, int, int, _Speaker | None, str | None]] = []
     para_speaker: dict[int, tuple[_Speaker, str | None]] = {}
