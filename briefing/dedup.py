@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher

@@ -700,7 +700,6 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     s, e = c.start, c.end
     c.text_start, c.text_end = s, e
     rest = sentence[e:]
-    low_rest = rest.lower()
     # ---- attached suffix: 1.5bn, 600m, 6km, 3.2%, 657p, 16th, 1990s, 1A
     suffix = re.match(r"[A-Za-z%]+", rest)
     currency = None
@@ -733,7 +732,6 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
         else:
             return False  # 1A, 3B, 5G: an identifier
         rest = sentence[e:]
-        low_rest = rest.lower()
     if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
         return False  # 747-SR, 1-A
     if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
@@ -1069,8 +1067,6 @@ def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Fi
                 continue
         else:
             c.text_start, c.text_end = c.start, c.end
-            if c.kind == "fraction":
-                rm = re.match(r"\s+of\b", sentence[c.end:])
         kept.append(c)
     # a model list: "Boeing 737, 747, 757 and 767 aircraft" — numbers chained to an identifier
     kept = _drop_identifier_lists(sentence, kept, cands)

@@ -398,10 +398,6 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _flatten(children: list) -> list[_Raw]:
-    return list(children)
-
-
 def _pair_paragraph(text: str, lo: int, hi: int, next_lo: int | None, next_hi: int | None, para: int) -> list[_Raw]:
     marks = []
     for m in _MARK.finditer(text, lo, hi):
@@ -527,19 +523,6 @@ def _bare(tok_text: str) -> str:
     return tok_text[:-1]
 
 
-def _is_name_token(tok: _Tok) -> bool:
-    t = tok.text
-    if not t[:1].isupper():
-        return False
-    if t.lower() in _CAP_STOP:
-        return False
-    return True
-
-
-def _is_verb(tok: _Tok) -> bool:
-    return tok.low in SPEECH_VERBS
-
-
 def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
     """Index of the first token of the noun phrase that ends at toks[i], or None."""
     if i < 0 or not toks[i].word:
@@ -548,7 +531,6 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
         return i
     j = i
     taken = 0
-    first_lower_run = None
     while j >= 0 and taken < max_len:
         t = toks[j]
         low = t.low
@@ -592,7 +574,6 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
             break
         if taken and toks[j + 1].cap and low not in TITLE_WORDS and low not in PERSON_ROLES:
             break  # "In a Bloomberg interview Trump declared": the name stands alone
-        first_lower_run = j
         taken += 1
         j -= 1
     start = j + 1
@@ -606,7 +587,6 @@ def _np_backward(toks: list[_Tok], i: int, max_len: int = 9) -> int | None:
                 return start
             return None
         start += 1
-    del first_lower_run
     return start if start <= i else None
 
 
@@ -1491,9 +1471,6 @@ def _extract(text: str) -> list[Quote]:
             para_speaker[raw.para] = (speaker, resolved)
         results.append((raw, start, end, speaker, resolved))
         prev_raw = raw
-        # a paragraph without quoted speaker passes on the subject of its reporting verb
-        if raw.para not in para_speaker:
-            pass
     # paragraphs without quotes: the subject of their last reporting verb, for quote-only paragraphs after them
     needed = {raw.para - 1 for raw, *_ in results if raw.para - 1 not in para_speaker}
     if needed:

@@ -7,7 +7,6 @@ import json
 import random
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -4,7 +4,6 @@ import hashlib
 import os
 import sys
 
-import pytest
 
 from briefing.load import LoadOptions, load_corpus
 from conftest import SAMPLE, sample_text
