@@ -609,10 +609,6 @@ def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
     return words
 
 
-def _match_at(words: _WordList, text: str, pos: int):
-    return words.match_at(text, pos)
-
-
 # ------------------------------------------------------------------ candidates in one sentence
 
 
@@ -762,7 +758,7 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
         word = hm.group(1).lower()
         if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
             return False  # 10-year, 30-day, 36-year-old
-        if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _match_at(_CUR_RE, word, 0)[0]):
+        if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _CUR_RE.match_at(word, 0)[0]):
             return False  # three-way, two-for-one
         if word in ("way", "for", "to", "in", "and", "or", "nil", "all", "point", "odd"):
             return False
@@ -773,8 +769,8 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
             c.unit = "times"
             e += hm.end(1)
         else:
-            unit_m, unit = _match_at(_UNIT_RE, word, 0)
-            cur_m, cur = _match_at(_CUR_RE, word, 0)
+            unit_m, unit = _UNIT_RE.match_at(word, 0)
+            cur_m, cur = _CUR_RE.match_at(word, 0)
             if cur_m and cur_m.end() == len(word):
                 c.unit = cur
                 e += hm.end(1)
@@ -791,11 +787,11 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     if not c.unit and c.kind in ("digits", "word", "fraction"):
         sp = re.match(r"\s*", rest).end()
         if sp <= 1 or rest[:sp].strip() == "":
-            um, unit = _match_at(_CUR_RE, rest, sp)
+            um, unit = _CUR_RE.match_at(rest, sp)
             if um and unit == "crowns" and not c.has_scale:
                 um = None
             if um is None:
-                um, unit = _match_at(_UNIT_RE, rest, sp)
+                um, unit = _UNIT_RE.match_at(rest, sp)
                 if um and unit in ("in",) and not re.match(r"\s*inch", rest):
                     um = None
                 if um and c.kind == "word" and len(um.group(0).strip()) <= 2:
