@@ -4,8 +4,8 @@ The duplicate finder's shingles, MinHash and anchors and the story grouper's ter
 were seconds of single-process work on a large folder; computed in the loader's worker
 processes they run in parallel with parsing. They are not kept in the cache (a warm run hits
 the brief cache and never needs them; unpickling them cost more than it saved). Figures and
-quotes can be made here too (`with_figures_and_quotes`), but by default the story stage
-extracts them: measured on Reuters, making them at load time was slower overall.
+quotes are not made here: the story stage extracts them (or a prefetching worker attaches
+them); measured on Reuters, making them at load time was slower overall.
 
 Every accessor falls back to computing from the text when an article carries no analysis or
 one made for a different text (the record keeps a CRC of the text it describes), so nothing
@@ -23,10 +23,10 @@ from .model import Article
 @dataclass
 class Analysis:
     text_crc: int  # of the title and text these results describe
-    figures: list | None  # None: not made at load time, extracted where needed
-    quotes: list | None
     dedup: tuple  # (fingerprint, shingle hashes, anchors, MinHash, anchor runs): dedup.text_profile
     terms: dict[str, int]  # story-grouping term counts of stories.profile_text
+    figures: list | None = None  # None: not attached yet, extracted where needed
+    quotes: list | None = None
 
 
 def text_digest(article: Article) -> int:
@@ -34,22 +34,18 @@ def text_digest(article: Article) -> int:
     return zlib.crc32(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
 
 
-def analyse(article: Article, with_figures_and_quotes: bool = False) -> Analysis:
+def analyse(article: Article) -> Analysis:
     """The analysis, computed now (the loader calls this in its workers).
 
-    Figures and quotes are left to the story stage by default: made here they were paid for
-    every article, shipped back from the workers and pickled into the cache, and a cold
-    Reuters export measured 10-15 s slower than extracting them per story.
+    Figures and quotes are left to the story stage: made here they were paid for every
+    article, shipped back from the workers and pickled into the cache, and a cold Reuters
+    export measured 10-15 s slower than extracting them per story.
     """
     from .dedup import text_profile
-    from .figures import extract_figures
-    from .quotes import extract_quotes
     from .stories import profile_text, term_counts
 
     return Analysis(
         text_crc=text_digest(article),
-        figures=extract_figures(article.text) if with_figures_and_quotes else None,
-        quotes=extract_quotes(article.text) if with_figures_and_quotes else None,
         dedup=text_profile(article.text),
         terms=term_counts(profile_text(article)),
     )
