@@ -232,10 +232,7 @@ def vectorize_counts(bags: list[dict[str, int]]):
     document_frequency = np.bincount(matrix.indices, minlength=len(vocabulary))
     idf = (np.log((1.0 + len(bags)) / (1.0 + document_frequency)) + 1.0).astype(np.float32)
     matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr)).astype(np.float32)
-    return matrix
+    return l2_rows(matrix)
 
 
 def l2_rows(matrix):
