@@ -7,22 +7,31 @@ power cut. Readers see the old file or the new one, never a mix.
 The temporary file is named `.<target name>.<random>.tmp`: a kill -9 between its creation and
 the rename leaves it behind (hidden, clearly temporary, never read back by us); the target is
 untouched, and the next write of the same target removes such leftovers once they are an hour
-old (younger ones may belong to another process writing right now). The new file gets the permissions of any file the user writes (0666 less the
-umask, applied by the kernel when it is created), or keeps the mode of the file it replaces.
+old (younger ones may belong to another process writing right now). The new file gets the
+permissions of any file the user writes (0666 less the umask, applied by the kernel when it is
+created), or keeps the mode of the file it replaces.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import secrets
 import stat
 from pathlib import Path
 
 
+_TOKEN_BYTES = 4
+
+
+def _temporary_name(path: Path, token: str) -> str:
+    return f".{path.name}.{token}.tmp"
+
+
 def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     for _ in range(100):
-        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
+        temporary = str(path.with_name(_temporary_name(path, secrets.token_hex(_TOKEN_BYTES))))
         try:
             return os.open(temporary, flags, mode), temporary
         except FileExistsError:
@@ -38,21 +47,16 @@ def _remove_stale_temporaries(path: Path) -> None:
     import time
 
     try:
-        leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
     except OSError:
         return
+    ours = len(_temporary_name(path, "0" * 2 * _TOKEN_BYTES))  # not `.<name>.<longer suffix>.tmp` of another file
     for leftover in leftovers:
         try:
-            if len(leftover.name) == len(path.name) + 14 and time.time() - os.lstat(leftover).st_mtime > STALE_SECONDS:
+            if len(leftover.name) == ours and time.time() - os.lstat(leftover).st_mtime > STALE_SECONDS:
                 os.unlink(leftover)
         except OSError:
             continue
-
-
-def glob_escape(name: str) -> str:
-    from glob import escape
-
-    return escape(name)
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
