@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "maj", "capt", "cmdr",
@@ -85,10 +86,20 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
 
 def sentence_spans(text: str) -> list[Span]:
     """Sentences of `text` with their character offsets; paragraphs are split on blank lines."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=512)
+def _spans(text: str) -> tuple[Span, ...]:
+    """Memoised: a story's summary, figures and quotes each split the same articles (Spans
+    are frozen, so sharing them is safe); 512 covers the largest stories' members."""
     spans: list[Span] = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for match in _PARAGRAPH.finditer(text):
         spans.extend(split_paragraph(match.group(0), match.start()))
-    return spans
+    return tuple(spans)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
 def split_sentences(text: str) -> list[str]:
