@@ -501,17 +501,23 @@ def _clean_label(words: list[str]) -> str:
 _TRAIL = ",.;:!?)\"'”’»"
 
 
+# Patterns used once per number or per sentence, compiled once here: an inline `re.match(r"...")`
+# goes through re's pattern cache on every call, which cost more than many of the matches.
+_NONSPACE_RUN = re.compile(r"\S+")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # U.S.
+
+
 def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], int]:
     """A noun phrase starting at `pos`: words up to a stop word, punctuation or the first plural."""
     words: list[str] = []
     end = pos
-    matches = list(re.finditer(r"\S+", sentence[pos:pos + 200]))
+    matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
     for k, m in enumerate(matches):
         raw = m.group(0)
         if raw[:1] in "(\"'“‘«" and words:
             break
         tok = raw.lstrip("(\"'“‘«")
-        abbreviation = bool(re.fullmatch(r"(?:[A-Z]\.){2,}", tok))  # U.S.
+        abbreviation = bool(_ABBREVIATION.fullmatch(tok))  # U.S.
         core = tok if abbreviation else tok.rstrip(_TRAIL)
         if not words and core.lower() in ("such", "these", "those") and k + 1 < len(matches):
             words.append(core)
@@ -612,6 +618,20 @@ def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
 # ------------------------------------------------------------------ candidates in one sentence
 
 
+_RATIO = re.compile(r"(?<![\w-])(one|1)\s+in\s+(\d{1,3}(?:,\d{3})+|\d+|%s)(?![\w,]*\d)" % _NUMBER_WORDS, re.I)
+_FRACTION = re.compile(
+    r"(?<![\w-])(one|two|three|four|five|seven|nine)[- ](thirds?|quarters?|fifths?|eighths?|tenths?|sixths?)(?![\w-])", re.I
+)
+_VAGUE_MAGNITUDE = re.compile(
+    r"(?<![\w-])(?:(?:tens|hundreds|scores)\s+of\s+)?(dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
+    re.I,
+)
+_BY_THE_END = re.compile(r"\bby the\s+$", re.I)
+_TWO_DIGITS = re.compile(r"\d{2}s?")
+_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
+
+
 def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
     taken: list[tuple[int, int]] = []
@@ -620,27 +640,22 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
         return not _masked(masks, s, e) and not _masked(taken, s, e)
 
     # ratios "one in five", "1 in 30,000"
-    for m in re.finditer(r"(?<![\w-])(one|1)\s+in\s+(\d{1,3}(?:,\d{3})+|\d+|%s)(?![\w,]*\d)" % _NUMBER_WORDS.replace("|", "|"), sentence, re.I):
+    for m in _RATIO.finditer(sentence):
         den_raw = m.group(2)
         den = _word_value(den_raw) if den_raw[0].isalpha() else float(den_raw.replace(",", ""))
         if den and free(m.start(), m.end()):
             cands.append(_Cand(m.start(), m.end(), 1.0 / den, "ratio"))
             taken.append((m.start(), m.end()))
     # fractions "two-thirds", "one-third"
-    for m in re.finditer(r"(?<![\w-])(one|two|three|four|five|seven|nine)[- ](thirds?|quarters?|fifths?|eighths?|tenths?|sixths?)(?![\w-])", sentence, re.I):
+    for m in _FRACTION.finditer(sentence):
         if m.group(0).lower().startswith(("one quarter", "two quarters", "three quarters", "four quarters")) and " " in m.group(0):
             continue  # "three quarters" of a year are periods
         if free(m.start(), m.end()):
             cands.append(_Cand(m.start(), m.end(), (_word_value(m.group(1)) or 0) / _FRACTIONS[m.group(2).lower()], "fraction"))
             taken.append((m.start(), m.end()))
     # vague magnitudes "tens of thousands of", "thousands more", "billions of dollars"
-    for m in re.finditer(
-        r"(?<![\w-])(?:(?:tens|hundreds|scores)\s+of\s+)?(dozens|scores|hundreds|thousands|millions|billions|trillions)"
-        r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
-        sentence,
-        re.I,
-    ):
-        if free(m.start(), m.end()) and not re.search(r"\bby the\s+$", sentence[: m.start()], re.I):
+    for m in _VAGUE_MAGNITUDE.finditer(sentence):
+        if free(m.start(), m.end()) and not _BY_THE_END.search(sentence[: m.start()]):
             cands.append(_Cand(m.start(), m.end(), None, "vague"))
             taken.append((m.start(), m.end()))
     # digits
@@ -660,7 +675,7 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
         if before in "-–" and (before2.isalpha() or before2.isdigit() or before2 in ")/"):
             if not (before2.isdigit() or before2 in ")"):
                 continue  # T-72, Covid-19, end-1986, mid-1980s
-        if before in "'’" and re.fullmatch(r"\d{2}s?", m.group(0) + ("s" if after == "s" else "")):
+        if before in "'’" and _TWO_DIGITS.fullmatch(m.group(0) + ("s" if after == "s" else "")):
             continue  # '87, '90s
         if after in ":" and e + 1 < len(sentence) and sentence[e + 1].isdigit():
             continue
@@ -682,7 +697,7 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             continue
         cands.append(_Cand(s, e, value, "word"))
     # "a dozen", "a hundred", "a million"
-    for m in re.finditer(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", sentence, re.I):
+    for m in _A_DOZEN.finditer(sentence):
         if free(m.start(), m.end()) and not any(c.start < m.end() and m.start() < c.end for c in cands):
             value = 12.0 if m.group(2).lower() == "dozen" else 1.0
             c = _Cand(m.start(), m.end() - len(m.group(2)) - 1, value, "word")
@@ -691,13 +706,27 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
     return cands
 
 
+_SUFFIX = re.compile(r"[A-Za-z%]+")
+_SCALE_WORD = re.compile(r"\s*(hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn|lakh|crore)(?![\w])", re.I)
+_SECOND_SCALE = re.compile(r"\s*(thousand|million|billion)(?![\w])", re.I)
+_SHORT_SCALE = re.compile(r"\s?(m|k|b)(?![\w])", re.I)
+_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", re.I)
+_HYPHEN_WORDS = re.compile(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?")
+_SPACES = re.compile(r"\s*")
+_INCH = re.compile(r"\s*inch")
+_OF_THE_PERIOD = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:month|year|century)\b", re.I)
+_PLURAL_SOON = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}[a-z]+s\b")
+_WORD_BEFORE_END = re.compile(r"([A-Za-z][\w.&'-]*)\s*$")
+_PEOPLE_AFTER = re.compile(r"\s+(?:troops|people|soldiers|workers|jobs|members|residents|civilians)\b")
+
+
 def _expand(sentence: str, c: _Cand, masks) -> bool:
     """Read scale, unit, counted noun to the right and qualifier, currency to the left. False: not a figure."""
     s, e = c.start, c.end
     c.text_start, c.text_end = s, e
     rest = sentence[e:]
     # ---- attached suffix: 1.5bn, 600m, 6km, 3.2%, 657p, 16th, 1990s, 1A
-    suffix = re.match(r"[A-Za-z%]+", rest)
+    suffix = _SUFFIX.match(rest)
     currency = None
     left = sentence[:s]
     for sym, code in _CURRENCY_SYMBOLS:
@@ -733,27 +762,27 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
         return False  # 423.00/423.50, 1986/87
     # ---- scale word: "1.5 million", "five mln", "two hundred"
-    m = re.match(r"\s*(hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn|lakh|crore)(?![\w])", rest, re.I)
+    m = _SCALE_WORD.match(rest)
     if m and not c.has_scale and c.kind in ("digits", "word"):
         c.scale, c.has_scale = _SCALES[m.group(1).lower()], True
         e += m.end()
-        m2 = re.match(r"\s*(thousand|million|billion)(?![\w])", sentence[e:], re.I)  # "two hundred thousand"
+        m2 = _SECOND_SCALE.match(sentence[e:])  # "two hundred thousand"
         if m2:
             c.scale *= _SCALES[m2.group(1).lower()]
             e += m2.end()
         rest = sentence[e:]
-    elif currency and re.match(r"\s?(m|k|b)(?![\w])", rest, re.I) and not c.has_scale:
-        m = re.match(r"\s?(m|k|b)(?![\w])", rest, re.I)
+    elif currency and _SHORT_SCALE.match(rest) and not c.has_scale:
+        m = _SHORT_SCALE.match(rest)
         c.scale, c.has_scale = _ATTACHED_SCALES[m.group(1).lower()], True
         e += m.end()
         rest = sentence[e:]
     # ---- hyphenated compounds: 250,000-strong, 10-page, 10-year (duration), three-way
-    hm = re.match(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", rest, re.I)
+    hm = _HYPHEN_SCALE.match(rest)
     if hm and c.kind in ("digits", "word") and not c.has_scale:
         c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
         e += hm.end() - 1
         rest = sentence[e:]
-    hm = re.match(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?", rest)
+    hm = _HYPHEN_WORDS.match(rest)
     if hm and c.kind in ("digits", "word") and not c.unit:
         word = hm.group(1).lower()
         if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
@@ -785,14 +814,14 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
         rest = sentence[e:]
     # ---- unit or currency word
     if not c.unit and c.kind in ("digits", "word", "fraction"):
-        sp = re.match(r"\s*", rest).end()
+        sp = _SPACES.match(rest).end()
         if sp <= 1 or rest[:sp].strip() == "":
             um, unit = _CUR_RE.match_at(rest, sp)
             if um and unit == "crowns" and not c.has_scale:
                 um = None
             if um is None:
                 um, unit = _UNIT_RE.match_at(rest, sp)
-                if um and unit in ("in",) and not re.match(r"\s*inch", rest):
+                if um and unit in ("in",) and not _INCH.match(rest):
                     um = None
                 if um and c.kind == "word" and len(um.group(0).strip()) <= 2:
                     um = None  # "two m": too ambiguous after a spelled number
@@ -812,7 +841,7 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
         if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
             return False
-        if re.match(r"\s+(?:of\s+)?(?:the\s+)?(?:month|year|century)\b", rest, re.I) and c.plain_int:
+        if _OF_THE_PERIOD.match(rest) and c.plain_int:
             return False
     if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency:
         v = c.value or 0
@@ -821,17 +850,17 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
             q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
             if not q or q.group(1).lower() in ("only", "just", "possibly", "some", "between", "under", "over", "about", "around", "since", "before", "after", "by"):
                 return False
-        if v >= 1e6 and not c.counted and not re.match(r"\s+(?:[a-z][a-z-]*\s+){0,2}[a-z]+s\b", rest):
+        if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
             return False  # a long bare number with nothing counted: an id, a reference, a phone number
         # an identifier: a capitalised name right before a bare integer (Boeing 737, Radio 5, Chapter 11)
-        prev = re.search(r"([A-Za-z][\w.&'-]*)\s*$", sentence[:s])
+        prev = _WORD_BEFORE_END.search(sentence[:s])
         if prev and sentence[prev.end(1):s] in (" ", ""):
             word = prev.group(1)
             wl = word.lower().rstrip(".")
             if wl in _REFERENCE_WORDS:
                 return False
             if word[:1].isupper() and word not in _FUNCTION_CAPS and word.rstrip(".") not in _FUNCTION_CAPS:
-                if not re.match(r"\s+(?:troops|people|soldiers|workers|jobs|members|residents|civilians)\b", rest):
+                if not _PEOPLE_AFTER.match(rest):
                     return False
     # rate: "a day", "per share", "a barrel", "daily", "-a-share"
     rm = _RATE.match(sentence, e)
@@ -842,6 +871,9 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     return True
 
 
+_FROM_TO_END = re.compile(r"\b(?:from|to)\s+$", re.I)
+
+
 def _qualify(sentence: str, c: _Cand) -> None:
     lo = max(0, c.text_start - 40)
     m = _QUALIFIER_RE.search(sentence[lo: c.text_start])
@@ -849,10 +881,27 @@ def _qualify(sentence: str, c: _Cand) -> None:
         q = m.group(1)
         if q.lower() == "between":
             return
-        if q.lower() in ("over", "under", "below", "above") and re.search(r"\b(?:from|to)\s+$", sentence[lo: lo + m.start(1)], re.I):
+        if q.lower() in ("over", "under", "below", "above") and _FROM_TO_END.search(sentence[lo: lo + m.start(1)]):
             return
         c.qualifier = q.lower()
         c.text_start = lo + m.start(1)
+
+
+_OF = re.compile(r"\s+of\s+")
+_MORE = re.compile(r"\s+more\b")
+_ONE_BLANK = re.compile(r"[ \t]?")
+_OF_DETERMINER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
+)
+_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s")
+_NUMERIC_WORD = re.compile(r"[\d.,/-]+")
+_NOUN_OF_END = re.compile(
+    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
+)
+_IN_FOR = re.compile(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?")
+_LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", re.I)
+_RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
 
 
 def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:
@@ -866,7 +915,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     rest = sentence[e:]
     measure = c.unit is not None
     if c.kind == "vague":
-        m = re.match(r"\s+of\s+", rest)
+        m = _OF.match(rest)
         if m:
             words, end = _np_after(sentence, e + m.end())
             if words:
@@ -880,7 +929,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
                 else:
                     c.label = _clean_label(words)
                 return
-        m = re.match(r"\s+more\b", rest)
+        m = _MORE.match(rest)
         if m:
             c.text_end = e + m.end()
         words = _np_before(sentence, c.start, skip, "plural")
@@ -888,7 +937,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             c.label = _clean_label(words)
         return
     # 1. a noun phrase right after the figure
-    sp = re.match(r"[ \t]?", rest).end()
+    sp = _ONE_BLANK.match(rest).end()
     words, end = ([], e)
     if sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
@@ -925,10 +974,10 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if c.counted or c.label_from == "hyphen" and c.label:
         return
     # 2. "of X" after a measure, a percentage, a fraction or a bare number
-    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?", sentence[c.text_end:])
-    if m and not re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s", sentence[c.text_end:]):
+    m = _OF_DETERMINER.match(sentence[c.text_end:])
+    if m and not _OF_NUMBER.match(sentence[c.text_end:]):
         words, end = _np_after(sentence, c.text_end + m.end())
-        words = [w for w in words if not re.fullmatch(r"[\d.,/-]+", w)]
+        words = [w for w in words if not _NUMERIC_WORD.fullmatch(w)]
         if words:
             label = _clean_label(words)
             if label:
@@ -938,7 +987,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
                 return
     # 3. "X of <figure>", "X totaling <figure>", "X at <figure>"
     before = sentence[: c.text_start]
-    m = re.search(r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$", before)
+    m = _NOUN_OF_END.search(before)
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in ("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"):
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
@@ -946,14 +995,14 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             return
     # 4. money "in aid", "for working capital"
     if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
-        m = re.match(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?", sentence[c.text_end:])
+        m = _IN_FOR.match(sentence[c.text_end:])
         if m:
             words, _ = _np_after(sentence, c.text_end + m.end())
             if words and not words[0][:1].isupper():
                 c.label, c.label_from = _clean_label(words), "in"
                 return
     # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
-    m = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?", sentence[c.text_end:])
+    m = _PARTITIVE.match(sentence[c.text_end:])
     if m:
         words, _ = _np_after(sentence, c.text_end + m.end())
         if words:
@@ -966,8 +1015,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             c.label, c.label_from = _clean_label(back), "back"
             return
         unit_text = sentence[c.end:c.text_end].strip(" -")
-        unit_word = re.sub(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", "", unit_text, flags=re.I)
-        unit_word = re.split(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year", unit_word)[0]
+        unit_word = _LEADING_SCALE.sub("", unit_text)
+        unit_word = _RATE_SPLIT.split(unit_word)[0]
         c.label, c.label_from = (unit_word or c.unit), "unit"
         return
     # 7. the noun the clause is about
@@ -1008,6 +1057,18 @@ def _resolve_such(prev_sentence: str, before: str, label: str) -> str | None:
 # ------------------------------------------------------------------ ranges and spelled numbers
 
 
+_REFERRING_END = re.compile(
+    r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|band|tier|grade|class|phase|level|type|model|section|first|last|next|top|other|previous|remaining|same)\s+$",
+    re.I,
+)
+_QUANTIFYING_END = re.compile(
+    r"(?:^|\s)(?:at least|at most|up to|as many as|as much as|as high as|as low as|more than|fewer than|less than|some|about|around|nearly|almost|another|only|just|over|roughly|approximately|an estimated|a further|an extra)\s+$",
+    re.I,
+)
+_MORE_AFTER = re.compile(r"\s+(?:more|others|higher|lower|up|down)\b", re.I)
+_RANGE_OR_GAP = re.compile(r"\s*(?:to|-|–|or)\s*$")
+
+
 def _is_spelled_figure(sentence: str, c: _Cand, nxt: _Cand | None) -> bool:
     """A spelled-out number quantifies when a unit, scale or counted noun follows, or a qualifier precedes."""
     word = sentence[c.start:c.end].lower()
@@ -1016,22 +1077,28 @@ def _is_spelled_figure(sentence: str, c: _Cand, nxt: _Cand | None) -> bool:
     if word == "one":
         return False
     before = sentence[: c.start]
-    if re.search(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|band|tier|grade|class|phase|level|type|model|section|first|last|next|top|other|previous|remaining|same)\s+$", before, re.I):
+    if _REFERRING_END.search(before):
         return False
-    if re.search(r"(?:^|\s)(?:at least|at most|up to|as many as|as much as|as high as|as low as|more than|fewer than|less than|some|about|around|nearly|almost|another|only|just|over|roughly|approximately|an estimated|a further|an extra)\s+$", before, re.I):
+    if _QUANTIFYING_END.search(before):
         return True
     rest = sentence[c.end:]
-    if re.match(r"\s+(?:more|others|higher|lower|up|down)\b", rest, re.I):
+    if _MORE_AFTER.match(rest):
         return True
-    if nxt is not None and re.match(r"\s*(?:to|-|–|or)\s*$", sentence[c.end:nxt.start]) and (nxt.unit or nxt.has_scale):
+    if nxt is not None and _RANGE_OR_GAP.match(sentence[c.end:nxt.start]) and (nxt.unit or nxt.has_scale):
         return True
     return c.counted
+
+
+_OR_GAP = re.compile(r",?\s+or\s+")
+_AND_GAP = re.compile(r"\s*and\s*")
+_BETWEEN_END = re.compile(r"\bbetween\s+$")
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 
 
 def _restatements(sentence: str, cands: list[_Cand]) -> None:
     """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
     for a, b in zip(cands, cands[1:]):
-        if a.label and b.label_from in ("back", "unit", "") and not b.counted and re.fullmatch(r",?\s+or\s+", sentence[a.text_end:b.text_start]):
+        if a.label and b.label_from in ("back", "unit", "") and not b.counted and _OR_GAP.fullmatch(sentence[a.text_end:b.text_start]):
             b.label = a.label
 
 
@@ -1039,9 +1106,9 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
     """'85-90 mln ton', 'five to 10 cts', '75,000 to 100,000 barrels': the first takes the second's scale and unit."""
     for a, b in zip(cands, cands[1:]):
         gap = sentence[a.text_end:b.start]
-        if re.fullmatch(r"\s*and\s*", gap) and re.search(r"\bbetween\s+$", sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
+        if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
             b.label = a.label
-        if a.unit is None and not a.has_scale and not a.counted and re.fullmatch(r"\s*(?:to|-|–|and)\s*", gap):
+        if a.unit is None and not a.has_scale and not a.counted and _RANGE_GAP.fullmatch(gap):
             if b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
                 a.scale, a.has_scale = b.scale, True
             if b.unit:
@@ -1051,6 +1118,11 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
 
 
 # ------------------------------------------------------------------ public API
+
+
+_REFERENCE_END = re.compile(r"\b(?:no|number|page|chapter|section|article|item|route|flight|room)\.?\s*$", re.I)
+_NUMBER_LIST_GAP = re.compile(r"(?:\s*,\s*\d+)*\s*(?:,|and|or|&)\s*(?:\d+\s*(?:,|and|or|&)\s*)*")
+_CAPITALISED_END = re.compile(r"[A-Z][\w-]*\s+$")
 
 
 def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Figure]:
@@ -1081,7 +1153,7 @@ def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Fi
             continue
         if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.counted and not c.qualifier:
             # bare integers after words that name things rather than count them: "in band 2", "Apollo 11"
-            if re.search(r"\b(?:no|number|page|chapter|section|article|item|route|flight|room)\.?\s*$", sentence[: c.start], re.I):
+            if _REFERENCE_END.search(sentence[: c.start]):
                 continue
         value = None
         if c.value is not None:
@@ -1115,8 +1187,8 @@ def _drop_identifier_lists(sentence: str, kept: list[_Cand], all_cands: list[_Ca
         chained = False
         if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale:
             for d in dropped:
-                if d.end <= c.start and re.fullmatch(r"(?:\s*,\s*\d+)*\s*(?:,|and|or|&)\s*(?:\d+\s*(?:,|and|or|&)\s*)*", sentence[d.end:c.start]):
-                    if re.search(r"[A-Z][\w-]*\s+$", sentence[: d.start]):
+                if d.end <= c.start and _NUMBER_LIST_GAP.fullmatch(sentence[d.end:c.start]):
+                    if _CAPITALISED_END.search(sentence[: d.start]):
                         chained = True
                         break
         if chained:
@@ -1126,6 +1198,7 @@ def _drop_identifier_lists(sentence: str, kept: list[_Cand], all_cands: list[_Ca
     return out
 
 
+_CHUNK = re.compile(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS)
 
@@ -1145,7 +1218,7 @@ def extract_figures(text: str) -> list[Figure]:
         if _ANY_DIGIT.search(sentence) or _ANY_NUMBER_WORD.search(sentence):
             try:
                 if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
-                    chunks = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}", sentence)]
+                    chunks = [(m.group(0), m.start()) for m in _CHUNK.finditer(sentence)]
                     for chunk, off in chunks:
                         figures.extend(_sentence_figures(chunk, span.start + off, prev))
                 else:
