@@ -555,22 +555,23 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
     "nearest": the nearest noun; "plural": the nearest plural noun.
     """
     lo = max(0, end - 300)
-    toks = _tokens(sentence[lo:end], lo)
+    # The tokens of sentence[lo:end], offset by lo: _TOKEN has no anchors, lookarounds or \b, so
+    # scanning the window in place (pos, endpos) matches exactly what scanning the slice did.
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, lo, end)]
     spans = sorted(sp for sp in skip if sp[1] > lo and sp[0] < end)
     starts = [sp[0] for sp in spans]
-
-    def skipped(ts: int, te: int) -> bool:
-        k = bisect.bisect_right(starts, te - 1) - 1
-        return any(0 <= j < len(spans) and spans[j][0] < te and ts < spans[j][1] for j in (k, k - 1))
-
+    bisect_right = bisect.bisect_right
     best = None
     distance = 0
     for i in range(len(toks) - 1, max(-1, len(toks) - 61), -1):
         tok, ts, te = toks[i]
         if tok in {";", "—", "–", ":"} or (tok == "-" and i + 1 < len(toks) and toks[i + 1][0] == "-"):
             break
-        if skipped(ts, te):
-            continue
+        if spans:
+            # inside a skipped span: one of the two spans starting last before the token's end overlaps it
+            k = bisect_right(starts, te - 1) - 1
+            if (k >= 0 and spans[k][0] < te and ts < spans[k][1]) or (k >= 1 and spans[k - 1][0] < te and ts < spans[k - 1][1]):
+                continue
         distance += 1
         if not _nounish(tok) or _verbish(tok):
             continue
@@ -627,13 +628,28 @@ _VAGUE_MAGNITUDE = re.compile(
     r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
     re.I,
 )
+# Words every match of a case-insensitive pattern contains, for `_may_contain`.
+_FRACTION_WORDS = ("third", "quarter", "fifth", "eighth", "tenth", "sixth")
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
+_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion")
 _BY_THE_END = re.compile(r"\bby the\s+$", re.I)
 _TWO_DIGITS = re.compile(r"\d{2}s?")
 _A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
 
 
+def _may_contain(low: str | None, words: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern that needs one of `words` cannot match.
+
+    `low` is the lowercased sentence when it is ASCII, else None: on ASCII text re.I is plain
+    ASCII case-folding, so a match implies a substring of `low`; on other text re.I also folds
+    ſ, ı, İ and the Kelvin sign, which lower() does not mirror, so the answer is always maybe.
+    A substring test is far cheaper than a scan with a case-insensitive pattern."""
+    return low is None or any(w in low for w in words)
+
+
 def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
+    low = sentence.lower() if sentence.isascii() else None
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -647,14 +663,16 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             cands.append(_Cand(m.start(), m.end(), 1.0 / den, "ratio"))
             taken.append((m.start(), m.end()))
     # fractions "two-thirds", "one-third"
-    for m in _FRACTION.finditer(sentence):
+    fractions = _FRACTION.finditer(sentence) if _may_contain(low, _FRACTION_WORDS) else ()
+    for m in fractions:
         if m.group(0).lower().startswith(("one quarter", "two quarters", "three quarters", "four quarters")) and " " in m.group(0):
             continue  # "three quarters" of a year are periods
         if free(m.start(), m.end()):
             cands.append(_Cand(m.start(), m.end(), (_word_value(m.group(1)) or 0) / _FRACTIONS[m.group(2).lower()], "fraction"))
             taken.append((m.start(), m.end()))
     # vague magnitudes "tens of thousands of", "thousands more", "billions of dollars"
-    for m in _VAGUE_MAGNITUDE.finditer(sentence):
+    vague = _VAGUE_MAGNITUDE.finditer(sentence) if _may_contain(low, _VAGUE_WORDS) else ()
+    for m in vague:
         if free(m.start(), m.end()) and not _BY_THE_END.search(sentence[: m.start()]):
             cands.append(_Cand(m.start(), m.end(), None, "vague"))
             taken.append((m.start(), m.end()))
@@ -697,7 +715,8 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             continue
         cands.append(_Cand(s, e, value, "word"))
     # "a dozen", "a hundred", "a million"
-    for m in _A_DOZEN.finditer(sentence):
+    dozens = _A_DOZEN.finditer(sentence) if _may_contain(low, _A_DOZEN_WORDS) else ()
+    for m in dozens:
         if free(m.start(), m.end()) and not any(c.start < m.end() and m.start() < c.end for c in cands):
             value = 12.0 if m.group(2).lower() == "dozen" else 1.0
             c = _Cand(m.start(), m.end() - len(m.group(2)) - 1, value, "word")
@@ -729,9 +748,10 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     suffix = _SUFFIX.match(rest)
     currency = None
     left = sentence[:s]
+    stripped = left.rstrip(" ")  # once, not once per currency symbol
     for sym, code in _CURRENCY_SYMBOLS:
-        if left.rstrip(" ").endswith(sym) and (len(left) - len(left.rstrip(" "))) <= 1:
-            k = len(left.rstrip(" ")) - len(sym)
+        if stripped.endswith(sym) and (len(left) - len(stripped)) <= 1:
+            k = len(stripped) - len(sym)
             if k == 0 or not sentence[k - 1].isalpha() or sym in ("$", "£", "€", "¥") or sentence[k - 1] in " (":
                 if sym in ("Rs", "Rs.") and k > 0 and sentence[k - 1].isalpha():
                     continue
@@ -1201,6 +1221,7 @@ def _drop_identifier_lists(sentence: str, kept: list[_Cand], all_cands: list[_Ca
 _CHUNK = re.compile(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}")
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS)
+_ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundreds", "thousands", "millions", "billions", "tens", "third", "quarter")
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -1215,7 +1236,8 @@ def extract_figures(text: str) -> list[Figure]:
     prev = ""
     for span in spans:
         sentence = span.text
-        if _ANY_DIGIT.search(sentence) or _ANY_NUMBER_WORD.search(sentence):
+        low = sentence.lower() if sentence.isascii() else None
+        if _ANY_DIGIT.search(sentence) or (_may_contain(low, _ANY_NUMBER_WORD_WORDS) and _ANY_NUMBER_WORD.search(sentence)):
             try:
                 if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
                     chunks = [(m.group(0), m.start()) for m in _CHUNK.finditer(sentence)]
