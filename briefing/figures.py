@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .prefilter import ascii_lower, may_contain
 from .sentences import sentence_spans
 
 __all__ = ["Figure", "MergedFigure", "extract_figures", "figure_records", "merge_figures"]
@@ -628,7 +629,7 @@ _VAGUE_MAGNITUDE = re.compile(
     r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
     re.I,
 )
-# Words every match of a case-insensitive pattern contains, for `_may_contain`.
+# Words every match of a case-insensitive pattern contains, for `may_contain`.
 _FRACTION_WORDS = ("third", "quarter", "fifth", "eighth", "tenth", "sixth")
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
 _A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion")
@@ -637,19 +638,9 @@ _TWO_DIGITS = re.compile(r"\d{2}s?")
 _A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
 
 
-def _may_contain(low: str | None, words: tuple[str, ...]) -> bool:
-    """False only when a case-insensitive pattern that needs one of `words` cannot match.
-
-    `low` is the lowercased sentence when it is ASCII, else None: on ASCII text re.I is plain
-    ASCII case-folding, so a match implies a substring of `low`; on other text re.I also folds
-    ſ, ı, İ and the Kelvin sign, which lower() does not mirror, so the answer is always maybe.
-    A substring test is far cheaper than a scan with a case-insensitive pattern."""
-    return low is None or any(w in low for w in words)
-
-
 def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
     cands: list[_Cand] = []
-    low = sentence.lower() if sentence.isascii() else None
+    low = ascii_lower(sentence)
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -663,7 +654,7 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             cands.append(_Cand(m.start(), m.end(), 1.0 / den, "ratio"))
             taken.append((m.start(), m.end()))
     # fractions "two-thirds", "one-third"
-    fractions = _FRACTION.finditer(sentence) if _may_contain(low, _FRACTION_WORDS) else ()
+    fractions = _FRACTION.finditer(sentence) if may_contain(low, _FRACTION_WORDS) else ()
     for m in fractions:
         if m.group(0).lower().startswith(("one quarter", "two quarters", "three quarters", "four quarters")) and " " in m.group(0):
             continue  # "three quarters" of a year are periods
@@ -671,7 +662,7 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             cands.append(_Cand(m.start(), m.end(), (_word_value(m.group(1)) or 0) / _FRACTIONS[m.group(2).lower()], "fraction"))
             taken.append((m.start(), m.end()))
     # vague magnitudes "tens of thousands of", "thousands more", "billions of dollars"
-    vague = _VAGUE_MAGNITUDE.finditer(sentence) if _may_contain(low, _VAGUE_WORDS) else ()
+    vague = _VAGUE_MAGNITUDE.finditer(sentence) if may_contain(low, _VAGUE_WORDS) else ()
     for m in vague:
         if free(m.start(), m.end()) and not _BY_THE_END.search(sentence[: m.start()]):
             cands.append(_Cand(m.start(), m.end(), None, "vague"))
@@ -715,7 +706,7 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             continue
         cands.append(_Cand(s, e, value, "word"))
     # "a dozen", "a hundred", "a million"
-    dozens = _A_DOZEN.finditer(sentence) if _may_contain(low, _A_DOZEN_WORDS) else ()
+    dozens = _A_DOZEN.finditer(sentence) if may_contain(low, _A_DOZEN_WORDS) else ()
     for m in dozens:
         if free(m.start(), m.end()) and not any(c.start < m.end() and m.start() < c.end for c in cands):
             value = 12.0 if m.group(2).lower() == "dozen" else 1.0
@@ -1236,8 +1227,9 @@ def extract_figures(text: str) -> list[Figure]:
     prev = ""
     for span in spans:
         sentence = span.text
-        low = sentence.lower() if sentence.isascii() else None
-        if _ANY_DIGIT.search(sentence) or (_may_contain(low, _ANY_NUMBER_WORD_WORDS) and _ANY_NUMBER_WORD.search(sentence)):
+        if _ANY_DIGIT.search(sentence) or (
+            may_contain(ascii_lower(sentence), _ANY_NUMBER_WORD_WORDS) and _ANY_NUMBER_WORD.search(sentence)
+        ):
             try:
                 if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
                     chunks = [(m.group(0), m.start()) for m in _CHUNK.finditer(sentence)]
