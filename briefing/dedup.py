@@ -37,7 +37,15 @@ ANCHOR_RUN = 3
 RARE_RUN_DF = 25  # a run of anchors shared by more articles than this is not evidence
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_ANCHOR = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b")
+# Anchors are numbers and capitalised words: r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b".
+# _ANCHOR matches exactly that, written to start with a character class (the leading word
+# boundary becomes the look-behind after it) so the regex engine skips to a digit or a capital
+# instead of trying every alternative at every position (tests/test_dedup.py holds the two equal).
+_ANCHOR_PLAIN = r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b"
+_ANCHOR = re.compile(r"[\dA-Z](?<!\w.)(?:(?<=\d)(?:[\d,.]*\d)?|(?<=[A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)*)\b")
+# A capital after sentence-final punctuation and at most two spaces: what anchors() skips as a
+# sentence's first word (`text[start - 3 : start].strip()` ends with the punctuation).
+_SENTENCE_START = re.compile(r"[.!?\"“‘']\s{0,2}(?=[A-Z])")
 _FUNCTION_WORDS = set(
     "the a an and or but of in on at to for from by with as is are was were be been it its this that these those "
     "he she they we i you his her their our has have had not no if then than so after before while when where "
@@ -85,22 +93,28 @@ def shingles(ids: np.ndarray, size: int = SHINGLE) -> np.ndarray:
     """Sorted unique 64-bit hashes of every run of `size` tokens."""
     if len(ids) < size:
         return np.empty(0, dtype=np.uint64)
-    windows = np.lib.stride_tricks.sliding_window_view(ids, size)
-    return np.unique((windows * _SHINGLE_WEIGHTS).sum(axis=1, dtype=np.uint64))
+    # Each window's weighted sum, added up one token offset at a time: the same uint64 sums as
+    # summing a sliding-window view (wrapping addition does not depend on order), without its
+    # (windows x size) temporary. Sort and keep the first of each run: np.unique, less overhead.
+    count = len(ids) - size + 1
+    hashes = ids[:count] * _SHINGLE_WEIGHTS[0]
+    for offset in range(1, size):
+        hashes += ids[offset : offset + count] * _SHINGLE_WEIGHTS[offset]
+    hashes.sort()
+    return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
 
 
 def anchors(text: str) -> list[str]:
     """Names and numbers in order: what survives translation. Sentence-initial words are skipped."""
+    sentence_starts = {match.end() for match in _SENTENCE_START.finditer(text)}
+    sentence_starts.add(0)
     found = []
     for match in _ANCHOR.finditer(text):
-        token = match.group(0)
+        token = match.group()
         if token[0].isdigit():
             found.append(token.replace(",", ""))
-            continue
-        before = text[max(0, match.start() - 3) : match.start()].strip()
-        if match.start() == 0 or before.endswith((".", "!", "?", "\"", "“", "‘", "'")) or token.lower() in _FUNCTION_WORDS:
-            continue
-        found.append(token[:5].lower())  # prefix: Sergey/Sergei, Kyiv/Kiev differ only late
+        elif match.start() not in sentence_starts and (lower := token.lower()) not in _FUNCTION_WORDS:
+            found.append(lower[:5])  # prefix: Sergey/Sergei, Kyiv/Kiev differ only late
     return found
 
 
@@ -123,7 +137,7 @@ def text_profile(text: str) -> tuple:
     hashes = shingles(token_hashes(tokens))
     found = anchors(text)
     signature = minhash(hashes) if len(hashes) >= MIN_SHINGLES else None
-    runs = frozenset(tuple(found[i : i + ANCHOR_RUN]) for i in range(len(found) - ANCHOR_RUN + 1))
+    runs = frozenset(zip(*(found[i:] for i in range(ANCHOR_RUN))))  # every ANCHOR_RUN consecutive anchors
     return fingerprint, hashes, found, signature, runs
 
 
@@ -208,8 +222,10 @@ def minhash(items: np.ndarray) -> np.ndarray:
     Written here rather than taken from datasketch: that package imports SciPy's integrators
     (4 s at start-up) and builds one object per article; this is a few numpy lines.
     """
-    hashed = (items[:, None] * _MULTIPLIERS[None, :] + _OFFSETS[None, :]) >> np.uint64(32)
-    return hashed.min(axis=0).astype(np.uint32)
+    hashed = _MULTIPLIERS[:, None] * items[None, :]  # one row per hash function: rows reduce fastest
+    hashed += _OFFSETS[:, None]
+    # The shift keeps order, so shifting the row minima equals the minimum of the shifted hashes.
+    return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32)
 
 
 def _lsh_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:

@@ -82,3 +82,34 @@ def test_reuters_identical_bodies_all_found():
     for ids in (g for g in groups.values() if len(g) > 1):
         originals = {found[i].original if i in found else i for i in ids}
         assert len(originals) == 1, ids
+
+
+def test_anchor_regex_matches_what_its_plain_form_does():
+    """dedup._ANCHOR is a faster spelling of _ANCHOR_PLAIN and anchors() a faster form of the
+    slice-and-strip test for sentence-initial words: same matches, same anchors."""
+    import random
+    import re
+
+    from briefing.dedup import _ANCHOR, _ANCHOR_PLAIN, _FUNCTION_WORDS
+
+    plain = re.compile(_ANCHOR_PLAIN)
+
+    def reference(text):
+        found = []
+        for match in plain.finditer(text):
+            token = match.group(0)
+            if token[0].isdigit():
+                found.append(token.replace(",", ""))
+                continue
+            before = text[max(0, match.start() - 3) : match.start()].strip()
+            if match.start() == 0 or before.endswith((".", "!", "?", '"', "“", "‘", "'")) or token.lower() in _FUNCTION_WORDS:
+                continue
+            found.append(token[:5].lower())
+        return found
+
+    pieces = list("aAbZz0159.,!?\"“‘'’-_ \t\n\u00a0\u2003x") + ["The ", "Smith", "O'Neil", "1,000.5", ". ", ".  ", ".   ", "US", "Ab-Cd", "İ", "٣"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert [(m.start(), m.group()) for m in _ANCHOR.finditer(text)] == [(m.start(), m.group()) for m in plain.finditer(text)], text
+        assert anchors(text) == reference(text), text
