@@ -18,10 +18,14 @@ from .model import DateFinding
 # ---------------------------------------------------------------- units
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_INDENTED = re.compile(r"^(?:\t| {2,})\S")
+
+
 def split_units(text: str) -> list[str]:
     """Paragraph units: blank-line blocks, unwrapped when hard-wrapped, else one per line."""
     units: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", text):
+    for block in _BLANK_LINE.split(text):
         for lines in _split_at_header_lines([line for line in block.split("\n") if line.strip()]):
             if _hard_wrapped(lines):
                 units.extend(_unwrap(lines))
@@ -67,7 +71,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join wrapped lines; an indented line starts a new paragraph (Reuters, DUC)."""
     paragraphs: list[list[str]] = [[]]
     for line in lines:
-        if paragraphs[-1] and re.match(r"^(?:\t| {2,})\S", line) and _ends_sentence(paragraphs[-1][-1]):
+        if paragraphs[-1] and _INDENTED.match(line) and _ends_sentence(paragraphs[-1][-1]):
             paragraphs.append([])
         paragraphs[-1].append(line.strip())
     return [" ".join(" ".join(p).split()) for p in paragraphs if p]
@@ -102,25 +106,34 @@ _CREDIT = re.compile(
     r"|\((?:AP|AFP|Reuters|EPA)(?: Photo)?[/ ][^)]{0,60}$",
     re.I,
 )
+# (?=[…]) holds the first characters of the alternatives: one cheap test where the engine would
+# otherwise try each alternative in turn at every word boundary (same matches). Also in
+# _COPYRIGHT_NOTICE.
 _CAPTION_WORDS = re.compile(
-    r"\b(?:pictured|photographed|is seen|are seen|seen here|seen in this|in this (?:satellite )?(?:image|photo)|satellite image|"
+    r"\b(?=[pisalr(, ])(?:pictured|photographed|is seen|are seen|seen here|seen in this|in this (?:satellite )?(?:image|photo)|satellite image|"
     r"image taken|poses?|posing|attends|arrives|left\)|right\)|\(left|\(right|, left,|, right,| left and | right and )\b",
     re.I,
 )
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = re.compile(  # every match has "day" in it: is_caption tests that first, it is cheaper
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d{2}\b"
 )
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced), broadcast|"
-    r"rewritten or redistributed|without (?:prior )?(?:written )?permission\.?$",
+# Copyright notices and contributor lines: the alternatives that must start the unit are
+# matched once (match), only the others searched for (one alternation searched everywhere
+# tried the anchored ones at every position too).
+_COPYRIGHT_START = re.compile(r"©|\(c\)|copyright\b", re.I)
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?=[amrw])(?:all rights reserved|may not be (?:published|reproduced), broadcast|"
+    r"rewritten or redistributed|without (?:prior )?(?:written )?permission\.?$)",
     re.I,
 )
-_CONTRIBUTOR = re.compile(
-    r"(?:\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?\.?$)|^(?:Additional )?(?:reporting|writing|editing) by\b|"
-    r"^\w[\w .'-]{0,40} reported from [^.]{2,60}\.$",
-    re.I,
+_CONTRIBUTED = re.compile(r"\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?\.?$", re.I)
+_CONTRIBUTOR_LINE = re.compile(
+    r"(?:Additional )?(?:reporting|writing|editing) by\b|\w[\w .'-]{0,40} reported from [^.]{2,60}\.$", re.I
 )
+_COPYRIGHT_OWNER = re.compile(r"(?:copyright|©)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w.&' -]{2,40}?)\.", re.I)
+_NON_WORD = re.compile(r"\W+")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 _BYLINE = re.compile(
     r"^By\s+(?P<names>[A-Z][\w.'-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'-]*){0,8})\s*(?:[,|–—-]+\s*(?P<agency>[A-Z][\w.&' -]{1,60}))?\s*$"
 )
@@ -131,6 +144,15 @@ _DATELINE = re.compile(
 )
 _URL_LINE = re.compile(r"^(?:url:\s*)?(?P<url>https?://\S+)$", re.I)
 _SOURCE_LINE = re.compile(r"^(?:source|publisher|outlet)\s*:\s*(?P<source>.{2,80})$", re.I)
+
+
+def _is_copyright(unit: str) -> bool:
+    return bool(_COPYRIGHT_START.match(unit) or _COPYRIGHT_NOTICE.search(unit))
+
+
+def _is_contributor_line(unit: str) -> bool:
+    return bool(_CONTRIBUTED.search(unit) or _CONTRIBUTOR_LINE.match(unit))
+
 
 AGENCIES = {
     "ap": "Associated Press", "associated press": "Associated Press", "the associated press": "Associated Press",
@@ -166,13 +188,16 @@ def is_caption(unit: str, sentence_like_document: bool, explicit_only: bool = Fa
         return True
     if explicit_only:
         return False
-    if _WEEKDAY_DATE.search(unit):
+    if "day" in unit and _WEEKDAY_DATE.search(unit):
         return True  # "…in Kyiv, Ukraine, Monday, Feb. 14, 2022." is how wire captions are dated
-    if len(unit.split()) > _LONGEST_CAPTION:
+    words = len(unit.split())
+    if words > _LONGEST_CAPTION:
         return False  # a table or a run-on paragraph of data, not a caption
-    if sentence_like_document and not _ends_sentence(unit) and len(unit.split()) >= 6:
+    if _ends_sentence(unit):
+        return False
+    if sentence_like_document and words >= 6:
         return True  # a run-on line among punctuated paragraphs: caption, teaser or sidebar
-    if not _ends_sentence(unit) and (_CAPTION_WORDS.search(unit) or (_HAS_YEAR.search(unit) and full_dates_in(unit))):
+    if _CAPTION_WORDS.search(unit) or (_HAS_YEAR.search(unit) and full_dates_in(unit)):
         return True
     return False
 
@@ -253,7 +278,7 @@ def _title_like(unit: str) -> bool:
 
 def _strip_dateline(unit: str, result: Cleaned) -> str:
     match = _DATELINE.match(unit)
-    if not match or not re.search(r"[A-Z]{2}", match.group("place")):
+    if not match or not _TWO_CAPITALS.search(match.group("place")):
         return unit
     result.source = result.source or agency_name(match.group("agency"))
     result.removed.append(match.group(0).strip())
@@ -279,15 +304,15 @@ def clean(
     kept: list[str] = []
     seen: set[str] = set()
     for unit in body:
-        key = re.sub(r"\W+", " ", unit).strip().lower()
+        key = _NON_WORD.sub(" ", unit).strip().lower()
         if key in seen and len(key) > 0:
             result.removed.append(unit)
             continue
         seen.add(key)
         unit = _cut_trailing_notice(unit, result)
-        if is_chrome(unit) or (_COPYRIGHT.search(unit) and len(unit.split()) <= 40) or _CONTRIBUTOR.search(unit):
+        if is_chrome(unit) or (len(unit.split()) <= 40 and _is_copyright(unit)) or _is_contributor_line(unit):
             result.removed.append(unit)
-            if m := re.search(r"(?:copyright|©)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w.&' -]{2,40}?)\.", unit, re.I):
+            if m := _COPYRIGHT_OWNER.search(unit):
                 result.source = result.source or agency_name(m.group("owner"))
             continue
         if extra_patterns and any(p.search(unit) for p in extra_patterns):

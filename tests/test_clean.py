@@ -143,3 +143,38 @@ def test_extra_patterns_from_config():
 
     result = clean(sample_text("004"), extra_patterns=[re.compile(r"Washington Post")])
     assert "Washington Post" not in result.text
+
+
+def test_fast_regexes_match_their_plain_forms():
+    """The copyright, contributor and caption-word regexes were split or given a first-character
+    look-ahead for speed; they must accept exactly what the single alternations did."""
+    import random
+    import re
+
+    from briefing import clean as c
+
+    copyright_plain = re.compile(
+        r"^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced), broadcast|"
+        r"rewritten or redistributed|without (?:prior )?(?:written )?permission\.?$",
+        re.I,
+    )
+    contributor_plain = re.compile(
+        r"(?:\bcontributed(?: to)?(?: this)?(?: report(?:ing)?| story)?\.?$)|^(?:Additional )?(?:reporting|writing|editing) by\b|"
+        r"^\w[\w .'-]{0,40} reported from [^.]{2,60}\.$",
+        re.I,
+    )
+    caption_words_plain = re.compile(c._CAPTION_WORDS.pattern.replace(r"(?=[pisalr(, ])", ""), re.I)
+    pieces = [
+        "All Rights Reserved", "aLL rights reſerved", "may not be published, broadcast", "rewritten or redistributed",
+        "without prior written permission", "without permission.", "©", "(C)", "Copyright", "copyrights", "contributed",
+        "contributed to this report.", "Reporting by", "Additional editing by", "Ann Lee reported from Kyiv.", "pictured",
+        "İs seen", "ıs seen", "poſes", "ATTENDS", "(left", ", right,", " left and ", "in this satellite image", "Kelvin K",
+        " ", ".", "x", "\n", "2022",
+    ]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        assert c._is_copyright(text) == bool(copyright_plain.search(text)), text
+        assert c._is_contributor_line(text) == bool(contributor_plain.search(text)), text
+        found, plain = c._CAPTION_WORDS.search(text), caption_words_plain.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
