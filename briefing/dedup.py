@@ -89,16 +89,16 @@ def token_hashes(tokens: list[str]) -> np.ndarray:
     return np.fromiter(map(_TOKEN_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
-def shingles(ids: np.ndarray, size: int = SHINGLE) -> np.ndarray:
-    """Sorted unique 64-bit hashes of every run of `size` tokens."""
-    if len(ids) < size:
+def shingles(ids: np.ndarray) -> np.ndarray:
+    """Sorted unique 64-bit hashes of every run of SHINGLE tokens (one weight per position)."""
+    if len(ids) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
     # Each window's weighted sum, added up one token offset at a time: the same uint64 sums as
     # summing a sliding-window view (wrapping addition does not depend on order), without its
-    # (windows x size) temporary. Sort and keep the first of each run: np.unique, less overhead.
-    count = len(ids) - size + 1
+    # (windows x SHINGLE) temporary. Sort and keep the first of each run: np.unique, less overhead.
+    count = len(ids) - SHINGLE + 1
     hashes = ids[:count] * _SHINGLE_WEIGHTS[0]
-    for offset in range(1, size):
+    for offset in range(1, SHINGLE):
         hashes += ids[offset : offset + count] * _SHINGLE_WEIGHTS[offset]
     hashes.sort()
     return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
