@@ -38,13 +38,28 @@ class DecodeError(ValueError):
     """The bytes are not text we can read; the message is a reason a person can act on."""
 
 
+# Half of a UTF-16 pair on its own: JSON can spell one ("\ud800"); it cannot be written as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSAFE = re.compile(f"{_INVISIBLE.pattern[:-1]}\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Normalise newlines, drop escape sequences and invisible controls, compose Unicode (NFC)."""
+    text = _SURROGATES.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return unicodedata.normalize("NFC", text)
+
+
+def clean_field(text: str | None) -> str | None:
+    """`clean_text` for a string a reader decoded from inside the file: a JSON string can
+    spell an escape sequence or a bidi override ("\\u001b[2J", "\\u202e") that the file's
+    bytes never showed. Only strings holding such a character are changed."""
+    if text is None or not _UNSAFE.search(text):
+        return text
+    return clean_text(text)
 
 
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])

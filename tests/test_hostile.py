@@ -54,6 +54,10 @@ def hostile(tmp_path_factory):
         handle.write((" date 2022-02-06 " + GOOD.split("\n", 1)[1]).encode())
     (root / "impossible.txt").write_text("Date: 9999-99-99\n\n" + GOOD.split("\n", 1)[1])
     (root / "year0.json").write_text(json.dumps({"title": "Year zero", "text": GOOD.split("\n", 1)[1], "date": "0000-01-01"}))
+    # JSON spells what raw bytes would show: escapes, a bidi override, half a surrogate pair
+    escaped = {"title": "Escaped \x1b[31mred\x1b[0m title", "source": "Evil\u202eWire", "date": "2022-02-08",
+               "url": "https://example.com/\x1b]8;;x\x07", "text": PAYLOAD + " A lone half \ud800 of a pair. " + GOOD.split("\n", 1)[1]}
+    (root / "escaped.json").write_text(json.dumps(escaped))  # ensure_ascii: "\u001b", "\ud800"
     (root / "payload.txt").write_text(f"Payload headline [bold]x[/] {{{{ t }}}}\n date 2022-02-07\n\n{PAYLOAD}\n\n{PAYLOAD}")
     return root
 
@@ -89,7 +93,7 @@ def test_every_bad_file_is_skipped_with_a_reason(inspected):
 def test_every_good_article_is_kept(inspected):
     paths = {a["path"] for a in inspected["articles"]}
     for name in ("good.txt", "cp1252.txt", "latin1.txt", "utf16.txt", "truncated.txt", "malformed.html",
-                 "mixed.jsonl", "bad\\nname\\xff.txt", "impossible.txt", "year0.json", "payload.txt"):
+                 "mixed.jsonl", "bad\\nname\\xff.txt", "impossible.txt", "year0.json", "payload.txt", "escaped.json"):
         assert name in paths, name
     dates = {a["path"]: a["date"] for a in inspected["articles"]}
     assert dates["cp1252.txt"] == "2022-02-02" and dates["utf16.txt"] == "2022-02-04" and dates["truncated.txt"] == "2022-02-05"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import RawDocument
-from ..textsafe import DecodeError, decode_text
+from ..textsafe import DecodeError, clean_field, decode_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -130,7 +130,17 @@ def parse_bytes(path: Path, data: bytes) -> ReadResult:
     if reader is None:
         raise ReadError("XML that is neither an RSS nor an Atom feed")
     documents, problems = reader(text)
-    return ReadResult(documents, problems, data)
+    return ReadResult([_safe(document) for document in documents], problems, data)
+
+
+def _safe(document: RawDocument) -> RawDocument:
+    """Every string a reader decoded (JSON escapes, entities) made as safe as the file's text."""
+    document.text, document.title = clean_field(document.text), clean_field(document.title)
+    document.source, document.url = clean_field(document.source), clean_field(document.url)
+    document.removed = [clean_field(r) for r in document.removed]
+    if document.date is not None and clean_field(document.date.evidence) != document.date.evidence:
+        document.date = replace(document.date, evidence=clean_field(document.date.evidence))
+    return document
 
 
 def _readers():
