@@ -207,7 +207,7 @@ def _curation(root: Path):
 
 
 def run_export(args) -> int:
-    from .brief import brief_to_dict, build_brief
+    from .brief import brief_json, brief_to_dict, build_brief
 
     if not args.path.is_dir():
         raise UsageError(f"briefing: not a folder: {args.path}")
@@ -228,7 +228,7 @@ def run_export(args) -> int:
 
         brief = apply_curation(brief, curation)
     if args.format == "json":
-        text = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+        text = brief_json(brief_to_dict(brief))
     else:
         from .markdown import render_markdown
 

@@ -223,3 +223,19 @@ def test_after_a_move_only_the_changed_stories_are_summarised_again(tmp_path, mo
     assert any(mover in s.articles and target in s.articles for s in moved.stories())
     fresh = brief_module.build_brief(load_corpus([corpus_dir]), moves={mover: target})
     assert brief_module.brief_to_dict(fresh) == brief_module.brief_to_dict(moved)
+
+
+def test_json_text_is_the_standard_librarys_indented_json(sample_json):
+    """orjson writes the export; for what a brief holds it must give the bytes json.dumps
+    gives (two-space indent, characters unescaped), so scripts and diffs see no change."""
+    from briefing.brief import brief_json
+
+    hostile = {
+        "text": "Quote \" backslash \\ tab \t newline \n bell \x07 del \x7f é 中 \u2028 😀 </script>",
+        "nested": [[], {}, [{"a": []}], [1, -2, 0], [0.5, 130000.0, 1e-3, 12.25, -0.0, 3.456]],
+        "empty": "", "none": None, "flags": [True, False],
+    }
+    for document in (sample_json, hostile):
+        assert brief_json(document) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    beyond_64_bits = {"value": 2**70}  # orjson refuses it: the standard library writes it
+    assert brief_json(beyond_64_bits) == json.dumps(beyond_64_bits, ensure_ascii=False, indent=2) + "\n"

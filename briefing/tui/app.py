@@ -8,7 +8,6 @@ folder loads), and every curation action is saved at once through `CurationStore
 from __future__ import annotations
 
 import gc
-import json
 import threading
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..atomic import write_atomic
-from ..brief import build_brief
+from ..brief import brief_json, build_brief
 from ..config import Settings
 from ..curation import CurationStore
 from ..load import LoadOptions, load_corpus
@@ -425,7 +424,7 @@ class BriefingApp(App):
         if suffix == "md":
             text = self.session.markdown(day)
         else:
-            text = json.dumps(self.session.json_document(day), ensure_ascii=False, indent=2) + "\n"
+            text = brief_json(self.session.json_document(day))
         path = self.export_path(day, suffix)
         try:
             write_atomic(path, text)
