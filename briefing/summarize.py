@@ -312,11 +312,46 @@ def _vectors(texts: list[str]):
     rows = np.repeat(np.arange(len(texts)), np.diff(indptr_array))
     norms = np.sqrt(np.bincount(rows, weights=data**2, minlength=len(texts)))[rows]
     data = data / np.where(norms > 0, norms, 1.0)
+    if len(texts) * len(vocabulary) <= DENSE_CELLS:
+        dense = np.zeros((len(texts), len(vocabulary)))
+        dense[rows, indices_array] = data
+        return dense
     return sparse.csr_matrix((data, indices_array, indptr_array), shape=(len(texts), len(vocabulary)))
+
+
+#: Below this many cells a matrix is a plain numpy array: most stories are a few articles,
+#: and building and multiplying scipy.sparse matrices (a dozen per story, each validated in
+#: Python) cost more than the arithmetic. Big stories (DUC clusters, a day of wire results)
+#: stay sparse.
+DENSE_CELLS = 60_000
 
 
 def _array(matrix) -> np.ndarray:
     return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
+
+
+def _settled(values: np.ndarray) -> np.ndarray:
+    """Cosines rounded to 12 decimals, below which float summation order decides: a dense and a
+    sparse product (or two CPUs' BLAS kernels) differ in the last bits, and an exact tie
+    between two sentences must stay a tie, broken by position, not by rounding noise."""
+    return np.round(values, 12)
+
+
+def _row_dots(a, b) -> np.ndarray:
+    """Per row, the dot product of `a`'s row with `b`'s (dense or sparse `a`, dense `b`)."""
+    if sparse.issparse(a):
+        return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return np.einsum("ij,ij->i", a, b)
+
+
+def _group_sums(matrix, group_of: np.ndarray):
+    """Per group, the sum of its rows (`group_of[i]` is row i's group, 0..k-1)."""
+    n, k = len(group_of), int(group_of.max()) + 1
+    if sparse.issparse(matrix):
+        return sparse.csr_matrix((np.ones(n), (group_of, np.arange(n))), shape=(k, n)) @ matrix
+    membership = np.zeros((k, n))
+    membership[group_of, np.arange(n)] = 1.0
+    return membership @ matrix
 
 
 def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
@@ -335,16 +370,15 @@ def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
         return np.zeros(n)
     _, doc_of = np.unique(docs, return_inverse=True)
     if doc_of.max() == 0:  # one article: similarity to its own centroid
-        return np.asarray(matrix @ (total / total_norm)).ravel()
+        return _settled(np.asarray(matrix @ (total / total_norm)).ravel())
     # All articles at once (a loop over articles slicing the sparse matrix cost seconds on big
     # stories): unit·(total - own) / |total - own|, with |total - own|² expanded.
-    membership = sparse.csr_matrix((np.ones(n), (doc_of, np.arange(n))), shape=(int(doc_of.max()) + 1, n))
-    own = membership @ matrix  # per article: the sum of its units' rows
-    numerator = np.asarray(matrix @ total).ravel() - np.asarray(matrix.multiply(own[doc_of]).sum(axis=1)).ravel()
-    squared = total_norm**2 - 2 * np.asarray(own @ total).ravel() + np.asarray(own.multiply(own).sum(axis=1)).ravel()
+    own = _group_sums(matrix, doc_of)  # per article: the sum of its units' rows
+    numerator = np.asarray(matrix @ total).ravel() - _row_dots(matrix, _array(own[doc_of]))
+    squared = total_norm**2 - 2 * np.asarray(own @ total).ravel() + _row_dots(own, _array(own))
     norms = np.sqrt(np.maximum(squared, 0.0))[doc_of]
     safe = norms > 1e-9 * total_norm
-    return np.where(safe, numerator / np.where(safe, norms, 1.0), 0.0)
+    return _settled(np.where(safe, numerator / np.where(safe, norms, 1.0), 0.0))
 
 
 def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
@@ -370,7 +404,7 @@ def _similarity(texts: list[str]) -> np.ndarray:
     no content word to compare.
     """
     matrix = _vectors(texts)
-    sim = np.zeros((len(texts), len(texts))) if matrix is None else _array(matrix @ matrix.T)
+    sim = np.zeros((len(texts), len(texts))) if matrix is None else _settled(_array(matrix @ matrix.T))
     keys = np.array([" ".join(_tokens(t)) for t in texts], dtype=object)
     sim[keys[:, None] == keys[None, :]] = 1.0
     return sim
@@ -450,7 +484,7 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
             if b in concepts:
                 rows.append(j)
                 cols.append(concepts[b])
-    has = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ids), len(concepts)))
+    has = _incidence(rows, cols, (len(ids), len(concepts)))
     w = np.fromiter(weights.values(), float, len(weights))
     # A tiny prior breaks ties between equal gains in favour of central, early sentences.
     tie = 1e-3 * prior / (prior.max() or 1.0)
@@ -475,10 +509,27 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
         picked.append(best)
         open_[best] = False
         open_ &= sim[best] < NEAR_DUPLICATE
-        uncovered[has.indices[has.indptr[best]:has.indptr[best + 1]]] = 0.0  # its concepts (has[best] would build a matrix)
+        uncovered[_row_columns(has, best)] = 0.0  # the concepts it covers
         words += lengths[best]
         count += sizes[best]
     return [ids[j] for j in picked]
+
+
+def _incidence(rows: list[int], cols: list[int], shape: tuple[int, int]):
+    """The 0/1 unit x concept matrix: dense when small (products of 0/1 and the concept
+    weights are exact either way, so the choice never changes a pick)."""
+    if shape[0] * shape[1] <= DENSE_CELLS:
+        has = np.zeros(shape)
+        has[rows, cols] = 1.0
+        return has
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def _row_columns(matrix, row: int) -> np.ndarray:
+    """The columns where `row` is non-zero (slicing a sparse row would build a matrix)."""
+    if sparse.issparse(matrix):
+        return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+    return np.flatnonzero(matrix[row])
 
 
 # --------------------------------------------------------------------------- sumy
@@ -668,7 +719,7 @@ def headline(articles: list[Article], max_words: int = 14) -> str:
         matrix = _vectors(titles + [body])
         if matrix is None:
             return _shorten(titles[0], max_words)
-        centrality = _array(matrix[:-1] @ matrix[-1].T).ravel()
+        centrality = _settled(_array(matrix[:-1] @ matrix[-1].T).ravel())
         fits = np.array([len(t.split()) <= max_words for t in titles], dtype=float)
         best = int(np.argmax(centrality + fits))
         return _shorten(titles[best], max_words)

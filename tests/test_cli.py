@@ -55,3 +55,19 @@ def test_default_command_runs_on_sample_corpus():
     result = run()
     assert result.returncode == 0, result.stderr
     assert "2022-02-15" in result.stdout and "2022-02-01" in result.stdout
+
+
+def test_the_command_line_keeps_blas_to_one_thread():
+    """Story workers are processes, one per core: BLAS threads inside each only fight them."""
+    import os
+
+    code = (
+        "import briefing.cli as cli; cli._one_blas_thread(); import numpy, threadpoolctl; "
+        "print(max(pool['num_threads'] for pool in threadpoolctl.threadpool_info()))"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert out.strip() == "1"
+    code_without = "import numpy, threadpoolctl; print(max(p['num_threads'] for p in threadpoolctl.threadpool_info()))"
+    without = subprocess.run([sys.executable, "-c", code_without], capture_output=True, text=True, check=True, env=env).stdout
+    assert int(without) == min(os.cpu_count() or 1, 64)  # what the test guards against: one per core

@@ -257,3 +257,38 @@ def test_credit_shortcut_agrees_on_sample_sentences(sample_corpus):
 
     sentences = [s for a in sample_corpus.articles for s in split_sentences(a.text)]
     assert [_is_credit(s) for s in sentences] == [bool(_CREDIT.search(s)) for s in sentences]
+
+
+def _reuters_stories(count: int) -> list[list[Article]]:
+    """Runs of 1-6 consecutive Reuters stories (same day, often the same company or market)."""
+    import gzip
+    import json
+
+    path = data_path("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(4000), handle)]
+    bodies = [(r.get("body") or "").replace("&\\t", "\n\n    ").strip() for r in rows]
+    articles = [Article(id=f"r{n}", path=f"r{n}", text=b, title=r.get("title")) for n, (r, b) in enumerate(zip(rows, bodies)) if b]
+    stories, at, size = [], 0, 1
+    while len(stories) < count and at < len(articles):
+        stories.append(articles[at : at + size])
+        at, size = at + size, size % 6 + 1
+    return stories
+
+
+def test_dense_and_sparse_arithmetic_pick_the_same_sentences(stories, monkeypatch):
+    """Small stories use numpy arrays, big ones scipy.sparse: the two sum in different orders,
+    and the settled (rounded) cosines must make every pick and headline the same either way."""
+    import briefing.summarize as module
+
+    cases = [list(story) for story in stories.values()] + _reuters_stories(240)
+
+    def run():
+        return [([(s.text, s.article) for s in summarize(c, words=w)], headline(c)) for c in cases for w in (40, 100)]
+
+    monkeypatch.setattr(module, "DENSE_CELLS", 0)
+    all_sparse = run()
+    monkeypatch.setattr(module, "DENSE_CELLS", 10**12)
+    all_dense = run()
+    assert sum(bool(picks) for picks, _ in all_dense) > 400
+    assert all_dense == all_sparse
