@@ -148,3 +148,44 @@ def test_headless_import_never_loads_textual():
     code = "import sys, briefing.cli, briefing.load, briefing.inspect; briefing.cli.main(['inspect', %r, '--format', 'json']); print([m for m in sys.modules if m.startswith(('textual', 'briefing.tui'))])" % str(SAMPLE)
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip().endswith("[]")
+
+
+def _folder_of_many(tmp_path):
+    """Copies of the sample articles under many names: edited, identical, and broken ones."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted(p for p in SAMPLE.iterdir() if p.is_file())
+    for n in range(90):
+        source = sources[n % len(sources)]
+        text = source.read_bytes()
+        if n % 3:  # most differ (a line of their own), every third is an identical copy
+            text = text.replace(b"\n", f"\nItem {n} of the pile.\n".encode(), 1)
+        (folder / f"{n:03d}-{source.name}").write_bytes(text)
+    (folder / "050-broken.json").write_text("{not json")
+    (folder / "051-empty.txt").write_text("")
+    return folder
+
+
+def _shape(corpus):
+    return (
+        [(a.id, a.path, a.title, a.text, a.date, a.date_source, a.source) for a in corpus.articles],
+        [(s.path, s.reason) for s in corpus.skipped],
+    )
+
+
+def test_pooled_batches_load_the_same_as_one_process(tmp_path, monkeypatch):
+    """The loader parses batches in worker processes, the next batch read while the last is
+    parsed and filed: order, ids of identical files, skips and the cache must not notice."""
+    import briefing.load as load
+    from briefing.cache import Cache
+
+    folder = _folder_of_many(tmp_path)
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 10**9)
+    alone = _shape(load_corpus([folder]))
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 8)
+    monkeypatch.setattr(load, "BATCH_FILES", 16)  # six batches, the last one short
+    cache = Cache(tmp_path / "cache.sqlite3")
+    pooled, warm = _shape(load_corpus([folder], cache=cache)), _shape(load_corpus([folder], cache=cache))
+    assert len(alone[0]) > 80 and any("~" in row[0] for row in alone[0]) and alone[1]
+    assert pooled == alone
+    assert warm == alone
