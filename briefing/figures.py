@@ -1308,27 +1308,74 @@ def _content_words(text: str) -> set[str]:
     return set(_sentence_words(text))
 
 
+@functools.lru_cache(maxsize=65536)
+def _content_word(token: str) -> str | None:
+    """The content word a _WORD token counts as, None for a stop word. Cached, so that mapping
+    it over a text's tokens runs without a Python call per (mostly repeated) token."""
+    return None if token.lower() in _STOP else _singular(token)
+
+
+def _words(tokens: list[str]) -> set[str]:
+    """The content words of _WORD tokens."""
+    words = set(map(_content_word, tokens))
+    words.discard(None)
+    return words
+
+
 @functools.lru_cache(maxsize=4096)
 def _sentence_words(text: str) -> frozenset[str]:
     """Content words of a figure's sentence: asked for again and again while merging."""
-    return frozenset(_singular(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
+    return frozenset(_words(_WORD.findall(text)))
+
+
+def _text_words(text: str) -> set[str]:
+    """Content words of a whole article text, the same set as `_content_words(text)`. Not
+    cached: a text is read once per story, and would only push sentences out of the cache."""
+    return _words(_WORD.findall(text))
 
 
 def _conflict_candidates(groups: list[dict]):
     """Pairs (in list order) of groups that could be the same thing counted differently: both
-    with a value, the same unit and a counted noun in common. Indexed by noun, so a story with
-    hundreds of figures is not compared pair by pair."""
+    with a nonzero value, neither an increment, the same unit, a counted noun in common, values
+    within a factor of three and not both from one and the same article. Indexed by noun and
+    ordered by value, so a story with hundreds of figures is not compared pair by pair; _merge
+    still makes every test itself, these only spare it the pairs that fail them."""
     by_head: dict[tuple, list[int]] = {}
     for index, g in enumerate(groups):
         g["heads"] = {_head(f.label) for _, f in g["members"]} - {""}
         g["increment"] = any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in g["members"])
-        if g["merged"].value is None:
+        if g["merged"].value is None or g["increment"]:
             continue
         for head in g["heads"]:
             by_head.setdefault((head, g["unit"]), []).append(index)
-    pairs = sorted({(i, j) for members in by_head.values() for x, i in enumerate(members) for j in members[x + 1:]})
-    for i, j in pairs:
+    pairs: set[tuple[int, int]] = set()
+    for members in by_head.values():
+        if len(members) > 1:
+            pairs.update(_close_pairs(members, groups))
+    for i, j in sorted(pairs):
         yield i, groups[i], groups[j]
+
+
+def _close_pairs(members: list[int], groups: list[dict]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of `members` within a factor of three (hi / lo <= 3, as in _merge) and
+    not both of one same article alone. By ascending value, so the first value too far ends a
+    row: dividing by a positive number keeps the order. A NaN has no order, and passes _merge's
+    ratio test against anything, a zero too: all pairs then."""
+    values = [abs(groups[i]["merged"].value) for i in members]
+    if any(v != v for v in values):
+        return [(i, j) for x, i in enumerate(members) for j in members[x + 1:]]
+    solo = {i: groups[i]["articles"][0] if len(groups[i]["articles"]) == 1 else None for i in members}
+    by_value = sorted(zip(values, members))
+    pairs = []
+    for x, (lo, i) in enumerate(by_value):
+        if lo == 0:
+            continue  # _merge's test: no ratio to a zero
+        for hi, j in by_value[x + 1:]:
+            if hi / lo > 3:
+                break
+            if solo[i] is None or solo[i] != solo[j]:
+                pairs.append((i, j) if i < j else (j, i))
+    return pairs
 
 
 def _group_words(group: dict) -> set[str]:
@@ -1385,34 +1432,42 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
     words: dict[str, set[str]] = {}
     for aid, figures in per_article:
         source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
-        words[aid] = words.get(aid, set()) | _content_words(source)
+        words[aid] = words.get(aid, set()) | _text_words(source)
     keys_by_article: dict[str, set[str]] = {}
     for g in groups:
         for a in g["articles"]:
             keys_by_article.setdefault(a, set()).add(g["key"])
-    # in how many articles each word occurs: "in another article" without a union per figure
-    word_articles = Counter(w for aid in words for w in words[aid])
+    # the words in two articles or more are in another article than any one's own: "in another
+    # article" by set operations, without a count per word or a union per figure
+    all_words: set[str] = set()
+    in_two: set[str] = set()
+    for article_words in words.values():
+        in_two |= article_words & all_words
+        all_words |= article_words
+    # in how many articles each label key is counted: not a scan of the articles per figure
+    key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
     merged: list[MergedFigure] = []
     for g in groups:
         aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
         head = _head(best.label)
         sentence_words = _content_words(best.sentence) - {head}
         if n_articles > 1:
-            rest = [a for a in article_ids if a != aid]
             own_words = words[aid]
 
-            def in_other(word: str) -> bool:
-                return word_articles[word] - (word in own_words) > 0
+            def elsewhere(ws: set[str]) -> set[str]:
+                """Those of `ws` in another article: in two articles, or in one not the figure's own."""
+                return (ws & in_two) | ((ws - own_words) & all_words)
 
-            # the label is counted by figures of other articles too ("label shared by many sources")
-            shared = sum(1 for a in rest if g["key"] and g["key"] in keys_by_article.get(a, set())) / len(rest)
+            # the label is counted by figures of other articles too ("label shared by many sources");
+            # its own article (always one of the key's) is not another
+            shared = (key_articles[g["key"]] - 1 if g["key"] else 0) / (len(article_ids) - 1)
         else:
             own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
-            other_words = _content_words(own.replace(best.sentence, " "))
-            in_other = other_words.__contains__
+            # through the cache: the figures of one sentence cut the same text
+            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection
             shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
-        named = 1.0 if head and in_other(head) else 0.0
-        on_topic = sum(1 for w in sentence_words if in_other(w)) / max(1, len(sentence_words))
+        named = 1.0 if head and elsewhere({head}) else 0.0
+        on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
         text_len = len(texts.get(aid, "")) or 4000
         lead = min(m[1].start for m in g["members"] if m[0] == aid)
         early = max(0.0, 1.0 - 2.0 * lead / max(text_len, 1))
