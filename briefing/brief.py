@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .dedup import apply_duplicates, find_duplicates
+from .heap import frozen_heap
 from .model import Article, Corpus
 from .stories import StoryGroup, article_day, group_stories
 
@@ -260,7 +261,6 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     only the finished stories travel back. From a non-main thread (the TUI) or with few
     stories it runs in this process.
     """
-    import gc
     import multiprocessing
     import os
 
@@ -273,12 +273,12 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
                 progress(done, len(groups), "summarising")
         return stories
     _WORK = (by_id, settings)
-    gc.freeze()  # the corpus is shared with the workers by fork: keep their collector off its pages
     try:
-        # biggest stories first, so no worker is left with a long one while the other idles
-        order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
-        stories: list = [None] * len(groups)
-        with multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 8)) as pool:
+        # the corpus is shared with the workers by fork: keep their collector off its pages
+        with frozen_heap(), multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 8)) as pool:
+            # biggest stories first, so no worker is left with a long one while the other idles
+            order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
+            stories: list = [None] * len(groups)
             jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
             for done, (n, story) in enumerate(zip(order, jobs), start=1):
                 stories[n] = story
@@ -287,7 +287,6 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
         return stories
     finally:
         _WORK = ()
-        gc.unfreeze()
 
 
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
@@ -372,6 +371,11 @@ def build_brief(
 
 
 def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str], story_cache=None) -> Brief:
+    with frozen_heap():  # the loaded corpus: out of the collector's full passes
+        return _analysed(corpus, settings, start, end, progress, moves, story_cache)
+
+
+def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str], story_cache=None) -> Brief:
     from .curation import apply_moves
 
     articles = corpus.articles

@@ -7,6 +7,7 @@ never writes: the corpus folder is read-only to us (a test holds us to that).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from .clean import clean
 from .dates import filename_date, text_date, url_date
 from .model import Article, Corpus, DateFinding, RawDocument, Skipped
 from .cache import Cache, NoCache, fingerprint
+from .heap import frozen_heap
 from .readers import DEFAULT_MAX_BYTES, ReadError, check_extension, parse_bytes, read_bytes
 from .walk import FoundFile, walk
 
@@ -242,20 +244,22 @@ def load_corpus(
                     article.id = f"{article.id}~{count + 1}"  # identical files: keep ids unique
             corpus.articles.extend(articles)
             corpus.skipped.extend(problems)
+        gc.freeze()  # what is loaded stays: the collector's full passes need not walk it again
         if progress:
             progress(done, len(files), batch.read[-1][0].display)
 
     try:
-        # Two batches in flight: while the workers parse one, this process reads the next and
-        # files the previous one's results (and the cache) instead of leaving them idle.
-        waiting: tuple[_Batch, int] | None = None
-        for start in range(0, len(files), BATCH_FILES):
-            batch = _start_batch(files[start : start + BATCH_FILES], options, cache, parser)
+        with frozen_heap():
+            # Two batches in flight: while the workers parse one, this process reads the next and
+            # files the previous one's results (and the cache) instead of leaving them idle.
+            waiting: tuple[_Batch, int] | None = None
+            for start in range(0, len(files), BATCH_FILES):
+                batch = _start_batch(files[start : start + BATCH_FILES], options, cache, parser)
+                if waiting:
+                    take(*waiting)
+                waiting = (batch, start + len(batch.read))
             if waiting:
                 take(*waiting)
-            waiting = (batch, start + len(batch.read))
-        if waiting:
-            take(*waiting)
     finally:
         parser.close()
     corpus.skipped.sort(key=lambda s: s.path)
