@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .dedup import apply_duplicates, find_duplicates
-from .heap import frozen_heap
+from .heap import frozen_heap, quiet_worker_collector
 from .model import Article, Corpus
 from .stories import StoryGroup, article_day, group_stories
 
@@ -201,7 +201,7 @@ class _Prefetch:
         ):
             return None
         cls._articles = articles
-        pool = multiprocessing.get_context("fork").Pool(1)
+        pool = multiprocessing.get_context("fork").Pool(1, initializer=quiet_worker_collector)
         chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
         return cls(pool, pool.imap_unordered(_prefetch_job, chunks))
 
@@ -275,7 +275,8 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     _WORK = (by_id, settings)
     try:
         # the corpus is shared with the workers by fork: keep their collector off its pages
-        with frozen_heap(), multiprocessing.get_context("fork").Pool(min(os.cpu_count() or 1, 8)) as pool:
+        workers = min(os.cpu_count() or 1, 8)
+        with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker_collector) as pool:
             # biggest stories first, so no worker is left with a long one while the other idles
             order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
             stories: list = [None] * len(groups)

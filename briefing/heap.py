@@ -33,3 +33,16 @@ def frozen_heap():
             _users -= 1
             if _users == 0:
                 gc.unfreeze()
+
+
+#: Allocations between young collections in a story worker (Python's default is 700): a
+#: story's tokens and candidate lists are hundreds of thousands of short-lived objects, and
+#: the default thresholds had the collector take 3% of a worker's CPU on Reuters (0.3 of
+#: 9.75 s on a quarter of its stories; 0.04 s at 20,000).
+WORKER_YOUNG_THRESHOLD = 20_000
+
+
+def quiet_worker_collector() -> None:
+    """Pool initializer: collect a worker's young garbage less often (it is short-lived work)."""
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(WORKER_YOUNG_THRESHOLD, middle, old)

@@ -34,3 +34,14 @@ def test_loading_and_briefing_leave_nothing_frozen():
     gc.unfreeze()
     build_brief(load_corpus([SAMPLE]))
     assert gc.get_freeze_count() == 0
+
+
+def test_story_workers_collect_young_garbage_less_often():
+    import multiprocessing
+
+    from briefing.heap import WORKER_YOUNG_THRESHOLD, quiet_worker_collector
+
+    with multiprocessing.get_context("fork").Pool(1, initializer=quiet_worker_collector) as pool:
+        young, middle, old = pool.apply(gc.get_threshold)
+    assert young == WORKER_YOUNG_THRESHOLD > gc.get_threshold()[0]
+    assert (middle, old) == gc.get_threshold()[1:]
