@@ -292,3 +292,38 @@ def test_dense_and_sparse_arithmetic_pick_the_same_sentences(stories, monkeypatc
     all_dense = run()
     assert sum(bool(picks) for picks, _ in all_dense) > 400
     assert all_dense == all_sparse
+
+
+def _plain_content_stems(text: str) -> tuple[str, ...]:
+    from briefing.summarize import GENERIC_NEWS, _stem, _tokens
+
+    return tuple(_stem(t) for t in _tokens(text) if t not in STOP_WORDS and t not in GENERIC_NEWS and not t.isdigit())
+
+
+def _plain_bigrams(text: str) -> frozenset:
+    from briefing.summarize import _stem, _tokens
+
+    tokens = _tokens(text)
+    stems = [_stem(t) for t in tokens]
+    return frozenset((a, b) for (a, b), s, t in zip(zip(stems, stems[1:]), tokens, tokens[1:]) if not (s in STOP_WORDS and t in STOP_WORDS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdeiostuy019 .,'’-ſıİK\u212a")), max_size=120))
+def test_memoised_token_stems_agree_with_the_plain_formula(text):
+    from briefing.summarize import _bigrams, _content_stems
+
+    assert _content_stems(text) == _plain_content_stems(text)
+    assert _bigrams(text) == _plain_bigrams(text)
+
+
+def test_memoised_token_stems_agree_on_the_sample_and_forget_past_their_limit():
+    from briefing.summarize import _bigrams, _content_stems, _stem, _TokenMemo
+
+    for number in ("000", "001", "002", "003", "004"):
+        for sentence in split_sentences(sample_text(number)):
+            assert _content_stems(sentence) == _plain_content_stems(sentence)
+            assert _bigrams(sentence) == _plain_bigrams(sentence)
+    memo = _TokenMemo(_stem, limit=3)
+    assert [memo[t] for t in ("talks", "talking", "troops", "troop")] == ["talk", "talk", "troop", "troop"]
+    assert len(memo) <= 3
