@@ -25,6 +25,7 @@ from itertools import combinations
 
 import numpy as np
 
+from .memo import TokenMemo
 from .model import Article
 
 SHINGLE = 5
@@ -70,19 +71,13 @@ def words(text: str) -> list[str]:
 _SHINGLE_WEIGHTS = np.random.default_rng(5).integers(1, 2**63, size=SHINGLE, dtype=np.uint64) | np.uint64(1)
 
 
-class _TokenHashes(dict):
-    """Token -> a fixed 64-bit hash (BLAKE2b), memoised: the same numbers in every process and
-    every run, so shingles can be computed where articles are loaded, in parallel."""
-
-    def __missing__(self, token: str) -> int:
-        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
-        if len(self) > 1_000_000:
-            self.clear()
-        self[token] = value
-        return value
+def _token_hash(token: str) -> int:
+    """A fixed 64-bit hash (BLAKE2b): the same numbers in every process and every run, so
+    shingles can be computed where articles are loaded, in parallel."""
+    return int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-_TOKEN_HASHES = _TokenHashes()
+_TOKEN_HASHES = TokenMemo(_token_hash, limit=1_000_000)
 
 
 def token_hashes(tokens: list[str]) -> np.ndarray:

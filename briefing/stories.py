@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from .memo import TokenMemo
 from .model import Article
 from .stopwords import ENGLISH_STOP_WORDS
 
@@ -156,15 +157,12 @@ def _stem(word: str) -> str:
     return word
 
 
-_TERMS: dict[str, str] = {}  # word -> stemmed term, "" for a stop word (a cache: tokens() is hot)
-
-
 def _term(word: str) -> str:
-    if len(_TERMS) > 500_000:
-        _TERMS.clear()
-    term = "" if word in ENGLISH_STOP_WORDS or len(word) < 2 else _stem(word)
-    _TERMS[word] = term
-    return term
+    """A word's stemmed term, "" for a stop word."""
+    return "" if word in ENGLISH_STOP_WORDS or len(word) < 2 else _stem(word)
+
+
+_TERMS = TokenMemo(_term, limit=500_000)  # tokens() is hot: each distinct word is stemmed once
 
 
 def _normalised(text: str) -> str:
@@ -176,9 +174,7 @@ def tokens(text: str) -> list[str]:
     terms = _TERMS
     found = []
     for word in _TOKEN.findall(_normalised(text)):
-        term = terms.get(word)
-        if term is None:
-            term = _term(word)
+        term = terms[word]
         if term:
             found.append(term)
     return found
@@ -189,9 +185,7 @@ def term_counts(text: str) -> dict[str, int]:
     terms = _TERMS
     bag: dict[str, int] = {}
     for word, count in Counter(_TOKEN.findall(_normalised(text))).items():
-        term = terms.get(word)
-        if term is None:
-            term = _term(word)
+        term = terms[word]
         if term:
             bag[term] = bag.get(term, 0) + count
     return bag

@@ -38,6 +38,7 @@ import numpy as np
 from scipy import sparse
 import snowballstemmer
 
+from .memo import TokenMemo
 from .model import Article
 from .prefilter import ascii_lower, may_contain
 from .sentences import split_sentences
@@ -164,23 +165,6 @@ GENERIC_NEWS = frozenset("""
 """.split())
 
 
-class _TokenMemo(dict):
-    """A token's value, computed on its first sight. Mapping the memo's `__getitem__` over a
-    text's tokens runs in C; a generator calling `_stem` for each token of every story was
-    most of the cost of a headline (its story's whole text) and a tenth of a summary's.
-    Cleared past `limit` entries: web corpora have long tails of one-off tokens."""
-
-    def __init__(self, compute, limit: int = 400_000):
-        super().__init__()
-        self._compute, self._limit = compute, limit
-
-    def __missing__(self, token: str):
-        if len(self) >= self._limit:
-            self.clear()
-        value = self[token] = self._compute(token)
-        return value
-
-
 def _content_stem(token: str) -> str | None:
     """The stem of a token that can tell one story from another, None for the others."""
     if token in STOP_WORDS or token in GENERIC_NEWS or token.isdigit():
@@ -188,8 +172,10 @@ def _content_stem(token: str) -> str | None:
     return _stem(token)
 
 
-_STEMS = _TokenMemo(_stem)
-_CONTENT_STEMS = _TokenMemo(_content_stem)
+# Mapped over a text's tokens in C (see briefing.memo): a generator calling _stem for every
+# token was most of a headline's cost (its story's whole text) and a tenth of a summary's.
+_STEMS = TokenMemo(_stem, limit=400_000)
+_CONTENT_STEMS = TokenMemo(_content_stem, limit=400_000)
 
 
 @lru_cache(maxsize=8192)

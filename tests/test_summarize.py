@@ -318,12 +318,13 @@ def test_memoised_token_stems_agree_with_the_plain_formula(text):
 
 
 def test_memoised_token_stems_agree_on_the_sample_and_forget_past_their_limit():
-    from briefing.summarize import _bigrams, _content_stems, _stem, _TokenMemo
+    from briefing.memo import TokenMemo
+    from briefing.summarize import _bigrams, _content_stems, _stem
 
     for number in ("000", "001", "002", "003", "004"):
         for sentence in split_sentences(sample_text(number)):
             assert _content_stems(sentence) == _plain_content_stems(sentence)
             assert _bigrams(sentence) == _plain_bigrams(sentence)
-    memo = _TokenMemo(_stem, limit=3)
+    memo = TokenMemo(_stem, limit=3)
     assert [memo[t] for t in ("talks", "talking", "troops", "troop")] == ["talk", "talk", "troop", "troop"]
     assert len(memo) <= 3
