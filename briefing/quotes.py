@@ -1520,7 +1520,7 @@ _LETTER_LED_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def _title_case(s: str) -> bool:
-    words = [w for w in _LETTER_LED_WORD.findall(s)]
+    words = _LETTER_LED_WORD.findall(s)
     if not words:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]

@@ -138,8 +138,8 @@ def _safe(document: RawDocument) -> RawDocument:
     document.text, document.title = clean_field(document.text), clean_field(document.title)
     document.source, document.url = clean_field(document.source), clean_field(document.url)
     document.removed = [clean_field(r) for r in document.removed]
-    if document.date is not None and clean_field(document.date.evidence) != document.date.evidence:
-        document.date = replace(document.date, evidence=clean_field(document.date.evidence))
+    if document.date is not None and (evidence := clean_field(document.date.evidence)) != document.date.evidence:
+        document.date = replace(document.date, evidence=evidence)
     return document
 
 

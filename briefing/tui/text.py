@@ -6,19 +6,14 @@ itself is never parsed as markup, so `[bold]x[/]` and `[@click=app.quit]y[/]` st
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-from ..textsafe import clean_text
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from ..textsafe import clean_field
 
 
 def clean(text: str | None) -> str:
     """The text without escapes or controls (unchanged, same length, when it has none)."""
-    text = text or ""
-    return clean_text(text) if _CONTROL.search(text) else text
+    return clean_field(text or "")
 
 
 def safe(text: str | None, style: str = "") -> Content:
