@@ -10,8 +10,9 @@ and applied as the export does, and `group_stories` groups them. Printed per hal
 BCubed precision, recall and F1 (pooled over the half's wires), and per day. A second line runs
 all six days from one folder (one vocabulary over all of them, as a multi-day export has).
 
-`--timing` also times `group_stories` on all of Reuters-21578 (21,578 wires, 58 days),
-loaded once as articles. `--show DAY` prints the predicted stories of one day with their titles
+`--timing [REV]` also times `group_stories` on all of Reuters-21578 (21,578 wires, 58 days),
+loaded once as articles, against the single-module grouper of git revision REV (default
+4d7aa51, before issue 12) in the same run. `--show DAY` prints the predicted stories of one day with their titles
 (for looking at errors on the tune half only).
 """
 
@@ -120,25 +121,52 @@ def show(day: str, rows, by_id) -> None:
             print(f"  {newid} [{gold[newid]}] {(by_id[newid].get('title') or '').strip()[:70]}")
 
 
-def timing() -> None:
-    """group_stories on all of Reuters (articles made once, analysis as the loader makes it)."""
-    from briefing.stories import group_stories
+def baseline_module(revision: str):
+    """The grouper as it was at `revision` (one module, briefing/stories.py), for timing side by side."""
+    import importlib.util
+    import subprocess
+
+    source = subprocess.run(["git", "show", f"{revision}:briefing/stories.py"], cwd=_data.REPO,
+                            capture_output=True, text=True, check=True).stdout
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "stories_baseline.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("briefing._stories_baseline", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
+    spec.loader.exec_module(module)
+    return module
+
+
+def timing(revision: str) -> None:
+    """group_stories on all of Reuters, this code and the code of `revision`, in the same run.
+
+    Articles are made once; their grouping features are computed before the clock starts
+    (the export computes them in the loader's worker processes, see briefing.analysis).
+    """
+    from briefing import stories
+    from briefing.analysis import analyse
 
     articles = _data.reuters_articles()
-    started = time.perf_counter()
-    groups = group_stories(articles)
-    first = time.perf_counter() - started
-    started = time.perf_counter()
-    group_stories(articles)
-    second = time.perf_counter() - started
-    sizes = sorted((len(g.article_ids) for g in groups), reverse=True)
-    print(f"all of Reuters ({len(articles)} wires): group_stories {first:.1f} s (again {second:.1f} s); "
-          f"{len(groups)} stories, {len({g.thread for g in groups})} threads, largest {sizes[:5]}")
+    for article in articles:
+        article.analysis = analyse(article)
+    for label, module in (("new", stories), (f"old ({revision})", baseline_module(revision))):
+        module.group_stories(articles)  # warm: imports, memo
+        started = time.perf_counter()
+        groups = module.group_stories(articles)
+        elapsed = time.perf_counter() - started
+        sizes = sorted((len(g.article_ids) for g in groups), reverse=True)
+        threads = defaultdict(int)
+        for g in groups:
+            threads[g.thread] += len(g.article_ids)
+        print(f"all of Reuters, {label}: group_stories {elapsed:.2f} s; {len(groups)} stories (largest {sizes[:3]}), "
+              f"{len(threads)} threads (largest {sorted(threads.values(), reverse=True)[:3]})")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timing", action="store_true", help="also time group_stories on all of Reuters")
+    parser.add_argument("--timing", metavar="REV", nargs="?", const="4d7aa51",
+                        help="also time group_stories on all of Reuters against the grouper of git revision REV")
     parser.add_argument("--show", metavar="DAY", help="print the predicted stories of one day (e.g. 21-APR-1987)")
     args = parser.parse_args()
     rows = read_gold()
@@ -148,7 +176,7 @@ def main() -> int:
         return 0
     evaluate(rows, by_id)
     if args.timing:
-        timing()
+        timing(args.timing)
     return 0
 
 

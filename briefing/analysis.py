@@ -25,6 +25,7 @@ class Analysis:
     text_crc: int  # of the title and text these results describe
     dedup: tuple  # (fingerprint, shingle hashes, anchors, MinHash, anchor runs): dedup.text_profile
     terms: dict[str, int]  # story-grouping term counts of stories.profile_text
+    names: dict[str, int] | None = None  # names and figures of the lead, for the same-event test (stories.name_counts)
     figures: list | None = None  # None: not attached yet, extracted where needed
     quotes: list | None = None
 
@@ -42,12 +43,13 @@ def analyse(article: Article) -> Analysis:
     export measured 10-15 s slower than extracting them per story.
     """
     from .dedup import text_profile
-    from .stories import profile_text, term_counts
+    from .stories import name_counts, profile_text, term_counts
 
     return Analysis(
         text_crc=text_digest(article),
         dedup=text_profile(article.text),
         terms=term_counts(profile_text(article)),
+        names=name_counts(article),
     )
 
 
@@ -84,6 +86,13 @@ def terms_of(article: Article) -> dict[str, int]:
 
     analysis = _current(article)
     return analysis.terms if analysis else term_counts(profile_text(article))
+
+
+def names_of(article: Article) -> dict[str, int]:
+    from .stories import name_counts
+
+    analysis = _current(article)
+    return analysis.names if analysis and analysis.names is not None else name_counts(article)
 
 
 def attach_extractions(article: Article, figures: list, quotes: list) -> None:
