@@ -88,11 +88,14 @@ def terms_of(article: Article) -> dict[str, int]:
     return analysis.terms if analysis else term_counts(profile_text(article))
 
 
-def names_of(article: Article) -> dict[str, int]:
-    from .stories import name_counts
+def grouping_features_of(article: Article) -> tuple[dict[str, int], dict[str, int]]:
+    """(term counts, names and figures) for the story grouper, with one check of the analysis."""
+    from .stories import name_counts, profile_text, term_counts
 
     analysis = _current(article)
-    return analysis.names if analysis and analysis.names is not None else name_counts(article)
+    terms = analysis.terms if analysis else term_counts(profile_text(article))
+    names = analysis.names if analysis and analysis.names is not None else name_counts(article)
+    return terms, names
 
 
 def attach_extractions(article: Article, figures: list, quotes: list) -> None:

@@ -38,6 +38,7 @@ from .clustering import (
     cluster_rows,
     expand,
     expanded_similarity,
+    regime_by_size,
     regime_for,
 )
 from .features import LEAD_WORDS, profile_text, term_counts, tokens
@@ -53,6 +54,6 @@ __all__ = [
     "BLOCK_MERGE_SIMILARITY", "FULL_TEXT", "HEADLINE_TOKENS", "HEADLINES", "LEAD_WORDS", "LONG_TEXT", "LONG_WORDS", "MAX_DENSE_DAY",
     "STORY_DISTANCE", "THREAD_SIMILARITY", "THREAD_WINDOW_DAYS", "Regime", "StoryGroup", "_original_of",
     "article_day", "cluster_day", "cluster_rows", "expand", "expanded_similarity", "group_stories", "l2_rows",
-    "name_counts", "profile_text", "regime_for", "story_id", "term_counts", "tokens", "vectorize",
+    "name_counts", "profile_text", "regime_by_size", "regime_for", "story_id", "term_counts", "tokens", "vectorize",
     "vectorize_counts",
 ]

@@ -70,15 +70,20 @@ BLOCK_MERGE_SIMILARITY = 0.5
 
 
 def regime_for(profiles: list[str], lengths: list[int] | None = None) -> Regime:
+    """The regime of a day from its articles' profiles and body lengths (in words), see `regime_by_size`."""
+    return regime_by_size([len(p.split()) for p in profiles], lengths)
+
+
+def regime_by_size(profile_words: list[int], lengths: list[int] | None = None) -> Regime:
     """Headline regime when most profiles are headline-sized; long-text regime when most bodies
-    (`lengths`, in words) are longer than `LONG_WORDS`; the full-text (wire) regime otherwise."""
-    if not profiles:
+    are longer than `LONG_WORDS`; the full-text (wire) regime otherwise."""
+    if not profile_words:
         return FULL_TEXT
-    short = sum(1 for p in profiles if len(p.split()) < HEADLINE_TOKENS)
-    if short * 2 > len(profiles):
+    short = sum(1 for words in profile_words if words < HEADLINE_TOKENS)
+    if short * 2 > len(profile_words):
         return HEADLINES
     long = sum(1 for words in lengths or [] if words > LONG_WORDS)
-    return LONG_TEXT if long * 2 > len(profiles) else FULL_TEXT
+    return LONG_TEXT if long * 2 > len(profile_words) else FULL_TEXT
 
 
 def _neighbour_mix(similarity: np.ndarray, neighbours: int, floor: float):

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from ..model import Article
-from .clustering import Regime, cluster_day, regime_for
-from .features import profile_text
+from .clustering import HEADLINE_TOKENS, LONG_WORDS, Regime, cluster_day, regime_by_size
+from .features import LEAD_WORDS, profile_text
 from .ids import story_id
 from .threads import link_threads
 from .vectors import vectorize_counts
@@ -47,12 +47,13 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     One vocabulary (and IDF) over the whole corpus, so similarities of different days are
     comparable; everything dense is per day. Duplicates join their original's story.
     """
-    from ..analysis import names_of, terms_of
+    from ..analysis import grouping_features_of
 
     original_of = _original_of(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
-    matrix = vectorize_counts([terms_of(a) for a in originals])
-    names = vectorize_counts([names_of(a) for a in originals])
+    features = [grouping_features_of(a) for a in originals]
+    matrix = vectorize_counts([terms for terms, _ in features])
+    names = vectorize_counts([found for _, found in features])
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
     for row, article in enumerate(originals):
         by_day[article_day(article, timezone)].append(row)
@@ -65,14 +66,15 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     members_of: list[list[int]] = []
     for day in sorted(by_day, key=lambda d: (d is None, d or dt.date.min)):
         rows = sorted(by_day[day], key=lambda r: originals[r].id)
-        regime = regime_for([profile_text(originals[r]) for r in rows], [originals[r].words for r in rows])
+        sizes = [_sizes(originals[r]) for r in rows]
+        regime = regime_by_size([s[0] for s in sizes], [s[1] for s in sizes])
         labels = cluster_day(matrix[rows] if matrix is not None else None, regime, names, rows) or [0] * len(rows)
         clusters: dict[int, list[int]] = defaultdict(list)
         for row, label in zip(rows, labels):
             clusters[label].append(row)
         for members in clusters.values():
             ids = [originals[r].id for r in members]
-            every = sorted(i for a in ids for i in [a, *copies.get(a, [])])
+            every = sorted([*ids, *(c for a in ids if a in copies for c in copies[a])])
             groups.append(StoryGroup(day, every, originals=sorted(ids)))
             members_of.append(members)
             regimes.append(regime)
@@ -83,6 +85,21 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
         group.id = story_id(group.day, group.article_ids)
     groups.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
     return groups
+
+
+def _sizes(article: Article) -> tuple[int, int]:
+    """(words of the profile, words of the body up to `LONG_WORDS` + 1): what the regime needs.
+
+    Counted on the first few thousand characters only: building every profile, or splitting
+    whole texts, cost about a second on Reuters. The profile is only built when the count
+    is near the headline threshold (its names could tip it).
+    """
+    text = article.text[: max(LEAD_WORDS, LONG_WORDS) * 12]
+    words = len(text.split())
+    profile = 2 * len((article.title or "").split()) + min(words, LEAD_WORDS) if text else len((article.title or "").split())
+    if profile < HEADLINE_TOKENS + 5:
+        profile = len(profile_text(article).split())
+    return profile, min(words, LONG_WORDS + 1)
 
 
 def _cohesions(matrix, members_of: list[list[int]]) -> list[float]:

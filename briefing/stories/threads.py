@@ -99,20 +99,21 @@ def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None) ->
 
 
 def _link_day(forest: _Forest, dated, regimes, current, earlier, centroids, name_centroids) -> None:
-    """Link one day's stories to the earlier stories they continue (see the module docstring)."""
+    """Link one day's stories to the earlier stories they continue (see the module docstring).
+
+    Vectorised over the day's stories: a Python loop over every story and row cost a
+    noticeable part of grouping all of Reuters.
+    """
     similarity = (centroids[current] @ centroids[earlier].T).toarray()
-    names = (name_centroids[current] @ name_centroids[earlier].T).toarray() if name_centroids is not None else None
-    for position in range(len(current)):
-        index = dated[current[position]]
-        regime = regimes[index]
-        passing = similarity[position] >= regime.thread_similarity
-        if names is not None and regime.thread_names > 0:
-            passing &= names[position] >= regime.thread_names
-        if not passing.any():
-            continue
-        if regime.thread_all:
-            picks = np.flatnonzero(passing)
-        else:
-            picks = [int(np.where(passing, similarity[position], -1.0).argmax())]
+    day_regimes = [regimes[dated[i]] for i in current]
+    passing = similarity >= np.array([r.thread_similarity for r in day_regimes], dtype=np.float32)[:, None]
+    name_floor = np.array([r.thread_names for r in day_regimes], dtype=np.float32)
+    if name_centroids is not None and name_floor.max() > 0:
+        names = (name_centroids[current] @ name_centroids[earlier].T).toarray()
+        passing &= names >= name_floor[:, None]
+    every = np.array([r.thread_all for r in day_regimes], dtype=bool)
+    best = np.where(passing, similarity, -1.0).argmax(axis=1)
+    for position in np.flatnonzero(passing.any(axis=1)):
+        picks = np.flatnonzero(passing[position]) if every[position] else [best[position]]
         for pick in picks:
-            forest.join(index, dated[earlier[pick]])
+            forest.join(dated[current[position]], dated[earlier[pick]])
