@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import _data  # noqa: E402
 
 from briefing import stories  # noqa: E402
+from briefing.stories import clustering, features  # noqa: E402  (the sweeps set their parameters)
 
 
 def labels_of(groups, articles, key: str = "thread") -> list[str]:
@@ -168,7 +169,7 @@ def reuters() -> None:
 
 def sensitivity() -> None:
     """F1/purity as the main parameters move around the chosen values."""
-    headlines, full, lead = stories.HEADLINES, stories.FULL_TEXT, stories.LEAD_WORDS
+    headlines, full, lead = clustering.HEADLINES, clustering.LONG_TEXT, features.LEAD_WORDS
     have_uci = (_data.DATA / "uci_news_aggregator_subset").exists()
     have_wiki = (_data.DATA / "wikiref220").exists()
     if have_uci:
@@ -177,37 +178,38 @@ def sensitivity() -> None:
         for neighbours in (10, 20, 30):
             row = []
             for cut in (0.85, 0.9, 0.93):
-                stories.HEADLINES = dataclasses.replace(headlines, neighbours=neighbours, story_distance=cut)
+                clustering.HEADLINES = dataclasses.replace(headlines, neighbours=neighbours, story_distance=cut)
                 row.append(f"cut {cut}: {_data.bcubed(labels_of(stories.group_stories(articles), articles), gold)[2]:.3f}")
             print(f"  k={neighbours:<3} " + "  ".join(row))
         for threshold in (0.3, 0.5, 0.7):
-            stories.HEADLINES = dataclasses.replace(headlines, thread_similarity=threshold)
+            clustering.HEADLINES = dataclasses.replace(headlines, thread_similarity=threshold)
             print(f"  thread similarity {threshold}: F1 {_data.bcubed(labels_of(stories.group_stories(articles), articles), gold)[2]:.3f}")
-        stories.HEADLINES = headlines
+        clustering.HEADLINES = headlines
     if have_wiki:
         articles, gold = _data.wikiref_articles()
-        print("sensitivity, WikiRef220 purity / BCubed F1 / clusters (full-text regime):")
+        print("sensitivity, WikiRef220 purity / BCubed F1 / clusters (long-text regime):")
         for words in (150, 250, 400):
             row = []
             for cut in (0.7, 0.75, 0.8, 0.85):
-                stories.LEAD_WORDS = words
-                stories.FULL_TEXT = dataclasses.replace(full, story_distance=cut)
+                features.LEAD_WORDS = words
+                clustering.LONG_TEXT = dataclasses.replace(full, story_distance=cut)
                 predicted = labels_of(stories.group_stories(articles), articles, "id")
                 row.append(f"cut {cut}: {_data.purity(predicted, gold):.3f}/{_data.bcubed(predicted, gold)[2]:.3f}/{len(set(predicted))}")
             print(f"  lead {words:<4} " + "  ".join(row))
         for neighbours in (5, 10, 20):
-            stories.LEAD_WORDS = lead
-            stories.FULL_TEXT = dataclasses.replace(full, neighbours=neighbours)
+            features.LEAD_WORDS = lead
+            clustering.LONG_TEXT = dataclasses.replace(full, neighbours=neighbours)
             predicted = labels_of(stories.group_stories(articles), articles, "id")
             print(f"  k={neighbours:<3} purity {_data.purity(predicted, gold):.3f} F1 {_data.bcubed(predicted, gold)[2]:.3f} clusters {len(set(predicted))}")
-        stories.FULL_TEXT, stories.LEAD_WORDS = full, lead
+        clustering.LONG_TEXT, features.LEAD_WORDS = full, lead
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sensitivity", action="store_true", help="also sweep the main parameters")
     args = parser.parse_args()
-    print(f"parameters: headlines {stories.HEADLINES}\n            full text {stories.FULL_TEXT}, lead {stories.LEAD_WORDS} words")
+    print(f"parameters: headlines {stories.HEADLINES}\n            full text {stories.FULL_TEXT}\n"
+          f"            long text {stories.LONG_TEXT}, lead {stories.LEAD_WORDS} words")
     sample()
     if not _data.DATA.exists():
         print(f"skipped: research data not available at {_data.DATA}")

@@ -23,8 +23,9 @@ _TOKEN = re.compile(r"[^\W\d_][^\W_]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def lead_of(article: Article, words: int = LEAD_WORDS) -> str:
-    """The first `words` words of the body: where news puts who, what and where."""
+def lead_of(article: Article, words: int | None = None) -> str:
+    """The first `words` (default `LEAD_WORDS`) words of the body: where news puts who, what and where."""
+    words = LEAD_WORDS if words is None else words
     return " ".join(article.text[: words * 12].split()[:words]) if article.text else ""
 
 
