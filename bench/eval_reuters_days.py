@@ -10,7 +10,8 @@ and applied as the export does, and `group_stories` groups them. Printed per hal
 BCubed precision, recall and F1 (pooled over the half's wires), and per day. A second line runs
 all six days from one folder (one vocabulary over all of them, as a multi-day export has).
 
-`--timing [REV]` also times `group_stories` on all of Reuters-21578 (21,578 wires, 58 days),
+`--baseline [REV]` also scores the grouper of git revision REV (default 4d7aa51, before
+issue 12). `--timing [REV]` also times `group_stories` on all of Reuters-21578 (21,578 wires, 58 days),
 loaded once as articles, against the single-module grouper of git revision REV (default
 4d7aa51, before issue 12) in the same run. `--show DAY` prints the predicted stories of one day with their titles
 (for looking at errors on the tune half only).
@@ -52,12 +53,13 @@ def write_wires(folder: Path, wanted: set[str], by_id: dict[str, dict]) -> None:
         (folder / f"reut-{int(newid):05d}.txt").write_text(f"{title}\n date {day.isoformat()}\n\n{body}\n")
 
 
-def group_folder(folder: Path):
+def group_folder(folder: Path, group_stories=None):
     """Articles loaded as the export loads them, deduplicated, grouped: {newid: (story, thread)}."""
     from briefing.dedup import apply_duplicates, find_duplicates
     from briefing.load import load_corpus
-    from briefing.stories import group_stories
 
+    if group_stories is None:
+        from briefing.stories import group_stories
     articles = load_corpus([folder]).articles
     apply_duplicates(articles, find_duplicates(articles))
     groups = group_stories(articles)
@@ -77,7 +79,7 @@ def line(label: str, figures: dict[str, tuple[float, float, float]]) -> str:
     return f"  {label:<22} " + "   ".join(cells)
 
 
-def evaluate(rows, by_id) -> None:
+def evaluate(rows, by_id, group_stories=None) -> None:
     days = sorted({r[1] for r in rows}, key=lambda d: dt.datetime.strptime(d, "%d-%b-%Y"))
     found: dict[str, tuple[str, str]] = {}
     started = time.perf_counter()
@@ -86,11 +88,11 @@ def evaluate(rows, by_id) -> None:
             folder = Path(scratch) / day
             folder.mkdir()
             write_wires(folder, {r[0] for r in rows if r[1] == day}, by_id)
-            found.update(group_folder(folder)[0])
+            found.update(group_folder(folder, group_stories)[0])
         together = Path(scratch) / "all"
         together.mkdir()
         write_wires(together, {r[0] for r in rows}, by_id)
-        found_together = group_folder(together)[0]
+        found_together = group_folder(together, group_stories)[0]
     elapsed = time.perf_counter() - started
     missing = sum(1 for r in rows if r[0] not in found)
     print(f"Reuters hand-grouped days ({len(rows)} wires, {len({(r[1], r[3]) for r in rows})} gold stories, "
@@ -167,6 +169,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timing", metavar="REV", nargs="?", const="4d7aa51",
                         help="also time group_stories on all of Reuters against the grouper of git revision REV")
+    parser.add_argument("--baseline", metavar="REV", nargs="?", const="4d7aa51",
+                        help="also score the grouper of git revision REV (default: before issue 12)")
     parser.add_argument("--show", metavar="DAY", help="print the predicted stories of one day (e.g. 21-APR-1987)")
     args = parser.parse_args()
     rows = read_gold()
@@ -175,6 +179,9 @@ def main() -> int:
         show(args.show, rows, by_id)
         return 0
     evaluate(rows, by_id)
+    if args.baseline:
+        print(f"baseline: the grouper of {args.baseline}")
+        evaluate(rows, by_id, baseline_module(args.baseline).group_stories)
     if args.timing:
         timing(args.timing)
     return 0
