@@ -54,6 +54,7 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     features = [grouping_features_of(a) for a in originals]
     matrix = vectorize_counts([terms for terms, _ in features])
     names = vectorize_counts([found for _, found in features])
+    del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
     for row, article in enumerate(originals):
         by_day[article_day(article, timezone)].append(row)
