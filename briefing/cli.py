@@ -79,6 +79,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mtime-dates", action="store_true", help="date undated articles by file modification time")
     parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="skip files larger than this (default 20M)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    parser.add_argument(
+        "--follow-symlinks", action="store_true", help="also read files that symlinks point to outside the corpus folder"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
@@ -127,7 +130,10 @@ def _options(args, settings=None):
     from .readers import DEFAULT_MAX_BYTES
 
     patterns = settings.compiled_patterns() if settings else ()
-    return LoadOptions(mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns)
+    return LoadOptions(
+        mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns,
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
 
 
 def _cache(args):
@@ -143,7 +149,21 @@ def _load(paths: list[Path], args, settings=None, cache=None):
         if not path.exists():
             raise UsageError(f"briefing: no such file or folder: {path}")
     with _progress() as progress:
-        return load_corpus(paths, _options(args, settings), progress, cache)
+        corpus = load_corpus(paths, _options(args, settings), progress, cache)
+    report_skipped(corpus)
+    return corpus
+
+
+def report_skipped(corpus) -> None:
+    """One stderr line: how many files were skipped and the commonest reasons (inspect lists each)."""
+    from collections import Counter
+
+    if not corpus.skipped:
+        return
+    files = len({s.path for s in corpus.skipped})
+    reasons = Counter(s.reason for s in corpus.skipped).most_common(3)
+    said = "; ".join(f"{reason} ({count})" for reason, count in reasons)
+    print(f"briefing: skipped {files} file{'s' if files != 1 else ''} ({said}); `briefing inspect` lists them", file=sys.stderr)
 
 
 class _progress:

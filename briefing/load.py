@@ -31,6 +31,7 @@ class LoadOptions:
     mtime_dates: bool = False  # date undated articles by file modification time (asked for only)
     max_bytes: int = DEFAULT_MAX_BYTES
     clean_patterns: tuple = ()  # extra compiled regexes: units matching one are dropped
+    follow_symlinks: bool = False  # follow links to targets outside the corpus folder (asked for only)
 
 
 def url_host(url: str | None) -> str | None:
@@ -229,7 +230,7 @@ def load_corpus(
     """
     options = options or LoadOptions()
     cache = cache or NoCache()
-    files, skipped = walk(paths)
+    files, skipped = walk(paths, options.follow_symlinks)
     root = paths[0].as_posix() if len(paths) == 1 else " ".join(p.as_posix() for p in paths)
     corpus = Corpus(root=root, skipped=list(skipped))
     seen_ids: dict[str, int] = {}
