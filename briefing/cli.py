@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="start", type=_day, help="first day (YYYY-MM-DD)")
     export.add_argument("--to", dest="end", type=_day, help="last day (YYYY-MM-DD)")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of stdout")
+    export.add_argument("-o", "--output", type=Path, help="write to this regular file (atomically; '-' is stdout)")
+    export.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
     export.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
     _common(export)
     _brief_options(export)
@@ -209,13 +210,40 @@ def run_inspect(args) -> int:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
     from .atomic import write_atomic
 
-    write_atomic(output, text)
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise OutputError(f"briefing: cannot write {output}: {error.strerror or error}") from None
     print(f"briefing: wrote {output}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """The brief could not be written where asked: exit 1 with the message."""
+
+
+def check_output(output: Path | None, corpus: Path, force: bool) -> None:
+    """Refuse, before any work, an `-o` that is not a regular file or that lies in the corpus
+    (the next run would read the brief as an article; --force allows it)."""
+    import os
+
+    from .atomic import kind_of
+    from .walk import within
+
+    if output is None or str(output) == "-":
+        return
+    kind = kind_of(output)
+    if kind is not None:
+        raise UsageError(f"briefing: -o {output} is {kind}: briefing writes regular files only (use '-o -' for stdout)")
+    if not force and within(os.path.realpath(output), os.path.realpath(corpus)):
+        raise UsageError(
+            f"briefing: -o {output} is inside the corpus folder {corpus}: the next run would read the brief "
+            "as an article (write it elsewhere, or add --force)"
+        )
 
 
 def _curation(root: Path):
@@ -236,6 +264,7 @@ def run_export(args) -> int:
     start, end = (args.date, args.date) if args.date else (args.start, args.end)
     if start and end and start > end:
         raise UsageError("briefing export: --from is after --to")
+    check_output(args.output, args.path, getattr(args, "force", False))
     settings = _settings(args)
     cache = _cache(args)
     corpus = _load([args.path], args, settings, cache)
@@ -288,7 +317,7 @@ def run_open(args) -> int:
         return run(path, settings, _options(args, settings), _cache(args))
     print("briefing: not a terminal, printing the brief (run it in a terminal for the desk)", file=sys.stderr)
     args.date = args.start = args.end = args.output = None
-    args.format, args.raw = "md", False
+    args.format, args.raw, args.force = "md", False, False
     args.path = path
     return run_export(args)
 
@@ -319,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
+    except OutputError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -111,7 +111,7 @@ class _Walk:
     inside: str | None  # the resolved corpus folder; None: links followed anywhere
 
 
-def _within(target: str, folder: str) -> bool:
+def within(target: str, folder: str) -> bool:
     return target == folder or target.startswith(folder.rstrip("/") + "/")
 
 
@@ -154,7 +154,7 @@ def _visit_given(path: Path, root: Path | None, state: _Walk) -> None:
 def _outside(child: Path, state: _Walk) -> Path | None:
     """The resolved target of a link that may be followed, or None (it leaves the corpus)."""
     target = os.path.realpath(child)
-    if state.inside is not None and not _within(target, state.inside):
+    if state.inside is not None and not within(target, state.inside):
         return None
     return Path(target)
 

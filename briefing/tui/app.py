@@ -105,7 +105,7 @@ class BriefingApp(App):
         self.options = options or LoadOptions()
         self.cache = cache
         self.store = store or CurationStore(self.path, warn=self._warn)
-        self.export_dir = Path(export_dir or self.settings.export_dir or Path.cwd())
+        self.export_dir = export_folder(Path(export_dir or self.settings.export_dir or Path.cwd()), self.path)
         self.isolate = isolate  # run the engine in a child process (the command line does)
         _start_resource_tracker()
         self.session: Session | None = None
@@ -489,6 +489,19 @@ class BriefingApp(App):
             self.notify(message, severity="warning", markup=False)
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+
+def export_folder(folder: Path, corpus: Path) -> Path:
+    """Where `e` writes: the folder asked for, unless it lies in the corpus (the next load would
+    read the brief as an article); then the folder that holds the corpus."""
+    import os
+
+    from ..walk import within
+
+    real = os.path.realpath(corpus)
+    if within(os.path.realpath(folder), real):
+        return Path(real).parent
+    return folder
 
 
 def run(path: Path, settings: Settings, options: LoadOptions, cache) -> int:
