@@ -333,8 +333,77 @@ def _one_blas_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
+def _headless(args) -> bool:
+    return args.command != "open" or not (sys.stdin.isatty() and sys.stdout.isatty())
+
+
+class _Stop:
+    """One SIGINT or SIGTERM ends a headless run cleanly: the first raises KeyboardInterrupt in
+    the main thread (its `finally` blocks remove temporaries and stop worker pools); further
+    signals are ignored; a watchdog ends the process 1.5 s later if the clean-up stalls.
+    Forked workers ignore SIGINT (Ctrl-C reaches the whole process group: they printed
+    tracebacks) and die at once on the SIGTERM a pool's terminate() sends them."""
+
+    code: int | None = None
+
+    @classmethod
+    def install(cls) -> None:
+        import os
+        import signal
+
+        main_pid = os.getpid()
+
+        def on_signal(number, frame):
+            if os.getpid() != main_pid or cls.code is not None:
+                return
+            cls.code = 128 + number
+            cls._watchdog()
+            raise KeyboardInterrupt
+
+        def in_child():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+        if not getattr(cls, "_registered", False):
+            os.register_at_fork(after_in_child=in_child)
+            cls._registered = True
+
+    @classmethod
+    def _watchdog(cls) -> None:
+        import threading
+        import time
+
+        def end():
+            time.sleep(1.5)
+            cls.finish()
+
+        threading.Thread(target=end, daemon=True).start()
+
+    @classmethod
+    def finish(cls) -> None:
+        """Stop any worker left, say so once, and leave without the interpreter's teardown
+        (a half-closed pool's __del__ printed "Bad file descriptor")."""
+        import multiprocessing
+        import os
+
+        for child in multiprocessing.active_children():
+            try:
+                child.kill()
+            except Exception:
+                pass
+        try:
+            sys.stderr.write("briefing: interrupted\n")
+            sys.stderr.flush()
+        except Exception:
+            pass
+        os._exit(cls.code or EXIT_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> int:
     _one_blas_thread()
+    as_program = argv is None  # signal handlers only for a real run, not a call from a test
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")) or argv[0] in ("--debug",) and len(argv) == 1:
@@ -344,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             args = build_parser().parse_args(["open", *argv])
         handler = {"inspect": run_inspect, "export": run_export, "summarize": run_summarize, "open": run_open}[args.command]
+        if as_program and _headless(args):
+            _Stop.install()
         return handler(args)
     except UsageError as error:
         print(str(error), file=sys.stderr)
@@ -352,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
+        if _Stop.code is not None:
+            _Stop.finish()
         print("briefing: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
