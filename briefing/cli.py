@@ -276,6 +276,14 @@ def run_export(args) -> int:
         from .curation import apply_curation
 
         brief = apply_curation(brief, curation)
+        for note in curation.notes:
+            print(f"briefing: {note}", file=sys.stderr)
+        if curation.orphans:
+            print(
+                f"briefing: edits of {len(curation.orphans)} stor{'ies' if len(curation.orphans) != 1 else 'y'} match no "
+                f"story now ({', '.join(_orphan_label(curation, sid) for sid in curation.orphans)}); they are kept in the "
+                "curation file and can be re-applied in the desk (ctrl+p: re-apply orphaned edits)", file=sys.stderr,
+            )
     if args.format == "json":
         text = brief_json(brief_to_dict(brief))
     else:
@@ -284,6 +292,11 @@ def run_export(args) -> int:
         text = render_markdown(brief)
     _emit(text, args.output)
     return EXIT_OK
+
+
+def _orphan_label(curation, story_id: str) -> str:
+    edits = curation.stories[story_id]
+    return f"“{edits.headline}”" if edits.headline else story_id
 
 
 def run_summarize(args) -> int:

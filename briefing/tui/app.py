@@ -205,6 +205,14 @@ class BriefingApp(App):
             self.show_story()
         else:
             self.query_one(StoryView).clear("No articles in this folder." if not message.corpus.articles else "No stories.")
+        for note in session.followed:
+            self.notify(note, title="Curation", markup=False, timeout=8)
+        orphans = session.curation.orphans
+        if orphans:
+            self.notify(
+                f"edits of {len(orphans)} stor{'ies' if len(orphans) != 1 else 'y'} match no story now; kept in "
+                f"{self.store.path} (ctrl+p: re-apply orphaned edits to this story)", severity="warning", markup=False, timeout=10,
+            )
         skipped = len(message.corpus.skipped)
         if skipped and message.select is None:
             self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (briefing inspect tells why)", markup=False)
@@ -263,7 +271,7 @@ class BriefingApp(App):
         else:
             view.show(session, story, keep=True)
 
-    DESK_ONLY = {"filter", "edit_headline", "drop_story", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
+    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The desk's actions only while the desk is shown (export also from the preview)."""
@@ -332,6 +340,19 @@ class BriefingApp(App):
             self._save(story.id)
 
         self.push_screen(HeadlineScreen(story.headline, machine), done)
+
+    def action_reapply_orphans(self) -> None:
+        """Put edits that match no story any more onto the selected story (listed at load)."""
+        story = self.current_story()
+        if story is None:
+            return
+        moved = self.session.curation.reapply(self.session.curation.orphans, story.id)
+        if not moved:
+            self.notify("no orphaned edits to re-apply", timeout=2)
+            return
+        self.session.curation.orphans = []
+        self._save(story.id)
+        self.notify(f"re-applied the edits of {moved} stor{'ies' if moved != 1 else 'y'} to this story", timeout=4)
 
     def action_drop_story(self) -> None:
         story = self.current_story()
