@@ -460,7 +460,7 @@ def follow(curation: Curation, stories: list, known: set[str] | None = None) -> 
         target = ranked[0][1]
         taken.add(target)
         _rename(curation, sid, target)
-        notes.append(_moved(present[target], anchor, len(overlap) > 1))
+        notes.append(_moved(present[target], curation.stories[target].headline, anchor, len(overlap) > 1))
     curation.anchors.update({s.id: list(s.articles) for s in stories if s.id in curation.stories})
     curation.notes, curation.orphans = notes, orphans
     return notes
@@ -474,13 +474,13 @@ def _rename(curation: Curation, old: str, new: str) -> None:
         curation.order[day] = [sid for n, sid in enumerate(renamed) if sid not in renamed[:n]]
 
 
-def _moved(story, anchor: list[str], split: bool) -> str:
+def _moved(story, headline: str | None, anchor: list[str], split: bool) -> str:
     joined = len(set(story.articles) - set(anchor))
     left = len(set(anchor) - set(story.articles))
     parts = [f"{joined} article{'s' if joined != 1 else ''} joined" if joined else "", f"{left} left" if left else ""]
     change = ", ".join(p for p in parts if p) or "regrouped"
     where = "; it split, the edits stay with the larger part" if split else ""
-    return f"edits followed the story “{story.headline}” ({change}{where})"
+    return f"edits followed the story “{headline or story.headline}” ({change}{where})"
 
 
 def apply_curation(brief, curation: Curation):
