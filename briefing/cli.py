@@ -272,6 +272,7 @@ def run_export(args) -> int:
     brief = build_brief(
         corpus, settings, start, end, cache=None if args.no_cache else cache, moves=curation.moves if curation else None
     )
+    had_stories = bool(brief.days or brief.undated)
     if curation is not None:
         from .curation import apply_curation
 
@@ -289,9 +290,28 @@ def run_export(args) -> int:
     else:
         from .markdown import render_markdown
 
-        text = render_markdown(brief)
+        text = render_markdown(brief, start, end)
+    if not brief.days and not brief.undated:
+        _warn_empty(brief, start, end, had_stories)
     _emit(text, args.output)
     return EXIT_OK
+
+
+def _warn_empty(brief, start, end, had_stories: bool) -> None:
+    from collections import Counter
+
+    corpus = brief.corpus
+    if had_stories:
+        why = "every story was dropped in the desk"
+    elif corpus.articles:
+        why = "no story in this range"
+    else:
+        reasons = Counter(s.reason for s in corpus.skipped).most_common(2)
+        files = len({s.path for s in corpus.skipped})
+        why = f"no article read; {files} file{'s' if files != 1 else ''} skipped" + (
+            f" (mostly: {'; '.join(r for r, _ in reasons)})" if reasons else ""
+        ) if files else "no article files in the folder"
+    print(f"briefing: warning: the brief is empty: {why}", file=sys.stderr)
 
 
 def _orphan_label(curation, story_id: str) -> str:

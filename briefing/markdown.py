@@ -105,11 +105,29 @@ def _rundown(stories: list[Story]) -> str:
     return f"*{count}: {heads}{more}{end}*"
 
 
-def render_markdown(brief: Brief) -> str:
-    """The whole brief: one section per day (newest first), then undated stories."""
+def _empty_brief(brief: Brief, start: dt.date | None, end: dt.date | None) -> str:
+    """A brief with no story is still one well-formed brief: its date heading, then why."""
+    if start and end and start == end:
+        heading = f"# Daily brief — {_day_heading(start)}"
+    elif start or end:
+        heading = f"# Daily brief — {start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
+    else:
+        heading = "# Daily brief"
+    corpus = brief.corpus
+    if corpus.articles:
+        why = "No stories in this range." if (start or end) else "No stories: every story was dropped."
+    else:
+        skipped = len({s.path for s in corpus.skipped})
+        why = f"No articles: {skipped} file{'s' if skipped != 1 else ''} skipped." if skipped else "No articles: the folder holds no article files."
+    return f"{heading}\n\n*{why}*\n"
+
+
+def render_markdown(brief: Brief, start: dt.date | None = None, end: dt.date | None = None) -> str:
+    """The whole brief: one section per day (newest first), then undated stories. `start` and
+    `end` (the range asked for) head a brief that has no story."""
     lines: list[str] = []
     if not brief.days and not brief.undated:
-        lines += ["# Daily brief", "", "*No articles in this range.*", ""]
+        return _empty_brief(brief, start, end)
     single = len(brief.days) + bool(brief.undated) == 1
     if not single:
         first, last = (brief.days[-1].date, brief.days[0].date) if brief.days else (None, None)

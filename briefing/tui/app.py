@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..atomic import write_atomic
@@ -438,7 +439,7 @@ class BriefingApp(App):
     def export_path(self, day: str, suffix: str) -> Path:
         return self.export_dir / f"brief-{day}.{suffix}"
 
-    def _export(self, suffix: str) -> Path | None:
+    def _export(self, suffix: str, confirmed: bool = False) -> Path | None:
         day = self.current_day()
         if day is None:
             return None
@@ -447,6 +448,17 @@ class BriefingApp(App):
         else:
             text = brief_json(self.session.json_document(day))
         path = self.export_path(day, suffix)
+        curated = self.session.curated_day(day)
+        if not confirmed and not (curated.days or curated.undated) and path.exists():
+            # every story of the day dropped: never replace a good brief without asking
+            def answer(replace: bool | None) -> None:
+                if replace:
+                    self._export(suffix, confirmed=True)
+                else:
+                    self.notify(f"kept {path}", timeout=3, markup=False)
+
+            self.push_screen(ConfirmScreen(f"Every story of {day} is dropped. Replace {path} with an empty brief?"), answer)
+            return None
         try:
             write_atomic(path, text)
         except OSError as error:
@@ -510,6 +522,23 @@ class BriefingApp(App):
             self.notify(message, severity="warning", markup=False)
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+
+class ConfirmScreen(ModalScreen):
+    """A yes/no question; dismissed with True only on `y`."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"), Binding("escape", "answer(False)", "No")]
+    DEFAULT_CSS = "ConfirmScreen { align: center middle; } ConfirmScreen > Static { width: 70; padding: 1 2; border: thick $warning; background: $surface; }"
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.question + "\n\n[y] yes   [n] no"))
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
 
 
 def export_folder(folder: Path, corpus: Path) -> Path:

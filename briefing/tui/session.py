@@ -230,7 +230,8 @@ class Session:
         return apply_curation(part, self.curation)
 
     def markdown(self, key: str) -> str:
-        return render_markdown(self.curated_day(key))
+        day = None if key == UNDATED else dt.date.fromisoformat(key)
+        return render_markdown(self.curated_day(key), day, day)
 
     def json_document(self, key: str) -> dict:
         return brief_to_dict(self.curated_day(key))
