@@ -2,7 +2,8 @@
 
 Article text is untrusted. `escape` makes any string literal in CommonMark: it can never
 become a link, an image, HTML, a heading, a list, emphasis or code, and it can never become
-a newsletter template tag (`{{ … }}`, `{% … %}`, Mailchimp `*|TAG|*`): those delimiters are
+a newsletter merge tag (`{{ … }}`, `{% … %}`, Mailchimp `*|TAG|*`, and the others listed at
+`_TEMPLATE`): those delimiters are
 split by a zero-width space, the only change to the visible text. Links we write ourselves
 are only http(s) URLs, percent-encoded so they cannot break out of `(…)`.
 """
@@ -17,7 +18,16 @@ from .brief import Brief, Story
 from .textsafe import clean_text
 
 ZWSP = "\u200b"
-_TEMPLATE = re.compile(r"(\{)(?=[{%#])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)")
+# The merge tags of the major newsletter platforms (README, "Merge tags"), each split after its
+# opening character: Liquid/HubSpot/Jinja `{{ }}` `{% %}` `{# #}`, Mailchimp `*|X|*`, wiki `[[ ]]`,
+# ERB `<% %>`, Salesforce Marketing Cloud `%%[ ]%%` and `%%X%%`, Salesforce `{!x}`, Smarty
+# `{$x}`, `${x}` and `#{x}` templates, ActiveCampaign `%FIRSTNAME%`, Campaign Monitor
+# `[firstname,fallback=]` and `[unsubscribe]`. Every lookahead is bounded: linear time.
+_TEMPLATE = re.compile(
+    r"(\{)(?=[{%#!$])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)"
+    r"|(%)(?=%)|([$#])(?=\{)|(%)(?=[A-Za-z_][\w-]{0,40}%)"
+    r"|(\[)(?=[A-Za-z_][\w -]{0,40}(?:,[^\]\n]{0,80})?\])"
+)
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!{}#$^])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
 
