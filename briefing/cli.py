@@ -34,14 +34,22 @@ def default_corpus() -> Path:
 
 
 def _size(value: str) -> int:
+    import math
+
     units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    value = value.strip().lower().removesuffix("b")
+    text = value.strip().lower().removesuffix("b")
     try:
-        if value and value[-1] in units:
-            return int(float(value[:-1]) * units[value[-1]])
-        return int(value)
+        if text and text[-1] in units:
+            number = float(text[:-1]) * units[text[-1]]
+        else:
+            number = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 20M)") from None
+    if not math.isfinite(number) or number > 1 << 50:
+        raise argparse.ArgumentTypeError(f"too large a size: {value!r} (try 200M)")
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r} (try 20M)")
+    return int(number)
 
 
 def _day(value: str):
@@ -131,8 +139,9 @@ def _options(args, settings=None):
     from .readers import DEFAULT_MAX_BYTES
 
     patterns = settings.compiled_patterns() if settings else ()
+    size = args.max_file_size
     return LoadOptions(
-        mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns,
+        mtime_dates=args.mtime_dates, max_bytes=DEFAULT_MAX_BYTES if size is None else size, clean_patterns=patterns,
         follow_symlinks=getattr(args, "follow_symlinks", False),
     )
 
@@ -143,14 +152,17 @@ def _cache(args):
     return NoCache() if getattr(args, "no_cache", False) else Cache()
 
 
-def _load(paths: list[Path], args, settings=None, cache=None):
+def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
     from .load import load_corpus
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"briefing: no such file or folder: {path}")
-    with _progress() as progress:
+    if progress is not None:
         corpus = load_corpus(paths, _options(args, settings), progress, cache)
+    else:
+        with _progress() as bar:
+            corpus = load_corpus(paths, _options(args, settings), bar, cache)
     report_skipped(corpus)
     return corpus
 
@@ -167,6 +179,10 @@ def report_skipped(corpus) -> None:
     print(f"briefing: skipped {files} file{'s' if files != 1 else ''} ({said}); `briefing inspect` lists them", file=sys.stderr)
 
 
+def _no_progress(done: int, total: int, name: str) -> None:
+    return None
+
+
 class _progress:
     """A progress bar on stderr for long loads, only when stderr is a terminal."""
 
@@ -181,8 +197,12 @@ class _progress:
         self._task = self._bar.add_task("loading", total=None)
         return self._update
 
+    STAGES = ("grouping stories", "summarising")
+
     def _update(self, done: int, total: int, name: str) -> None:
-        self._bar.update(self._task, completed=done, total=total)
+        """Loading reports file names, later stages their own name (the bar covers them all)."""
+        stage = name if name in self.STAGES else "loading"
+        self._bar.update(self._task, completed=done, total=total or None, description=stage)
 
     def __exit__(self, *exc):
         if self._bar:
@@ -201,17 +221,21 @@ def run_inspect(args) -> int:
     corpus = _load(args.paths, args, cache=_cache(args))
     document = inspect_document(corpus)
     if args.format == "json":
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _stdout().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         from .render import make_console, render_inspect
 
-        render_inspect(document, make_console())
+        _stdout()
+
+        console = make_console()
+        console.on_broken_pipe = _broken_pipe  # rich would exit 1 on `| head`
+        render_inspect(document, console)
     return EXIT_OK
 
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        _stdout().write(text)
         return
     from .atomic import write_atomic
 
@@ -265,13 +289,19 @@ def run_export(args) -> int:
     if start and end and start > end:
         raise UsageError("briefing export: --from is after --to")
     check_output(args.output, args.path, getattr(args, "force", False))
+    if args.output is None or str(args.output) == "-":
+        _stdout()  # closed: say so before the work, not after
     settings = _settings(args)
     cache = _cache(args)
-    corpus = _load([args.path], args, settings, cache)
     curation = None if args.raw else _curation(args.path)
-    brief = build_brief(
-        corpus, settings, start, end, cache=None if args.no_cache else cache, moves=curation.moves if curation else None
-    )
+    with _progress() as progress:
+        corpus = _load([args.path], args, settings, cache, progress=progress or _no_progress)
+        if progress:
+            progress(0, 0, "grouping stories")
+        brief = build_brief(
+            corpus, settings, start, end, progress, cache=None if args.no_cache else cache,
+            moves=curation.moves if curation else None,
+        )
     had_stories = bool(brief.days or brief.undated)
     if curation is not None:
         from .curation import apply_curation
@@ -332,19 +362,31 @@ def run_summarize(args) -> int:
             "summary": [{"text": s.text, "article": s.article} for s in picked],
             "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _stdout().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write("".join(s.text + "\n" for s in picked))
+        _stdout().write("".join(s.text + "\n" for s in picked))
     return EXIT_OK
+
+
+def _not_a_folder(path: Path) -> str:
+    """A mistyped command reads as a folder name: say both."""
+    import difflib
+
+    name = str(path)
+    if not path.exists() and "/" not in name and "." not in name:
+        close = difflib.get_close_matches(name, COMMANDS, n=1)
+        hint = f" (did you mean `briefing {close[0]}`?)" if close else f" (commands: {', '.join(COMMANDS)})"
+        return f"briefing: no such command or folder: {name}{hint}"
+    return f"briefing: not a folder: {path}"
 
 
 def run_open(args) -> int:
     """The editor's desk (TUI) in a terminal; elsewhere (a pipe, CI) the Markdown brief."""
     path = args.path or default_corpus()
     if not path.is_dir():
-        raise UsageError(f"briefing: not a folder: {path}")
+        raise UsageError(_not_a_folder(path))
     settings = _settings(args)
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    if _terminal():
         from .tui.app import run
 
         return run(path, settings, _options(args, settings), _cache(args))
@@ -366,8 +408,58 @@ def _one_blas_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
+def _with_command(argv: list[str]) -> list[str]:
+    """The arguments with their command first: `briefing --no-cache DIR` and `briefing --words
+    50 DIR` mean `briefing open …`, and `briefing --no-cache export DIR` means `export`."""
+    if not argv or argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"):
+        return argv if argv else ["open"]
+    for n, token in enumerate(argv):
+        if token in COMMANDS and (n == 0 or argv[n - 1] not in _VALUED):
+            return [token, *argv[:n], *argv[n + 1 :]]
+    first = argv[0]
+    if not first.startswith("-") and not Path(first).exists() and "/" not in first:
+        import difflib
+
+        close = difflib.get_close_matches(first, COMMANDS, n=1)
+        if close:
+            raise UsageError(f"briefing: no such command or folder: {first} (did you mean `briefing {close[0]}`?)")
+    return ["open", *argv]
+
+
+_VALUED = {"--words", "--sentences", "--algorithm", "--timezone", "--config", "--max-file-size"}  # options taking a value
+
+
+class ClosedOutput(Exception):
+    """stdout was closed by the caller (`briefing export DIR >&-`)."""
+
+
+def _quiet_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _broken_pipe() -> None:
+    _quiet_stdout()
+    raise BrokenPipeError
+
+
+def _stdout():
+    if sys.stdout is None:
+        raise ClosedOutput("briefing: standard output is closed: nothing to write the document to (use -o FILE)")
+    return sys.stdout
+
+
 def _headless(args) -> bool:
-    return args.command != "open" or not (sys.stdin.isatty() and sys.stdout.isatty())
+    return args.command != "open" or not _terminal()
+
+
+def _terminal() -> bool:
+    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
 class _Stop:
@@ -439,9 +531,8 @@ def main(argv: list[str] | None = None) -> int:
     as_program = argv is None  # signal handlers only for a real run, not a call from a test
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")) or argv[0] in ("--debug",) and len(argv) == 1:
-        argv.insert(0, "open")
     try:
+        argv = _with_command(argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             args = build_parser().parse_args(["open", *argv])
@@ -461,7 +552,11 @@ def main(argv: list[str] | None = None) -> int:
         print("briefing: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_stdout()  # the reader stopped (`| head`): fine; no second error at exit
         return EXIT_OK
+    except ClosedOutput as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILURE
     except Exception as error:  # the one place that turns any failure into one clear line
         if debug:
             raise
