@@ -174,9 +174,63 @@ def _options_key(options: LoadOptions) -> tuple:
     return (options.mtime_dates, tuple(p.pattern for p in options.clean_patterns))
 
 
+FILE_SECONDS = 20.0  # wall-clock budget of one file's reading, cleaning and analysis
+WORKER_MEMORY = 2 << 30  # address space a loader worker may add to what it inherited
+
+
+OVER_MEMORY = "needed too much memory to read: skipped"
+
+
+def _over_budget(problems: list[Skipped]) -> bool:
+    """A skip for the time or memory budget: says nothing about the file for next time."""
+    return any(p.reason == OVER_MEMORY or p.reason.startswith("took more than ") for p in problems)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _on_alarm(number, frame):
+    raise _OverBudget
+
+
 def _parse_job(job):
+    """`_parse` within the file budget: a file that takes longer is skipped and reported
+    instead of stalling the export (SIGALRM, checked by the regex engine too). Only in a
+    main thread, where signals are delivered: the loader's workers and the command line."""
+    import signal
+    import threading
+
     path, name, data, options, mtime = job
-    return _parse(path, name, data, options, mtime)
+    if threading.current_thread() is not threading.main_thread() or FILE_SECONDS <= 0:
+        return _parse(path, name, data, options, mtime)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+        return _parse(path, name, data, options, mtime)
+    except _OverBudget:
+        return [], [Skipped(name, f"took more than {FILE_SECONDS:g} s to read: skipped")]
+    except MemoryError:
+        return [], [Skipped(name, OVER_MEMORY)]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _worker_budget() -> None:
+    """A loader worker's memory budget: past it an allocation fails with MemoryError, and
+    the file is skipped (see `_parse_job`), instead of the machine swapping."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + WORKER_MEMORY
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError, IndexError):
+        pass
 
 
 PARALLEL_MIN_FILES = 64
@@ -197,7 +251,7 @@ class _Parser:
         if total >= PARALLEL_MIN_FILES and workers >= 2 and method in _start_methods():
             import multiprocessing
 
-            self._pool = multiprocessing.get_context(method).Pool(workers)
+            self._pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_budget)
 
     def submit(self, jobs: list) -> Callable[[], list]:
         """Start parsing `jobs`; the returned call waits for and gives back their results.
@@ -307,7 +361,7 @@ def _finish_batch(batch: _Batch, cache: Cache) -> list[tuple]:
             results.append(_renamed(cached[key], found.display))
         else:
             articles, problems = next(parsed)
-            if not any(a.date_source == "file-mtime" for a in articles):
+            if not any(a.date_source == "file-mtime" for a in articles) and not _over_budget(problems):
                 fresh[key] = ([_without_analysis(a) for a in articles], problems)
             results.append((articles, problems))
     cache.put_many("file", fresh)

@@ -54,3 +54,25 @@ def test_a_huge_jsonl_is_read_up_to_the_limit_and_the_rest_reported(tmp_path):
     corpus = load_corpus([tmp_path])
     assert len(corpus.articles) == MAX_RECORDS
     assert any("1500 more" in s.reason and "limit" in s.reason for s in corpus.skipped)
+
+
+def test_a_file_over_its_time_budget_is_skipped_and_the_rest_read(tmp_path, monkeypatch):
+    import time
+
+    import briefing.load as load
+
+    (tmp_path / "good.txt").write_text("Talks go on\n\nThe ministry said on Monday that talks would go on next week in Geneva.\n")
+    (tmp_path / "stall.txt").write_text("Stalls\n\nThis one never finishes reading.\n")
+    real = load.parse_bytes
+
+    def stalling(path, data):
+        if path.name == "stall.txt":
+            while True:
+                time.sleep(0.01)
+        return real(path, data)
+
+    monkeypatch.setattr(load, "parse_bytes", stalling)
+    monkeypatch.setattr(load, "FILE_SECONDS", 0.5)
+    corpus = load_corpus([tmp_path])
+    assert [a.path for a in corpus.articles] == ["good.txt"]
+    assert [(s.path, s.reason) for s in corpus.skipped] == [("stall.txt", "took more than 0.5 s to read: skipped")]
