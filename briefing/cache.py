@@ -22,6 +22,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -66,6 +67,16 @@ def _busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+def _corrupt(error: sqlite3.Error) -> bool:
+    """SQLite's own word that the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB): the only
+    errors that set the cache aside. Misuse, locks, a full disk only cost this run its cache."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (11, 26)
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
 def _valid(check, value) -> bool:
     try:
         return bool(check(value))
@@ -106,8 +117,16 @@ class Cache:
 
     def __init__(self, path: Path | None = None):
         self.path = path or cache_dir() / "analysis.sqlite3"
-        self._db: sqlite3.Connection | None = None
+        self._local = threading.local()  # a connection per thread (the desk's engine runs in one)
         self._disabled = False
+
+    @property
+    def _db(self) -> sqlite3.Connection | None:
+        return getattr(self._local, "db", None)
+
+    @_db.setter
+    def _db(self, db: sqlite3.Connection | None) -> None:
+        self._local.db = db
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self._disabled:
@@ -127,8 +146,10 @@ class Cache:
                 self._disabled = True  # still busy after waiting: this run goes without
                 return None
             except sqlite3.DatabaseError as error:
-                if attempt == 0:
+                if attempt == 0 and _corrupt(error):
                     self._set_aside(error)  # corrupt: set aside once, then start a new file
+                else:
+                    break
             except OSError:
                 break
         self._disabled = True
@@ -170,13 +191,11 @@ class Cache:
             pass
 
     def _failed(self, error: sqlite3.DatabaseError) -> None:
-        """A read or write failed: a corrupt file is set aside (this run goes on without it)."""
-        if isinstance(error, sqlite3.OperationalError) and _busy(error):
-            return
-        if isinstance(error, sqlite3.OperationalError):
-            return  # disk full, I/O trouble: the cache only loses speed
-        self._set_aside(error)
-        self._disabled = True
+        """A read or write failed: a corrupt file is set aside (this run goes on without it);
+        anything else (busy, disk full) only makes this a miss."""
+        if _corrupt(error):
+            self._set_aside(error)
+            self._disabled = True
 
     def get_many(self, kind: str, keys: list[str]) -> dict[str, object]:
         db = self._connect()

@@ -15,6 +15,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .brief import Brief, Story
+from .merge_tags import CAMPAIGN_MONITOR_TAGS
 from .textsafe import clean_text
 
 ZWSP = "\u200b"
@@ -26,7 +27,8 @@ ZWSP = "\u200b"
 _TEMPLATE = re.compile(
     r"(\{)(?=[{%#!$])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)"
     r"|(%)(?=%)|([$#])(?=\{)|(%)(?=[A-Za-z_][\w-]{0,40}%)"
-    r"|(\[)(?=[A-Za-z_][\w -]{0,40}(?:,[^\]\n]{0,80})?\])"
+    r"|(\[)(?=[A-Za-z_][\w -]{0,40},\s{0,3}fallback=[^\]\n]{0,80}\])"
+    rf"|(\[)(?=(?i:{'|'.join(CAMPAIGN_MONITOR_TAGS)})\])"
 )
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!{}#$^])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
