@@ -10,6 +10,11 @@ untouched, and the next write of the same target removes such leftovers once the
 old (younger ones may belong to another process writing right now). The new file gets the
 permissions of any file the user writes (0666 less the umask, applied by the kernel when it is
 created), or keeps the mode of the file it replaces.
+
+Only regular files are written: a path that is a folder, a device, a FIFO or a socket is
+refused before anything is created (renaming over `/dev/full` as root would replace the
+device with a file). A symlink is written through: its target gets the new content and the
+link stays. Errors name the path the caller gave, never our temporary file.
 """
 
 from __future__ import annotations
@@ -59,8 +64,48 @@ def _remove_stale_temporaries(path: Path) -> None:
             continue
 
 
+class NotARegularFile(OSError):
+    """The path names something other than a regular file: we never replace it."""
+
+
+def kind_of(path: Path | str) -> str | None:
+    """What `path` is if not a regular file or nothing ("a folder", "a device", ...), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # an unreadable path: the write itself reports it
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
-    path = Path(path)
+    """Replace the regular file at `path` (or its symlink's target) with `data`, atomically."""
+    given = str(path)
+    try:
+        _write_atomic(Path(path), data, encoding)
+    except NotARegularFile as error:
+        raise NotARegularFile(f"{given} is {error.args[0]}: only regular files are written") from None
+    except OSError as error:  # name the user's path, not `.name.1234abcd.tmp`
+        raise type(error)(error.errno, error.strerror or str(error), given) from None
+
+
+def _write_atomic(path: Path, data: str | bytes, encoding: str) -> None:
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # write through to the target; the link stays
+    kind = kind_of(path)
+    if kind is not None:
+        raise NotARegularFile(kind)
     payload = data.encode(encoding) if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -80,6 +125,9 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        kind = kind_of(path)  # swapped in while we wrote: still never replaced
+        if kind is not None:
+            raise NotARegularFile(kind)
         os.replace(temporary, path)
         _remove_stale_temporaries(path)
     except BaseException:

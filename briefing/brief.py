@@ -359,7 +359,7 @@ def build_brief(
     moves = dict(sorted((moves or {}).items()))
     key = _brief_key(corpus, settings, start, end, moves) if cache is not None else None
     stored = cache.get("brief", key) if key else None
-    if stored is not None:
+    if stored is not None and all(a.id in stored[0] for a in corpus.articles):  # else a stale or foreign entry
         marks, days, undated = stored
         for article in corpus.articles:
             article.duplicate_of, article.date, article.date_source, article.date_evidence = marks[article.id]
@@ -381,11 +381,13 @@ def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: d
 
     articles = corpus.articles
     prefetch = _Prefetch.start(articles)
-    apply_duplicates(articles, find_duplicates(articles))
-    by_id = {a.id: a for a in articles}
-    groups = group_stories(articles, settings.timezone)
-    if prefetch is not None:
-        prefetch.collect()
+    try:
+        apply_duplicates(articles, find_duplicates(articles))
+        by_id = {a.id: a for a in articles}
+        groups = group_stories(articles, settings.timezone)
+    finally:  # an interrupt or error stops the worker too (collect terminates it)
+        if prefetch is not None:
+            prefetch.collect()
     if moves:
         from .stories import _original_of
 

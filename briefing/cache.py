@@ -5,6 +5,13 @@ Keys are content hashes plus the engine version and the options that change the 
 an edited file, a new release or different settings simply miss. Values are pickles of our
 own dataclasses, written only by us. A corrupt cache file is moved aside and rebuilt: the
 cache may lose speed, never correctness. `--no-cache` bypasses it entirely.
+
+Corrupt versus busy. Only SQLite's "not a database" / "malformed" errors mean corruption, found
+on open (a cheap read of the schema and first page) or on any later read or write; the file is
+then moved aside with a message naming it. "database is locked" means another briefing is
+writing: we wait (busy timeout, and a few retries for the WAL switch on a fresh file, which
+does not wait) and, if it stays busy, run this once without the cache. A healthy cache is never
+moved aside. A stored value of the wrong type (another build, a hand edit) is a miss.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -51,59 +59,163 @@ def engine_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+BUSY_SECONDS = 30
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _corrupt(error: sqlite3.Error) -> bool:
+    """SQLite's own word that the file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB): the only
+    errors that set the cache aside. Misuse, locks, a full disk only cost this run its cache."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (11, 26)
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def _valid(check, value) -> bool:
+    try:
+        return bool(check(value))
+    except Exception:
+        return False
+
+
+def _file_entry(value) -> bool:
+    from .model import Article, Skipped
+
+    articles, skipped = value
+    return isinstance(articles, list) and isinstance(skipped, list) and all(
+        isinstance(a, Article) and isinstance(a.text, str) for a in articles
+    ) and all(isinstance(s, Skipped) for s in skipped)
+
+
+def _story_entry(value) -> bool:
+    from .brief import Story
+
+    return isinstance(value, Story) and isinstance(value.articles, list)
+
+
+def _brief_entry(value) -> bool:
+    from .brief import Day, Story
+
+    marks, days, undated = value
+    return isinstance(marks, dict) and isinstance(days, list) and isinstance(undated, list) and all(
+        isinstance(d, Day) and all(isinstance(s, Story) for s in d.stories) for d in days
+    ) and all(isinstance(s, Story) for s in undated)
+
+
+# What each kind of entry must be: anything else read back is a miss, never an error.
+_CHECKS = {"file": _file_entry, "story": _story_entry, "brief": _brief_entry}
+
+
 class Cache:
     """get/put of picklable values by string key, in one table per kind."""
 
     def __init__(self, path: Path | None = None):
         self.path = path or cache_dir() / "analysis.sqlite3"
-        self._db: sqlite3.Connection | None = None
+        self._local = threading.local()  # a connection per thread (the desk's engine runs in one)
+        self._disabled = False
+
+    @property
+    def _db(self) -> sqlite3.Connection | None:
+        return getattr(self._local, "db", None)
+
+    @_db.setter
+    def _db(self, db: sqlite3.Connection | None) -> None:
+        self._local.db = db
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._disabled:
             return self._db
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+        except OSError:
+            self._disabled = True  # read-only home, full disk: run without a cache
+            return None
+        for attempt in range(2):
+            try:
+                self._db = self._open()
+                return self._db
+            except sqlite3.OperationalError as error:
+                if not _busy(error):
+                    break
+                self._disabled = True  # still busy after waiting: this run goes without
+                return None
+            except sqlite3.DatabaseError as error:
+                if attempt == 0 and _corrupt(error):
+                    self._set_aside(error)  # corrupt: set aside once, then start a new file
+                else:
+                    break
+            except OSError:
+                break
+        self._disabled = True
+        return None
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
+        try:
+            for wait in (0.05, 0.2, 0.5, 1.0, 2.0, None):  # the WAL switch does not wait when busy
+                try:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError as error:
+                    if not _busy(error) or wait is None:
+                        raise
+                    time.sleep(wait)
             # a cache may lose its last writes in a power cut, never its integrity (WAL): no
             # fsync per batch (a cold Reuters run spent seconds waiting on them)
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
-        except sqlite3.DatabaseError as error:
-            self._set_aside(error)
-            try:
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
-            except (sqlite3.Error, OSError):
-                return None
-        except OSError:
-            return None  # read-only home, full disk: run without a cache
-        self._db = db
+            db.execute("SELECT kind, key FROM entries LIMIT 1").fetchall()  # cheap: schema and first pages
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _set_aside(self, error: Exception) -> None:
+        self.close()
         aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
         try:
             os.replace(self.path, aside)
-            print(f"briefing: cache was unreadable ({error}); moved to {aside}", file=sys.stderr)
+            for suffix in ("-wal", "-shm"):
+                try:
+                    os.unlink(f"{self.path}{suffix}")
+                except OSError:
+                    pass
+            print(f"briefing: the cache {self.path} was corrupt ({error}); set aside as {aside}", file=sys.stderr)
         except OSError:
             pass
+
+    def _failed(self, error: sqlite3.DatabaseError) -> None:
+        """A read or write failed: a corrupt file is set aside (this run goes on without it);
+        anything else (busy, disk full) only makes this a miss."""
+        if _corrupt(error):
+            self._set_aside(error)
+            self._disabled = True
 
     def get_many(self, kind: str, keys: list[str]) -> dict[str, object]:
         db = self._connect()
         if db is None or not keys:
             return {}
         found: dict[str, object] = {}
+        check = _CHECKS.get(kind)
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 for key, blob in db.execute(f"SELECT key, value FROM entries WHERE kind=? AND key IN ({marks})", (kind, *chunk)):
                     try:
-                        found[key] = pickle.loads(blob)
+                        value = pickle.loads(blob)
                     except Exception:  # a value from an incompatible build: treat as a miss
                         continue
-        except sqlite3.DatabaseError:
+                    if check is None or _valid(check, value):
+                        found[key] = value
+        except sqlite3.DatabaseError as error:
+            self._failed(error)
             return found
         return found
 
@@ -119,11 +231,12 @@ class Cache:
             db.execute("BEGIN")
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
             db.execute("COMMIT")
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
             try:
                 db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            self._failed(error)
 
     def put(self, kind: str, key: str, value) -> None:
         self.put_many(kind, {key: value})

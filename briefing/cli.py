@@ -34,14 +34,22 @@ def default_corpus() -> Path:
 
 
 def _size(value: str) -> int:
+    import math
+
     units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    value = value.strip().lower().removesuffix("b")
+    text = value.strip().lower().removesuffix("b")
     try:
-        if value and value[-1] in units:
-            return int(float(value[:-1]) * units[value[-1]])
-        return int(value)
+        if text and text[-1] in units:
+            number = float(text[:-1]) * units[text[-1]]
+        else:
+            number = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (try 20M)") from None
+    if not math.isfinite(number) or number > 1 << 50:
+        raise argparse.ArgumentTypeError(f"too large a size: {value!r} (try 200M)")
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be positive: {value!r} (try 20M)")
+    return int(number)
 
 
 def _day(value: str):
@@ -79,6 +87,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mtime-dates", action="store_true", help="date undated articles by file modification time")
     parser.add_argument("--max-file-size", type=_size, default=None, metavar="SIZE", help="skip files larger than this (default 20M)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    parser.add_argument(
+        "--follow-symlinks", action="store_true", help="also read files that symlinks point to outside the corpus folder"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
@@ -96,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="start", type=_day, help="first day (YYYY-MM-DD)")
     export.add_argument("--to", dest="end", type=_day, help="last day (YYYY-MM-DD)")
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of stdout")
+    export.add_argument("-o", "--output", type=Path, help="write to this regular file (atomically; '-' is stdout)")
+    export.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
     export.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
     _common(export)
     _brief_options(export)
@@ -127,7 +139,11 @@ def _options(args, settings=None):
     from .readers import DEFAULT_MAX_BYTES
 
     patterns = settings.compiled_patterns() if settings else ()
-    return LoadOptions(mtime_dates=args.mtime_dates, max_bytes=args.max_file_size or DEFAULT_MAX_BYTES, clean_patterns=patterns)
+    size = args.max_file_size
+    return LoadOptions(
+        mtime_dates=args.mtime_dates, max_bytes=DEFAULT_MAX_BYTES if size is None else size, clean_patterns=patterns,
+        follow_symlinks=getattr(args, "follow_symlinks", False),
+    )
 
 
 def _cache(args):
@@ -136,14 +152,35 @@ def _cache(args):
     return NoCache() if getattr(args, "no_cache", False) else Cache()
 
 
-def _load(paths: list[Path], args, settings=None, cache=None):
+def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
     from .load import load_corpus
 
     for path in paths:
         if not path.exists():
             raise UsageError(f"briefing: no such file or folder: {path}")
-    with _progress() as progress:
-        return load_corpus(paths, _options(args, settings), progress, cache)
+    if progress is not None:
+        corpus = load_corpus(paths, _options(args, settings), progress, cache)
+    else:
+        with _progress() as bar:
+            corpus = load_corpus(paths, _options(args, settings), bar, cache)
+    report_skipped(corpus)
+    return corpus
+
+
+def report_skipped(corpus) -> None:
+    """One stderr line: how many files were skipped and the commonest reasons (inspect lists each)."""
+    from collections import Counter
+
+    if not corpus.skipped:
+        return
+    files = len({s.path for s in corpus.skipped})
+    reasons = Counter(s.reason for s in corpus.skipped).most_common(3)
+    said = "; ".join(f"{reason} ({count})" for reason, count in reasons)
+    print(f"briefing: skipped {files} file{'s' if files != 1 else ''} ({said}); `briefing inspect` lists them", file=sys.stderr)
+
+
+def _no_progress(done: int, total: int, name: str) -> None:
+    return None
 
 
 class _progress:
@@ -160,8 +197,12 @@ class _progress:
         self._task = self._bar.add_task("loading", total=None)
         return self._update
 
+    STAGES = ("grouping stories", "summarising")
+
     def _update(self, done: int, total: int, name: str) -> None:
-        self._bar.update(self._task, completed=done, total=total)
+        """Loading reports file names, later stages their own name (the bar covers them all)."""
+        stage = name if name in self.STAGES else "loading"
+        self._bar.update(self._task, completed=done, total=total or None, description=stage)
 
     def __exit__(self, *exc):
         if self._bar:
@@ -180,22 +221,53 @@ def run_inspect(args) -> int:
     corpus = _load(args.paths, args, cache=_cache(args))
     document = inspect_document(corpus)
     if args.format == "json":
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _stdout().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
         from .render import make_console, render_inspect
 
-        render_inspect(document, make_console())
+        _stdout()
+
+        console = make_console()
+        console.on_broken_pipe = _broken_pipe  # rich would exit 1 on `| head`
+        render_inspect(document, console)
     return EXIT_OK
 
 
 def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
+    if output is None or str(output) == "-":
+        _stdout().write(text)
         return
     from .atomic import write_atomic
 
-    write_atomic(output, text)
+    try:
+        write_atomic(output, text)
+    except OSError as error:
+        raise OutputError(f"briefing: cannot write {output}: {error.strerror or error}") from None
     print(f"briefing: wrote {output}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """The brief could not be written where asked: exit 1 with the message."""
+
+
+def check_output(output: Path | None, corpus: Path, force: bool) -> None:
+    """Refuse, before any work, an `-o` that is not a regular file or that lies in the corpus
+    (the next run would read the brief as an article; --force allows it)."""
+    import os
+
+    from .atomic import kind_of
+    from .walk import within
+
+    if output is None or str(output) == "-":
+        return
+    kind = kind_of(output)
+    if kind is not None:
+        raise UsageError(f"briefing: -o {output} is {kind}: briefing writes regular files only (use '-o -' for stdout)")
+    if not force and within(os.path.realpath(output), os.path.realpath(corpus)):
+        raise UsageError(
+            f"briefing: -o {output} is inside the corpus folder {corpus}: the next run would read the brief "
+            "as an article (write it elsewhere, or add --force)"
+        )
 
 
 def _curation(root: Path):
@@ -216,25 +288,65 @@ def run_export(args) -> int:
     start, end = (args.date, args.date) if args.date else (args.start, args.end)
     if start and end and start > end:
         raise UsageError("briefing export: --from is after --to")
+    check_output(args.output, args.path, getattr(args, "force", False))
+    if args.output is None or str(args.output) == "-":
+        _stdout()  # closed: say so before the work, not after
     settings = _settings(args)
     cache = _cache(args)
-    corpus = _load([args.path], args, settings, cache)
     curation = None if args.raw else _curation(args.path)
-    brief = build_brief(
-        corpus, settings, start, end, cache=None if args.no_cache else cache, moves=curation.moves if curation else None
-    )
+    with _progress() as progress:
+        corpus = _load([args.path], args, settings, cache, progress=progress or _no_progress)
+        if progress:
+            progress(0, 0, "grouping stories")
+        brief = build_brief(
+            corpus, settings, start, end, progress, cache=None if args.no_cache else cache,
+            moves=curation.moves if curation else None,
+        )
+    had_stories = bool(brief.days or brief.undated)
     if curation is not None:
         from .curation import apply_curation
 
         brief = apply_curation(brief, curation)
+        for note in curation.notes:
+            print(f"briefing: {note}", file=sys.stderr)
+        if curation.orphans:
+            print(
+                f"briefing: edits of {len(curation.orphans)} stor{'ies' if len(curation.orphans) != 1 else 'y'} match no "
+                f"story now ({', '.join(_orphan_label(curation, sid) for sid in curation.orphans)}); they are kept in the "
+                "curation file and can be re-applied in the desk (ctrl+p: re-apply orphaned edits)", file=sys.stderr,
+            )
     if args.format == "json":
         text = brief_json(brief_to_dict(brief))
     else:
         from .markdown import render_markdown
 
-        text = render_markdown(brief)
+        text = render_markdown(brief, start, end)
+    if not brief.days and not brief.undated:
+        _warn_empty(brief, start, end, had_stories)
     _emit(text, args.output)
     return EXIT_OK
+
+
+def _warn_empty(brief, start, end, had_stories: bool) -> None:
+    from collections import Counter
+
+    corpus = brief.corpus
+    if had_stories:
+        why = "every story was dropped in the desk"
+    elif corpus.articles:
+        why = "no story in this range"
+    else:
+        reasons = Counter(s.reason for s in corpus.skipped).most_common(2)
+        files = len({s.path for s in corpus.skipped})
+        why = f"no article read; {files} file{'s' if files != 1 else ''} skipped" + (
+            f" (mostly: {'; '.join(r for r, _ in reasons)})" if reasons else ""
+        ) if files else "no article files in the folder"
+    print(f"briefing: warning: the brief is empty: {why}", file=sys.stderr)
+
+
+def _orphan_label(curation, story_id: str) -> str:
+    edits = curation.stories[story_id]
+    return f"“{edits.headline}”" if edits.headline else story_id
 
 
 def run_summarize(args) -> int:
@@ -250,25 +362,37 @@ def run_summarize(args) -> int:
             "summary": [{"text": s.text, "article": s.article} for s in picked],
             "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        _stdout().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write("".join(s.text + "\n" for s in picked))
+        _stdout().write("".join(s.text + "\n" for s in picked))
     return EXIT_OK
+
+
+def _not_a_folder(path: Path) -> str:
+    """A mistyped command reads as a folder name: say both."""
+    import difflib
+
+    name = str(path)
+    if not path.exists() and "/" not in name and "." not in name:
+        close = difflib.get_close_matches(name, COMMANDS, n=1)
+        hint = f" (did you mean `briefing {close[0]}`?)" if close else f" (commands: {', '.join(COMMANDS)})"
+        return f"briefing: no such command or folder: {name}{hint}"
+    return f"briefing: not a folder: {path}"
 
 
 def run_open(args) -> int:
     """The editor's desk (TUI) in a terminal; elsewhere (a pipe, CI) the Markdown brief."""
     path = args.path or default_corpus()
     if not path.is_dir():
-        raise UsageError(f"briefing: not a folder: {path}")
+        raise UsageError(_not_a_folder(path))
     settings = _settings(args)
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    if _terminal():
         from .tui.app import run
 
         return run(path, settings, _options(args, settings), _cache(args))
     print("briefing: not a terminal, printing the brief (run it in a terminal for the desk)", file=sys.stderr)
     args.date = args.start = args.end = args.output = None
-    args.format, args.raw = "md", False
+    args.format, args.raw, args.force = "md", False, False
     args.path = path
     return run_export(args)
 
@@ -284,26 +408,155 @@ def _one_blas_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
+def _with_command(argv: list[str]) -> list[str]:
+    """The arguments with their command first: `briefing --no-cache DIR` and `briefing --words
+    50 DIR` mean `briefing open …`, and `briefing --no-cache export DIR` means `export`."""
+    if not argv or argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"):
+        return argv if argv else ["open"]
+    for n, token in enumerate(argv):
+        if token in COMMANDS and (n == 0 or argv[n - 1] not in _VALUED):
+            return [token, *argv[:n], *argv[n + 1 :]]
+    first = argv[0]
+    if not first.startswith("-") and not Path(first).exists() and "/" not in first:
+        import difflib
+
+        close = difflib.get_close_matches(first, COMMANDS, n=1)
+        if close:
+            raise UsageError(f"briefing: no such command or folder: {first} (did you mean `briefing {close[0]}`?)")
+    return ["open", *argv]
+
+
+_VALUED = {"--words", "--sentences", "--algorithm", "--timezone", "--config", "--max-file-size"}  # options taking a value
+
+
+class ClosedOutput(Exception):
+    """stdout was closed by the caller (`briefing export DIR >&-`)."""
+
+
+def _quiet_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _broken_pipe() -> None:
+    _quiet_stdout()
+    raise BrokenPipeError
+
+
+def _stdout():
+    if sys.stdout is None:
+        raise ClosedOutput("briefing: standard output is closed: nothing to write the document to (use -o FILE)")
+    return sys.stdout
+
+
+def _headless(args) -> bool:
+    return args.command != "open" or not _terminal()
+
+
+def _terminal() -> bool:
+    return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+class _Stop:
+    """One SIGINT or SIGTERM ends a headless run cleanly: the first raises KeyboardInterrupt in
+    the main thread (its `finally` blocks remove temporaries and stop worker pools); further
+    signals are ignored; a watchdog ends the process 1.5 s later if the clean-up stalls.
+    Forked workers ignore SIGINT (Ctrl-C reaches the whole process group: they printed
+    tracebacks) and die at once on the SIGTERM a pool's terminate() sends them."""
+
+    code: int | None = None
+
+    @classmethod
+    def install(cls) -> None:
+        import os
+        import signal
+
+        main_pid = os.getpid()
+
+        def on_signal(number, frame):
+            if os.getpid() != main_pid or cls.code is not None:
+                return
+            cls.code = 128 + number
+            cls._watchdog()
+            raise KeyboardInterrupt
+
+        def in_child():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+        if not getattr(cls, "_registered", False):
+            os.register_at_fork(after_in_child=in_child)
+            cls._registered = True
+
+    @classmethod
+    def _watchdog(cls) -> None:
+        import threading
+        import time
+
+        def end():
+            time.sleep(1.5)
+            cls.finish()
+
+        threading.Thread(target=end, daemon=True).start()
+
+    @classmethod
+    def finish(cls) -> None:
+        """Stop any worker left, say so once, and leave without the interpreter's teardown
+        (a half-closed pool's __del__ printed "Bad file descriptor")."""
+        import multiprocessing
+        import os
+
+        for child in multiprocessing.active_children():
+            try:
+                child.kill()
+            except Exception:
+                pass
+        try:
+            sys.stderr.write("briefing: interrupted\n")
+            sys.stderr.flush()
+        except Exception:
+            pass
+        os._exit(cls.code or EXIT_INTERRUPTED)
+
+
 def main(argv: list[str] | None = None) -> int:
     _one_blas_thread()
+    as_program = argv is None  # signal handlers only for a real run, not a call from a test
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")) or argv[0] in ("--debug",) and len(argv) == 1:
-        argv.insert(0, "open")
     try:
+        argv = _with_command(argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             args = build_parser().parse_args(["open", *argv])
         handler = {"inspect": run_inspect, "export": run_export, "summarize": run_summarize, "open": run_open}[args.command]
+        if as_program and _headless(args):
+            _Stop.install()
         return handler(args)
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
+    except OutputError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
+        if _Stop.code is not None:
+            _Stop.finish()
         print("briefing: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_stdout()  # the reader stopped (`| head`): fine; no second error at exit
         return EXIT_OK
+    except ClosedOutput as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILURE
     except Exception as error:  # the one place that turns any failure into one clear line
         if debug:
             raise

@@ -61,6 +61,11 @@ class Curation:
     order: dict[str, list[str]] = field(default_factory=dict)  # day (ISO or "undated") → story ids
     moves: dict[str, str] = field(default_factory=dict)  # article id → an article of the target story
     revision: int = 0
+    # story id → its articles when the edits were last applied: what the editor curated, so the
+    # edits can follow the story when copy joins or leaves and its id changes (see `follow`)
+    anchors: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list, compare=False)  # what `follow` moved, to tell
+    orphans: list[str] = field(default_factory=list, compare=False)  # edited ids matching no story
 
     def edits(self, story_id: str) -> StoryEdits:
         return self.stories.setdefault(story_id, StoryEdits())
@@ -113,6 +118,23 @@ class Curation:
         order.insert(target, order.pop(index))
         self.order[day_key] = order
 
+    def reapply(self, story_ids: list[str], target: str) -> int:
+        """Merge the edits of `story_ids` into `target`'s (its own headline and drop win); the
+        old entries go. Returns how many were merged."""
+        edits, count = self.edits(target), 0
+        for sid in story_ids:
+            old = self.stories.pop(sid, None)
+            self.anchors.pop(sid, None)
+            if old is None or sid == target:
+                continue
+            count += 1
+            edits.headline = edits.headline or old.headline
+            edits.dropped = edits.dropped or old.dropped
+            for name in _PAIR_TYPES:
+                for key in getattr(old, name):
+                    _add(getattr(edits, name), key)
+        return count
+
     def move_article(self, article_id: str, anchor_article: str | None) -> None:
         """Put an article into the story that holds `anchor_article` (None: back where it was)."""
         if anchor_article is None or anchor_article == article_id:
@@ -145,22 +167,80 @@ def to_json(curation: Curation) -> dict:
         },
         "order": curation.order,
         "moves": curation.moves,
+        "anchors": {
+            sid: list(members) for sid, members in sorted(curation.anchors.items())
+            if sid in curation.stories and not curation.stories[sid].is_empty()
+        },
     }
 
 
+_PAIR_TYPES = {
+    "excluded": (str, int), "included": (str, int),
+    "pinned_quotes": (str, str), "dropped_quotes": (str, str),
+    "pinned_figures": (str, str), "dropped_figures": (str, str),
+}
+
+
+def _exact(value, kind) -> bool:
+    """isinstance without bool passing for int (True is an int to Python, not to us)."""
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+def _story_edits(sid: str, raw) -> StoryEdits:
+    """One story's edits, every field checked by type: a wrong one is an error, never a guess
+    (`"dropped": "no"` is truthy and silently dropped the story)."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"story {sid!r}: not an object")
+    values = {}
+    for name, default in vars(StoryEdits()).items():
+        value = raw.get(name, default)
+        if name == "headline":
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"story {sid!r}: headline is not text")
+        elif name == "dropped":
+            if not isinstance(value, bool):
+                raise ValueError(f"story {sid!r}: dropped is not true or false")
+        else:
+            types = _PAIR_TYPES[name]
+            if not isinstance(value, list) or not all(
+                isinstance(item, list) and len(item) == 2 and all(map(_exact, item, types)) for item in value
+            ):
+                raise ValueError(f"story {sid!r}: {name} is not a list of [{', '.join(t.__name__ for t in types)}] pairs")
+            value = [tuple(item) for item in value]
+        values[name] = value
+    return StoryEdits(**values)
+
+
+def _string_map(data: dict, key: str, values) -> dict:
+    found = data.get(key)
+    found = {} if found is None else found
+    if not isinstance(found, dict) or not all(isinstance(k, str) and values(v) for k, v in found.items()):
+        raise ValueError(f"{key} has values of the wrong type")
+    return dict(found)
+
+
 def from_json(data: dict) -> Curation:
-    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+    if not isinstance(data, dict) or not _exact(data.get("version"), int):
         raise ValueError("not a curation file")
     if data["version"] > VERSION:
         raise NewerVersion(f"written by a newer briefing (state version {data['version']} > {VERSION})")
-    stories = {}
-    for sid, raw in (data.get("stories") or {}).items():
-        values = {}
-        for name, default in vars(StoryEdits()).items():
-            value = raw.get(name, default)
-            values[name] = [tuple(item) for item in value] if isinstance(default, list) else value
-        stories[sid] = StoryEdits(**values)
-    return Curation(stories, dict(data.get("order") or {}), dict(data.get("moves") or {}), int(data.get("revision") or 0))
+    revision = data.get("revision", 0)
+    if not _exact(revision, int) or revision < 0:
+        raise ValueError("revision is not a whole number")
+    raw_stories = data.get("stories")
+    raw_stories = {} if raw_stories is None else raw_stories
+    if not isinstance(raw_stories, dict):
+        raise ValueError("stories is not an object")
+    stories = {sid: _story_edits(sid, raw) for sid, raw in raw_stories.items()}
+    order = _string_map(data, "order", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v))
+    moves = _string_map(data, "moves", lambda v: isinstance(v, str))
+    curation = Curation(stories, order, moves, revision)
+    curation.anchors = _anchors(data)
+    return curation
+
+
+def _anchors(data: dict) -> dict[str, list[str]]:
+    return _string_map(data, "anchors", lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v))
 
 
 class NewerVersion(ValueError):
@@ -181,9 +261,18 @@ class CurationStore:
         self.loaded_revision = 0
 
     @contextmanager
-    def _locked(self):
-        self.directory.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_suffix(".lock"), "a+") as lock:
+    def _locked(self, reading: bool = False):
+        """The store's lock; a reader in a folder it cannot write (no lock file yet, read-only)
+        reads unlocked: it never writes, and `--raw` worked there while `export` failed."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            lock = open(self.path.with_suffix(".lock"), "a+")
+        except OSError:
+            if not reading:
+                raise
+            yield
+            return
+        with lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -210,12 +299,12 @@ class CurationStore:
             aside = self.path.with_name(f"{self.path.stem}.{label}-{stamp}-{number}.json")
         try:
             os.replace(self.path, aside)
-            self.warn(f"curation state {why}; kept aside as {aside}, starting afresh")
+            self.warn(f"curation state {self.path} {why}; kept aside as {aside}, starting afresh")
         except OSError as error:
-            self.warn(f"curation state {why}; could not move it aside ({error})")
+            self.warn(f"curation state {self.path} {why}; could not move it aside ({error}), ignoring it for this run")
 
     def load(self) -> Curation:
-        with self._locked():
+        with self._locked(reading=True):
             curation = self._read()
         self.loaded_revision = curation.revision
         return curation
@@ -336,10 +425,70 @@ def _resolve(step: dict[str, str], home: dict[str, int]) -> dict[str, int | str]
     return place
 
 
+def follow(curation: Curation, stories: list, known: set[str] | None = None) -> list[str]:
+    """Move edits whose story id is gone to the story that holds most of their articles.
+
+    A story's id is made from its articles, so a copy joining (the fifth seed) or an article
+    leaving renames it, and edits keyed by the old id were silently lost. Each edited story
+    remembers its articles (`anchors`); an edited id no longer in the brief goes to the
+    story sharing most of those articles that has no edits of its own: on a split, the larger
+    part; on a merge, the edits that share most with the merged story (the others are kept
+    under their old id and listed in `orphans`, to re-apply by hand). Returns what moved, in
+    words; the curation is changed in place. Edits none of whose articles are in the corpus
+    any more are orphans as well; edits of stories outside a date range are left alone.
+    """
+    present = {s.id: s for s in stories}
+    member_of = {aid: s.id for s in stories for aid in s.articles}
+    edited = {sid for sid, e in curation.stories.items() if not e.is_empty()}
+    candidates = []
+    for sid in sorted(edited - present.keys()):
+        anchor = curation.anchors.get(sid) or []
+        overlap: dict[str, int] = {}
+        for aid in anchor:
+            if aid in member_of:
+                overlap[member_of[aid]] = overlap.get(member_of[aid], 0) + 1
+        candidates.append((sid, anchor, overlap))
+    candidates.sort(key=lambda c: (-max(c[2].values(), default=0), c[0]))
+    taken = edited & present.keys()
+    notes, orphans = [], []
+    for sid, anchor, overlap in candidates:
+        ranked = sorted((-count, target) for target, count in overlap.items() if target not in taken)
+        if not ranked:
+            if anchor and (overlap or (known is not None and not any(aid in known for aid in anchor))):
+                orphans.append(sid)  # merged into a story with edits of its own, or its articles are gone
+            continue
+        target = ranked[0][1]
+        taken.add(target)
+        _rename(curation, sid, target)
+        notes.append(_moved(present[target], curation.stories[target].headline, anchor, len(overlap) > 1))
+    curation.anchors.update({s.id: list(s.articles) for s in stories if s.id in curation.stories})
+    curation.notes, curation.orphans = notes, orphans
+    return notes
+
+
+def _rename(curation: Curation, old: str, new: str) -> None:
+    curation.stories[new] = curation.stories.pop(old)
+    curation.anchors.pop(old, None)
+    for day, ids in curation.order.items():
+        renamed = [new if sid == old else sid for sid in ids]
+        curation.order[day] = [sid for n, sid in enumerate(renamed) if sid not in renamed[:n]]
+
+
+def _moved(story, headline: str | None, anchor: list[str], split: bool) -> str:
+    joined = len(set(story.articles) - set(anchor))
+    left = len(set(anchor) - set(story.articles))
+    parts = [f"{joined} article{'s' if joined != 1 else ''} joined" if joined else "", f"{left} left" if left else ""]
+    change = ", ".join(p for p in parts if p) or "regrouped"
+    where = "; it split, the edits stay with the larger part" if split else ""
+    return f"edits followed the story “{headline or story.headline}” ({change}{where})"
+
+
 def apply_curation(brief, curation: Curation):
     """A new Brief with the editor's changes: headlines, summaries, quotes, figures, order, drops."""
     from .brief import Brief, Day, SummaryLine
     from .sentences import split_sentences
+
+    follow(curation, list(brief.stories()), set(brief.articles))
 
     articles = brief.articles
     sentences_of: dict[str, list[str]] = {}

@@ -263,7 +263,11 @@ _WORD_NUMBER = re.compile(
 
 # ------------------------------------------------------------------ masks (spans that are never figures)
 
-_URLISH = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|edu|co\.uk|html?|php)\S*", re.I)
+# Linear: the e-mail and domain parts start only at a token's start (or after an `@`) and never
+# run across an `@`; `\S+@\S+\.\w+` was cubic on a run of `@` after a number (40 s).
+_URLISH = re.compile(
+    r"\b(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+|(?<!\S)\S+\.(?:com|org|net|gov|edu|co\.uk|html?|php)\S*", re.I
+)
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d,.]\d)|\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
 _DATE = re.compile(

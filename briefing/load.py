@@ -31,6 +31,7 @@ class LoadOptions:
     mtime_dates: bool = False  # date undated articles by file modification time (asked for only)
     max_bytes: int = DEFAULT_MAX_BYTES
     clean_patterns: tuple = ()  # extra compiled regexes: units matching one are dropped
+    follow_symlinks: bool = False  # follow links to targets outside the corpus folder (asked for only)
 
 
 def url_host(url: str | None) -> str | None:
@@ -173,9 +174,63 @@ def _options_key(options: LoadOptions) -> tuple:
     return (options.mtime_dates, tuple(p.pattern for p in options.clean_patterns))
 
 
+FILE_SECONDS = 20.0  # wall-clock budget of one file's reading, cleaning and analysis
+WORKER_MEMORY = 2 << 30  # address space a loader worker may add to what it inherited
+
+
+OVER_MEMORY = "needed too much memory to read: skipped"
+
+
+def _over_budget(problems: list[Skipped]) -> bool:
+    """A skip for the time or memory budget: says nothing about the file for next time."""
+    return any(p.reason == OVER_MEMORY or p.reason.startswith("took more than ") for p in problems)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _on_alarm(number, frame):
+    raise _OverBudget
+
+
 def _parse_job(job):
+    """`_parse` within the file budget: a file that takes longer is skipped and reported
+    instead of stalling the export (SIGALRM, checked by the regex engine too). Only in a
+    main thread, where signals are delivered: the loader's workers and the command line."""
+    import signal
+    import threading
+
     path, name, data, options, mtime = job
-    return _parse(path, name, data, options, mtime)
+    if threading.current_thread() is not threading.main_thread() or FILE_SECONDS <= 0:
+        return _parse(path, name, data, options, mtime)
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+        return _parse(path, name, data, options, mtime)
+    except _OverBudget:
+        return [], [Skipped(name, f"took more than {FILE_SECONDS:g} s to read: skipped")]
+    except MemoryError:
+        return [], [Skipped(name, OVER_MEMORY)]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _worker_budget() -> None:
+    """A loader worker's memory budget: past it an allocation fails with MemoryError, and
+    the file is skipped (see `_parse_job`), instead of the machine swapping."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as handle:
+            size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + WORKER_MEMORY
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError, IndexError):
+        pass
 
 
 PARALLEL_MIN_FILES = 64
@@ -196,7 +251,7 @@ class _Parser:
         if total >= PARALLEL_MIN_FILES and workers >= 2 and method in _start_methods():
             import multiprocessing
 
-            self._pool = multiprocessing.get_context(method).Pool(workers)
+            self._pool = multiprocessing.get_context(method).Pool(workers, initializer=_worker_budget)
 
     def submit(self, jobs: list) -> Callable[[], list]:
         """Start parsing `jobs`; the returned call waits for and gives back their results.
@@ -208,9 +263,14 @@ class _Parser:
             return lambda: [_parse_job(job) for job in jobs]
         return self._pool.map_async(_parse_job, jobs, chunksize=16).get
 
-    def close(self) -> None:
+    def close(self, failed: bool = False) -> None:
+        """Wait for the workers; after an error or an interrupt stop them at once instead (a
+        close() and join() let them parse every queued file first: 30 s after Ctrl-C)."""
         if self._pool is not None:
-            self._pool.close()
+            if failed:
+                self._pool.terminate()
+            else:
+                self._pool.close()
             self._pool.join()
 
 
@@ -229,7 +289,7 @@ def load_corpus(
     """
     options = options or LoadOptions()
     cache = cache or NoCache()
-    files, skipped = walk(paths)
+    files, skipped = walk(paths, options.follow_symlinks)
     root = paths[0].as_posix() if len(paths) == 1 else " ".join(p.as_posix() for p in paths)
     corpus = Corpus(root=root, skipped=list(skipped))
     seen_ids: dict[str, int] = {}
@@ -260,8 +320,10 @@ def load_corpus(
                 waiting = (batch, start + len(batch.read))
             if waiting:
                 take(*waiting)
-    finally:
-        parser.close()
+    except BaseException:
+        parser.close(failed=True)
+        raise
+    parser.close()
     corpus.skipped.sort(key=lambda s: s.path)
     return corpus
 
@@ -299,7 +361,7 @@ def _finish_batch(batch: _Batch, cache: Cache) -> list[tuple]:
             results.append(_renamed(cached[key], found.display))
         else:
             articles, problems = next(parsed)
-            if not any(a.date_source == "file-mtime" for a in articles):
+            if not any(a.date_source == "file-mtime" for a in articles) and not _over_budget(problems):
                 fresh[key] = ([_without_analysis(a) for a in articles], problems)
             results.append((articles, problems))
     cache.put_many("file", fresh)

@@ -2,7 +2,8 @@
 
 Article text is untrusted. `escape` makes any string literal in CommonMark: it can never
 become a link, an image, HTML, a heading, a list, emphasis or code, and it can never become
-a newsletter template tag (`{{ … }}`, `{% … %}`, Mailchimp `*|TAG|*`): those delimiters are
+a newsletter merge tag (`{{ … }}`, `{% … %}`, Mailchimp `*|TAG|*`, and the others listed at
+`_TEMPLATE`): those delimiters are
 split by a zero-width space, the only change to the visible text. Links we write ourselves
 are only http(s) URLs, percent-encoded so they cannot break out of `(…)`.
 """
@@ -14,10 +15,21 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .brief import Brief, Story
+from .merge_tags import CAMPAIGN_MONITOR_TAGS
 from .textsafe import clean_text
 
 ZWSP = "\u200b"
-_TEMPLATE = re.compile(r"(\{)(?=[{%#])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)")
+# The merge tags of the major newsletter platforms (README, "Merge tags"), each split after its
+# opening character: Liquid/HubSpot/Jinja `{{ }}` `{% %}` `{# #}`, Mailchimp `*|X|*`, wiki `[[ ]]`,
+# ERB `<% %>`, Salesforce Marketing Cloud `%%[ ]%%` and `%%X%%`, Salesforce `{!x}`, Smarty
+# `{$x}`, `${x}` and `#{x}` templates, ActiveCampaign `%FIRSTNAME%`, Campaign Monitor
+# `[firstname,fallback=]` and `[unsubscribe]`. Every lookahead is bounded: linear time.
+_TEMPLATE = re.compile(
+    r"(\{)(?=[{%#!$])|([}%#])(?=\})|(\*)(?=\|)|(\|)(?=\*)|(\[)(?=\[)|(\])(?=\])|(<)(?=%)|(%)(?=>)"
+    r"|(%)(?=%)|([$#])(?=\{)|(%)(?=[A-Za-z_][\w-]{0,40}%)"
+    r"|(\[)(?=[A-Za-z_][\w -]{0,40},\s{0,3}fallback=[^\]\n]{0,80}\])"
+    rf"|(\[)(?=(?i:{'|'.join(CAMPAIGN_MONITOR_TAGS)})\])"
+)
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!{}#$^])")
 _LINE_START = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
 
@@ -105,11 +117,29 @@ def _rundown(stories: list[Story]) -> str:
     return f"*{count}: {heads}{more}{end}*"
 
 
-def render_markdown(brief: Brief) -> str:
-    """The whole brief: one section per day (newest first), then undated stories."""
+def _empty_brief(brief: Brief, start: dt.date | None, end: dt.date | None) -> str:
+    """A brief with no story is still one well-formed brief: its date heading, then why."""
+    if start and end and start == end:
+        heading = f"# Daily brief — {_day_heading(start)}"
+    elif start or end:
+        heading = f"# Daily brief — {start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
+    else:
+        heading = "# Daily brief"
+    corpus = brief.corpus
+    if corpus.articles:
+        why = "No stories in this range." if (start or end) else "No stories: every story was dropped."
+    else:
+        skipped = len({s.path for s in corpus.skipped})
+        why = f"No articles: {skipped} file{'s' if skipped != 1 else ''} skipped." if skipped else "No articles: the folder holds no article files."
+    return f"{heading}\n\n*{why}*\n"
+
+
+def render_markdown(brief: Brief, start: dt.date | None = None, end: dt.date | None = None) -> str:
+    """The whole brief: one section per day (newest first), then undated stories. `start` and
+    `end` (the range asked for) head a brief that has no story."""
     lines: list[str] = []
     if not brief.days and not brief.undated:
-        lines += ["# Daily brief", "", "*No articles in this range.*", ""]
+        return _empty_brief(brief, start, end)
     single = len(brief.days) + bool(brief.undated) == 1
     if not single:
         first, last = (brief.days[-1].date, brief.days[0].date) if brief.days else (None, None)

@@ -5,6 +5,11 @@ read, names that are not UTF-8. We never follow a link into a folder already vis
 open anything that is not a regular file (opening a FIFO blocks), and turn every problem into
 a `Skipped` entry instead of an exception.
 
+The corpus is the folder: a symlink is followed only when its target stays inside the folder
+given (after resolving every link on the way); a link out of it (`/etc/passwd`,
+`/proc/self/environ`, a folder in /tmp) is skipped and reported, unless the user asked for
+`follow_symlinks`. A stranger's corpus must never publish the editor's own files.
+
 Listing is cheap on big flat folders: the type `os.scandir` already gives lets a plain regular
 file (not a symlink) be taken without an `os.stat` of its own, and display names are built by
 joining the folder's name with the escaped entry name instead of `Path.relative_to`. Anything
@@ -93,22 +98,44 @@ def _child_maker():
 _make_child = _child_maker()
 
 
-def walk(paths: list[Path]) -> tuple[list[FoundFile], list[Skipped]]:
-    """Every regular, non-hidden file under `paths`, sorted by display name, plus what was skipped."""
+OUTSIDE = "symlink to outside the corpus folder: not followed (--follow-symlinks reads it)"
+
+
+@dataclass
+class _Walk:
+    """What one walk collects, and the real folder that links must stay inside."""
+
+    found: list
+    skipped: list
+    visited: set
+    inside: str | None  # the resolved corpus folder; None: links followed anywhere
+
+
+def within(target: str, folder: str) -> bool:
+    return target == folder or target.startswith(folder.rstrip("/") + "/")
+
+
+def walk(paths: list[Path], follow_symlinks: bool = False) -> tuple[list[FoundFile], list[Skipped]]:
+    """Every regular, non-hidden file under `paths`, sorted by display name, plus what was skipped.
+
+    Symlinks under a folder are followed only to targets inside that folder, unless
+    `follow_symlinks`."""
     found: list[FoundFile] = []
     skipped: list[Skipped] = []
     visited: set[tuple[int, int]] = set()
     for given in paths:
         root = given if given.is_dir() else None
-        _visit_given(given, root, found, skipped, visited)
+        inside = None if follow_symlinks or root is None else os.path.realpath(given)
+        _visit_given(given, root, _Walk(found, skipped, visited, inside))
     found.sort(key=attrgetter("display"))
     skipped.sort(key=attrgetter("path"))
     return found, skipped
 
 
-def _visit_given(path: Path, root: Path | None, found, skipped, visited) -> None:
+def _visit_given(path: Path, root: Path | None, state: _Walk) -> None:
     """A path as the user gave it: a folder is shown as ".", anything else by its own path."""
     name = path.as_posix() if root is None else "."
+    found, skipped = state.found, state.skipped
     try:
         info = os.stat(path)
     except OSError as error:
@@ -117,18 +144,27 @@ def _visit_given(path: Path, root: Path | None, found, skipped, visited) -> None
     if stat.S_ISDIR(info.st_mode):
         # Names inside are relative to the folder; None only if the path became a folder
         # between is_dir() and stat(): then they are whole paths, as display_name(path, None).
-        _visit_folder(path, name, info, "" if root is not None else None, found, skipped, visited)
+        _visit_folder(path, name, info, "" if root is not None else None, state, path.is_symlink())
     elif stat.S_ISREG(info.st_mode):
         found.append(FoundFile(path, display_name(path, None)))
     else:
         skipped.append(Skipped(name, _kind_of(info.st_mode) + ": not read"))
 
 
-def _visit_folder(path: Path, name: str, info, prefix: str | None, found, skipped, visited) -> None:
+def _outside(child: Path, state: _Walk) -> Path | None:
+    """The resolved target of a link that may be followed, or None (it leaves the corpus)."""
+    target = os.path.realpath(child)
+    if state.inside is not None and not within(target, state.inside):
+        return None
+    return Path(target)
+
+
+def _visit_folder(path: Path, name: str, info, prefix: str | None, state: _Walk, linked: bool = False) -> None:
     """Read folder `path` (shown as `name`, its entries as `prefix` + entry name) once."""
+    found, skipped, visited = state.found, state.skipped, state.visited
     key = (info.st_dev, info.st_ino)
     if key in visited:
-        if path.is_symlink():
+        if linked:
             skipped.append(Skipped(name, "symlink to a folder already read (loop or repeat): not followed"))
         return
     visited.add(key)
@@ -165,8 +201,14 @@ def _visit_folder(path: Path, name: str, info, prefix: str | None, found, skippe
             ):
                 found.append(FoundFile(child, shown))
                 continue
-        # Symlinks (followed), folders, FIFOs, devices, unknown types: stat as the user would.
+        # Symlinks (followed inside the corpus), folders, FIFOs, devices, unknown types: stat
+        # as the user would.
         try:
+            linked = entry.is_symlink()
+            if linked:
+                if _outside(child, state) is None:
+                    skipped.append(Skipped(shown, OUTSIDE))
+                    continue
             child_info = os.stat(child)
         except OSError as error:
             skipped.append(Skipped(shown, _reason(error)))
@@ -174,7 +216,7 @@ def _visit_folder(path: Path, name: str, info, prefix: str | None, found, skippe
         searchable = True
         mode = child_info.st_mode
         if stat.S_ISDIR(mode):
-            _visit_folder(child, shown, child_info, shown + "/", found, skipped, visited)
+            _visit_folder(child, shown, child_info, shown + "/", state, linked)
         elif stat.S_ISREG(mode):
             found.append(FoundFile(child, shown))
         else:

@@ -71,3 +71,54 @@ def test_the_command_line_keeps_blas_to_one_thread():
     code_without = "import numpy, threadpoolctl; print(max(p['num_threads'] for p in threadpoolctl.threadpool_info()))"
     without = subprocess.run([sys.executable, "-c", code_without], capture_output=True, text=True, check=True, env=env).stdout
     assert int(without) == min(os.cpu_count() or 1, 64)  # what the test guards against: one per core
+
+
+# ---------------------------------------------------------------- issue 13, point 10
+
+
+def test_options_before_the_folder_mean_the_default_command():
+    for options in (["--no-cache"], ["--words", "50"], ["--debug"]):
+        result = run(*options, str(SAMPLE))
+        assert result.returncode == 0, (options, result.stderr)
+        assert result.stdout.startswith("# Daily brief")
+    result = run("--no-cache", "export", str(SAMPLE), "--date", "2022-02-01")
+    assert result.returncode == 0 and result.stdout.startswith("# Daily brief — Tuesday 1 February 2022")
+
+
+def test_a_mistyped_command_is_named_as_such():
+    result = run("frobnicate")
+    assert result.returncode == 2 and "no such command or folder: frobnicate" in result.stderr
+    result = run("exprot", str(SAMPLE))
+    assert result.returncode == 2 and "did you mean `briefing export`" in result.stderr
+
+
+def test_max_file_size_is_validated():
+    for value, message in (("1e400M", "too large a size"), ("0", "must be positive"), ("-5k", "must be positive"), ("lots", "not a size")):
+        result = run("inspect", str(SAMPLE), f"--max-file-size={value}")
+        assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_stdout_is_a_clear_error():
+    result = subprocess.run(
+        f"{sys.executable} -m briefing export {SAMPLE} --no-cache >&-", shell=True, stderr=subprocess.PIPE, text=True, executable="/bin/bash",
+    )
+    assert result.returncode == 1 and "standard output is closed" in result.stderr and "Error" not in result.stderr
+
+
+def test_inspect_into_a_pipe_closed_early_exits_0():
+    for options in ([], ["--format", "json"]):
+        pipeline = subprocess.run(
+            f"set -o pipefail; {sys.executable} -m briefing inspect {SAMPLE} --no-cache {' '.join(options)} | head -1",
+            shell=True, capture_output=True, text=True, executable="/bin/bash",
+        )
+        assert pipeline.returncode == 0, pipeline.stderr
+        assert "Error" not in pipeline.stderr and "Exception" not in pipeline.stderr
+
+
+def test_an_html_page_with_a_control_character_reference_is_read(tmp_path):
+    paragraph = "<p>" + "The minister said on Monday that talks with the alliance would continue next week in Geneva. " * 4 + "</p>"
+    page = f"<html><head><title>Talks go on</title></head><body><article><h1>Talks go on</h1>{paragraph * 3}<p>A stray &#27; and &#x1b; here.</p>{paragraph}</article></body></html>"
+    (tmp_path / "page.html").write_text(page)
+    document = json.loads(run("inspect", str(tmp_path), "--format", "json", "--no-cache").stdout)
+    assert len(document["articles"]) == 1 and document["skipped"] == []
+    assert "\x1b" not in document["articles"][0]["text"]

@@ -364,3 +364,50 @@ def test_apply_moves_keeps_ids_by_a_fixed_rule():
     # ignored: another day, an unknown article, a loop
     unmoved = {g.id: g.article_ids for g in groups()}
     assert regroup({"e": "z"}) == regroup({"e": "nowhere"}) == regroup({"e": "c", "c": "e"}) == unmoved
+
+
+# ---------------------------------------------------------------- malformed files (issue 13)
+
+MALFORMED = [
+    {"version": 1, "stories": {"s-x": {"headline": 12345}}},
+    {"version": 1, "stories": {"s-x": {"included": [["x", "notint"]]}}},
+    {"version": 1, "stories": {"s-x": {"dropped": "no"}}},
+    {"version": 1, "stories": {"s-x": {"pinned_quotes": [["a"]]}}},
+    {"version": 1, "stories": {"s-x": "dropped"}},
+    {"version": 1, "stories": []},
+    {"version": 1, "order": {"2022-02-14": "s-x"}},
+    {"version": 1, "moves": {"a": 3}},
+    {"version": True},
+]
+
+
+@pytest.mark.parametrize("document", MALFORMED + ["revision-1e999"])
+def test_a_curation_file_of_wrong_types_is_set_aside_and_export_goes_on(tmp_path, document):
+    state = tmp_path / "data" / "briefing" / "curation"
+    state.mkdir(parents=True)
+    path = CurationStore(SAMPLE, directory=state).path
+    text = '{"version": 1, "revision": 1e999}' if document == "revision-1e999" else json.dumps(document)
+    path.write_text(text)
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    result = subprocess.run([sys.executable, "-m", "briefing", "export", str(SAMPLE)], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"curation state {path}" in result.stderr and "kept aside as" in result.stderr
+    assert "Kremlin signals more talks" in result.stdout  # nothing dropped by a "no" read as true
+    assert not path.exists() and list(state.glob("*.corrupt-*.json"))
+
+
+def test_export_reads_a_curation_folder_it_cannot_write(tmp_path, monkeypatch):
+    store = CurationStore(SAMPLE, directory=tmp_path / "state")
+    curation = Curation()
+    curation.set_headline("s-aa0c6f311b", "Read from a read-only folder")
+    store.save(curation)
+    store.path.with_suffix(".lock").unlink()
+    real_open = open
+
+    def read_only(path, mode="r", *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", read_only)
+    assert CurationStore(SAMPLE, directory=tmp_path / "state").load().stories["s-aa0c6f311b"].headline == "Read from a read-only folder"

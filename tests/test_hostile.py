@@ -145,8 +145,8 @@ def test_vanishing_file_and_unreadable_folder(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)
 
-    def walk_then_delete(paths):
-        found = real_walk(paths)
+    def walk_then_delete(paths, *options):
+        found = real_walk(paths, *options)
         (tmp_path / "gone.txt").unlink()  # vanishes between the scan and the read
         return found
 

@@ -80,3 +80,27 @@ def test_template_tags_cannot_survive_rendering(text):
 )
 def test_only_http_links(url, expected):
     assert safe_url(url) == expected
+
+
+MERGE_TAGS = [
+    "%%[ SET @x = 1 ]%%", "%%FirstName%%", "{$name}", "{!firstname}", "%FIRSTNAME%", "[unsubscribe]", "[webversion]",
+    "[firstname,fallback=]", "[firstname,fallback=reader]", "${user.email}", "#{user.email}", "{{ contact.firstname }}",
+]
+
+
+@pytest.mark.parametrize("text", MERGE_TAGS)
+def test_newsletter_merge_tags_of_every_major_platform_are_split(text):
+    import re
+
+    html = md.render(escape(f"Officials wrote {text} in the notice."))
+    shown = html.replace("&lt;", "<").replace("&gt;", ">")
+    assert text not in shown  # the live tag is gone
+    assert re.sub(ZWSP, "", shown).count(text) == 1  # and reads exactly as written
+    for pattern in (r"%%", r"\{[!$]", r"[$#]\{", r"%[A-Za-z_]\w*%", r"\[\w+,fallback=[^\]]*\]", r"\[(?:unsubscribe|webversion)\]"):
+        assert not re.search(pattern, shown), pattern
+
+
+@pytest.mark.parametrize("text", ["[sic]", "[bold]x[/]", "[1]", "[Reuters]"])
+def test_ordinary_brackets_are_left_alone(text):
+    assert ZWSP not in escape(text)
+

@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..atomic import write_atomic
@@ -105,7 +106,7 @@ class BriefingApp(App):
         self.options = options or LoadOptions()
         self.cache = cache
         self.store = store or CurationStore(self.path, warn=self._warn)
-        self.export_dir = Path(export_dir or self.settings.export_dir or Path.cwd())
+        self.export_dir = export_folder(Path(export_dir or self.settings.export_dir or Path.cwd()), self.path)
         self.isolate = isolate  # run the engine in a child process (the command line does)
         _start_resource_tracker()
         self.session: Session | None = None
@@ -205,6 +206,14 @@ class BriefingApp(App):
             self.show_story()
         else:
             self.query_one(StoryView).clear("No articles in this folder." if not message.corpus.articles else "No stories.")
+        for note in session.followed:
+            self.notify(note, title="Curation", markup=False, timeout=8)
+        orphans = session.curation.orphans
+        if orphans:
+            self.notify(
+                f"edits of {len(orphans)} stor{'ies' if len(orphans) != 1 else 'y'} match no story now; kept in "
+                f"{self.store.path} (ctrl+p: re-apply orphaned edits to this story)", severity="warning", markup=False, timeout=10,
+            )
         skipped = len(message.corpus.skipped)
         if skipped and message.select is None:
             self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (briefing inspect tells why)", markup=False)
@@ -263,7 +272,7 @@ class BriefingApp(App):
         else:
             view.show(session, story, keep=True)
 
-    DESK_ONLY = {"filter", "edit_headline", "drop_story", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
+    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The desk's actions only while the desk is shown (export also from the preview)."""
@@ -332,6 +341,19 @@ class BriefingApp(App):
             self._save(story.id)
 
         self.push_screen(HeadlineScreen(story.headline, machine), done)
+
+    def action_reapply_orphans(self) -> None:
+        """Put edits that match no story any more onto the selected story (listed at load)."""
+        story = self.current_story()
+        if story is None:
+            return
+        moved = self.session.curation.reapply(self.session.curation.orphans, story.id)
+        if not moved:
+            self.notify("no orphaned edits to re-apply", timeout=2)
+            return
+        self.session.curation.orphans = []
+        self._save(story.id)
+        self.notify(f"re-applied the edits of {moved} stor{'ies' if moved != 1 else 'y'} to this story", timeout=4)
 
     def action_drop_story(self) -> None:
         story = self.current_story()
@@ -417,7 +439,7 @@ class BriefingApp(App):
     def export_path(self, day: str, suffix: str) -> Path:
         return self.export_dir / f"brief-{day}.{suffix}"
 
-    def _export(self, suffix: str) -> Path | None:
+    def _export(self, suffix: str, confirmed: bool = False) -> Path | None:
         day = self.current_day()
         if day is None:
             return None
@@ -426,6 +448,17 @@ class BriefingApp(App):
         else:
             text = brief_json(self.session.json_document(day))
         path = self.export_path(day, suffix)
+        curated = self.session.curated_day(day)
+        if not confirmed and not (curated.days or curated.undated) and path.exists():
+            # every story of the day dropped: never replace a good brief without asking
+            def answer(replace: bool | None) -> None:
+                if replace:
+                    self._export(suffix, confirmed=True)
+                else:
+                    self.notify(f"kept {path}", timeout=3, markup=False)
+
+            self.push_screen(ConfirmScreen(f"Every story of {day} is dropped. Replace {path} with an empty brief?"), answer)
+            return None
         try:
             write_atomic(path, text)
         except OSError as error:
@@ -489,6 +522,36 @@ class BriefingApp(App):
             self.notify(message, severity="warning", markup=False)
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
+
+
+class ConfirmScreen(ModalScreen):
+    """A yes/no question; dismissed with True only on `y`."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"), Binding("escape", "answer(False)", "No")]
+    DEFAULT_CSS = "ConfirmScreen { align: center middle; } ConfirmScreen > Static { width: 70; padding: 1 2; border: thick $warning; background: $surface; }"
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.question + "\n\n[y] yes   [n] no"))
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+def export_folder(folder: Path, corpus: Path) -> Path:
+    """Where `e` writes: the folder asked for, unless it lies in the corpus (the next load would
+    read the brief as an article); then the folder that holds the corpus."""
+    import os
+
+    from ..walk import within
+
+    real = os.path.realpath(corpus)
+    if within(os.path.realpath(folder), real):
+        return Path(real).parent
+    return folder
 
 
 def run(path: Path, settings: Settings, options: LoadOptions, cache) -> int:

@@ -13,6 +13,7 @@ ACTIONS = [
     ("Filter stories and articles", "filter", "show the filter bar"),
     ("Edit headline", "edit_headline", "of the selected story"),
     ("Drop or restore story", "drop_story", "the selected story"),
+    ("Re-apply orphaned edits to this story", "reapply_orphans", "edits whose story is gone, listed at load"),
     ("Move story up", "move_story(-1)", "in the selected day"),
     ("Move story down", "move_story(1)", "in the selected day"),
     ("Move article to another story", "move_article", "the article of the selected row"),

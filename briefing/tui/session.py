@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..brief import Brief, Day, FigureLine, QuoteLine, Story, brief_to_dict
-from ..curation import Curation, CurationStore, StoryEdits, apply_curation
+from ..curation import Curation, CurationStore, StoryEdits, apply_curation, follow
 from ..markdown import render_markdown
 from ..model import Article, Corpus
 from ..sentences import Span, sentence_spans
@@ -83,11 +83,15 @@ class Session:
 
     def refresh(self) -> None:
         """Recompute the desk view after a change of the curation."""
+        self.followed = follow(self.curation, list(self.brief.stories()), set(self.articles))
+        if self.followed and self.store is not None:
+            self.store.save(self.curation)  # the edits' new story ids, so export finds them too
         soft = Curation(
             {sid: replace(e, dropped=False, dropped_quotes=[], dropped_figures=[]) for sid, e in self.curation.stories.items()},
             self.curation.order,
             self.curation.moves,
             self.curation.revision,
+            dict(self.curation.anchors),
         )
         desk = apply_curation(self.brief, soft)
         self._days: dict[str, list[Story]] = {day_key(d.date): d.stories for d in desk.days}
@@ -212,6 +216,8 @@ class Session:
     # ------------------------------------------------------------ saving and exporting
     def save(self) -> None:
         if self.store is not None:
+            # what each edited story holds now: its edits can follow it when copy joins or leaves
+            self.curation.anchors.update({sid: list(self._raw[sid].articles) for sid in self.curation.stories if sid in self._raw})
             self.store.save(self.curation)
         self.refresh()
 
@@ -224,7 +230,8 @@ class Session:
         return apply_curation(part, self.curation)
 
     def markdown(self, key: str) -> str:
-        return render_markdown(self.curated_day(key))
+        day = None if key == UNDATED else dt.date.fromisoformat(key)
+        return render_markdown(self.curated_day(key), day, day)
 
     def json_document(self, key: str) -> dict:
         return brief_to_dict(self.curated_day(key))
