@@ -28,7 +28,9 @@ article gives: surnames and names with titles are looked up among the article's 
 descriptions ("the foreign minister") among the titles and appositions written next to
 names, pronouns ("he", "she") go to the last person named before them whose gender (from
 honorifics, role words and a list of first names) does not clash. Groups and anonymous
-sources ("a source", "officials") get `speaker=None`.
+sources that no name in the article answers to keep the text's own description as speaker
+("a source", "officials", "the general staff"): that is what the article attributes the
+quote to, and it is never a guessed name. A relative pronoun alone ("who") gives no speaker.
 
 Short quotes (fewer than three words) and unattributed quotes of fewer than six words are
 flagged `fragment` (scare quotes, names of things: "endless talks").
@@ -1237,7 +1239,9 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
         if not t.word:
             continue
         if v > i and _speech_verb_at(toks, v, True):
-            if t.low in ("saying", "adding", "telling", "noting"):
+            if _quoted_as(toks, v):
+                v -= 2  # "…,” Johansson was quoted as telling the newspaper: the subject of "was quoted"
+            elif t.low in ("saying", "adding", "telling", "noting"):
                 break
             sp = _subject_before(text, toks, v)
             if sp is None:
@@ -1279,6 +1283,11 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
                 return sp
         break
     return None
+
+
+def _quoted_as(toks: list[_Tok], v: int) -> bool:
+    """toks[v] is "saying"/"telling" in "X was quoted as saying": X is the speaker."""
+    return v >= 2 and toks[v].low in ("saying", "telling") and toks[v - 1].low == "as" and toks[v - 2].low == "quoted"
 
 
 def _before_quote(text: str, lo: int, hi: int) -> tuple[_Speaker | None, str]:
@@ -1388,9 +1397,43 @@ def _resolve(sp: _Speaker | None, names: _Names, pos: int, para_start: int) -> s
     if sp.kind == "org":
         words = [w for w in sp.written.split() if w.lower() not in DETERMINERS]
         return " ".join(words) or None
-    if sp.kind == "description":
-        found = names.by_description(list(sp.words), pos)
-        return " ".join(found) if found else None
+    if sp.kind in ("description", "group"):
+        found = names.by_description(list(sp.words), pos) if sp.kind == "description" else None
+        return " ".join(found) if found else _as_described(sp.written)
+    return None
+
+
+_DESCRIBED_MAX_WORDS = 10
+
+
+def _as_described(written: str) -> str | None:
+    """The text's own description of an unnamed speaker ("a U.N. source", "the general staff",
+    "officials"): what the article attributes the quote to, never a guessed name."""
+    words = _SPACES.sub(" ", written).strip(" ,;:—–-").split(" ")
+    if not words or not words[0] or len(words) > _DESCRIBED_MAX_WORDS:
+        return None
+    if not any(_LETTER_LED_WORD.fullmatch(w) for w in words):
+        return None
+    if words[0].lower() in DETERMINERS or words[0].lower() == "one":
+        words[0] = words[0].lower()  # "The company said" and "the company said" are one speaker
+    return " ".join(words)
+
+
+def _described_antecedent(sp: _Speaker, results: list, para: int) -> str | None:
+    """"he said" when no compatible person is named before it: the unnamed speaker described
+    in the quote just before, in this paragraph or the one before ("a U.N. source said …
+    There is “a sense of optimism,” he said"), when that description is one person."""
+    if not sp.words or sp.words[0] not in ("he", "she"):
+        return None
+    for raw, _s, _e, prev, resolved in reversed(results[-3:]):
+        if raw.para < para - 1:
+            break
+        if prev is None or resolved is None:
+            continue
+        if prev.kind in ("description", "group") and resolved == _as_described(prev.written):
+            head = resolved.split(" ")[-1].lower()
+            return resolved if not head.endswith("s") or head.endswith("ss") else None
+        return None
     return None
 
 
@@ -1450,6 +1493,8 @@ def _extract(text: str) -> list[Quote]:
         if speaker is not None:
             at = speaker.pos
             resolved = _resolve(speaker, names, at, p_lo)
+            if resolved is None and speaker.kind == "pronoun":
+                resolved = _described_antecedent(speaker, results, raw.para)
         else:
             prev_here = last_in_para.get(raw.para)
             only_space_before = not text[p_lo:raw.open_start].strip()
