@@ -48,6 +48,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .first_names import ArticleNames
 from .sentences import sentence_spans
 
 
@@ -212,7 +213,7 @@ ORG_WORDS = frozenset(
     hill park river city county district region province church mosque school college hospital airport
     station base command staff fleet brigade division corps secretariat cabinet duma rada
     today daily weekly monthly online media channel report poll survey study index coalition alliance
-    movement front caucus society club team league party's politifact kremlin pentagon military
+    movement front caucus society club team league party's kremlin pentagon military
     intelligence fbi cia democrats republicans conservatives liberals progressives""".split()
 )
 _PLACE_START = frozenset("new north south east west san los las santa fort port saint st. st upper lower great".split())
@@ -234,40 +235,6 @@ _ROLE_GENDER = {
     "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "grandfather": "m",
     "king": "m", "prince": "m", "boy": "m", "man": "m",
 }
-_MALE = frozenset(
-    """aaron adam adrian ahmed alan albert alex alexander alexei alexey ali andrew andrei andrey andriy angus
-    anthony antony anton antonio arnold arthur barack ben benjamin bernie bill billy bob bobby boris brad brian
-    bruce carl carlos charles charlie chris christopher chuck colin craig dan daniel danny darren dave david
-    dean dennis denis derek dick dmitry dmitri dmytro don donald doug douglas duncan dwight ed eddie edward
-    emmanuel eric evan frank fred frederick gary gavin geoffrey george gerald gordon graham greg gregory hank
-    harold harry henry hugh ian igor ivan jack jacob jake james jared jason jay jean-yves jeb jeff jeffrey jens
-    jeremy jerry jim jimmy joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan justin
-    keir keith ken kenneth kevin kurt larry lee leo leon lindsey lloyd louis luis luke marco mark martin matt matthew
-    max michael mike mikhail milo mitch mitt mohammed muhammad nathan neil nick nicholas nigel nikolai
-    oleg oleksiy oleksii olaf oliver patrick paul pedro pete peter phil philip ralph ray raymond reince rex richard
-    rick rob robert robby roger ron ronald roy rudy rudolph rupert ruslan russell ryan sam samuel scott sean sergey
-    sergei serhiy simon stanislav stephen steve steven stuart ted terry thomas tim timothy todd tom tony
-    vadym vadim valery viktor victor vitali vitaly vladimir volodymyr walter wayne will william xi yuri
-    yury zbigniew antony chuck newt marco rand mitch lindsey kellyanne jeb kareem mahmoud recep emmanuel
-    justin narendra benjamin naftali yair olaf rishi jeremy dominic gavin ben dmytro denys petro mykola
-    bashar vladislav alexandr aleksandr ramzan yevgeny evgeny gennady gennadiy sergiy yuriy""".split()
-)
-_FEMALE = frozenset(
-    """abigail alexandra alice alina alison alona amanda amy andrea angela angelina ann anna anne annie
-    anniken barbara betsy betty beverly brenda carla carol caroline carolyn catherine cathy charlotte
-    cheryl christina christine cindy claire clare condoleezza cynthia dana debbie deborah denise diana
-    diane donna doris dorothy elaine eleanor elena elise elizabeth ellen emily emma erin eva evelyn fiona
-    frances gillian gina gloria hannah heather heidi helen hillary holly irina iryna jane janet janice jean
-    jen jennifer jessica jill jo joan joanna jodi julia julie karen karine kamala kate katherine kathleen
-    kathy katie kellyanne kelly kim kimberly kirsten kristen laura lauren linda lisa liz liza lori lucy
-    lyudmila madeleine maria marie marina marine martha mary megan melania melanie melissa meryl michelle
-    monica nadia nancy natalia natalya natasha nicola nikki nina olena olga oksana pamela patricia paula
-    penny rachel rebecca rita rosa ruth samantha sandra sara sarah sharon shirley sophie stephanie
-    susan suzanne svetlana tamara tammy tanya tatiana teresa theresa tiffany tina tulsi ursula valerie
-    vanessa veronica victoria virginia wendy yulia yuliia zoe ivanka huma hope jen-psaki mary-kay
-    kayleigh sarah-huckabee betsy angela annalena theresa jacinda ursula kaja sanna ruth-bader
-    melinda oprah beyonce chelsea""".split()
-)
 
 _ABBREV_TOKEN = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|St|Jr|Sr|Hon|Pres|Amb|Supt|Insp|Det|"
@@ -736,6 +703,7 @@ class _Names:
 
     def __init__(self, text: str, quoted: list[tuple[int, int]]):
         self.text = text
+        self.first_names = ArticleNames(text)
         self.mentions: list[_Mention] = []
         self.full: dict[str, list[tuple[str, ...]]] = {}
         self.counts: dict[tuple[str, ...], int] = {}
@@ -811,12 +779,9 @@ class _Names:
             evidence = True
         all_titles = tuple(t.lower().rstrip(".") for t in titles) + tuple(role) + tuple(app_words)
         if len(name) >= 2:
-            first = name[0].lower()
-            if first in _FEMALE:
-                gender = gender or "f"
-                evidence = True
-            elif first in _MALE:
-                gender = gender or "m"
+            listed = self.first_names.gender(name[0])
+            if listed:
+                gender = gender or listed
                 evidence = True
         key = tuple(name)
         mention = _Mention(start, end, key, all_titles, gender)
@@ -866,7 +831,7 @@ class _Names:
         if len(best) == 1:
             # a first name alone ("Melanie"): a unique full name starting with it
             starts = {c for cands in self.full.values() for c in cands if len(c) > 1 and c[0] == best[0]}
-            if len(starts) == 1 and best[0].lower() in _MALE | _FEMALE:
+            if len(starts) == 1 and self.first_names.gender(best[0]):
                 best = next(iter(starts))
         return best
 
@@ -875,11 +840,9 @@ class _Names:
         g = self.gender.get(name)
         if g:
             return g
-        first = name[0].lower() if len(name) > 1 else ""
-        if first in _FEMALE:
-            return "f"
-        if first in _MALE:
-            return "m"
+        listed = self.first_names.gender(name[0]) if len(name) > 1 else None
+        if listed:
+            return listed
         # a surname mention with an honorific somewhere: "Mr. Obama"
         for cand in self.full.get(self._key(name), []):
             if _contains_in_order([w.lower() for w in cand], [w.lower() for w in name]) and self.gender.get(cand):
@@ -962,10 +925,8 @@ class _Names:
             elif she > he and she >= 1:
                 self.gender[full] = "f"
 
-    @staticmethod
-    def _listed_gender(name: tuple[str, ...]) -> str | None:
-        first = name[0].lower() if len(name) > 1 else ""
-        return "f" if first in _FEMALE else "m" if first in _MALE else None
+    def _listed_gender(self, name: tuple[str, ...]) -> str | None:
+        return self.first_names.gender(name[0]) if len(name) > 1 else None
 
     def last_person(self, pos: int, gender: str | None) -> tuple[str, ...] | None:
         """The person a he/she at `pos` most likely is: the last gender-compatible person
