@@ -245,7 +245,7 @@ _REFERENCE_WORDS = set(
     division paragraph para clause resolution amendment version channel gate terminal pier runway building floor
     apartment suite box exhibit appendix table figure fig exit act verse episode season part volume vol issue
     district ward precinct lot block unit plot kilometre km mile post code zone sector square street avenue road
-    psalm psalms genesis model type mark series generation gen radio tv bbc pl ch art sec cl ref
+    model type mark series generation gen radio tv pl ch art sec cl ref
     """.split()
 )
 _FUNCTION_CAPS = {w.capitalize() for w in _STOP} | {
