@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import sys
@@ -42,8 +43,10 @@ def test_gold_set_precision_and_recall():
 def test_gold_file_is_well_formed():
     for line in (REPO / "tests" / "figures_gold.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        assert set(row) <= {"sentence", "figures", "origin", "context"}
+        assert set(row) <= {"sentence", "figures", "origin", "context", "half"}
         assert row["origin"].startswith(("sample:", "reuters:"))
+        blind = hashlib.sha1(row["origin"].encode()).digest()[0] % 2
+        assert row["half"] == ("blind" if blind else "tune")  # the split rules are written from
         pos = 0
         for fig in row["figures"]:
             assert set(fig) == {"text", "value", "label"}
