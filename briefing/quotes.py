@@ -152,7 +152,7 @@ _SKIP_BEFORE_VERB = frozenset(
     privately initially first finally subsequently separately similarly alternately apparently
     angrily bluntly calmly clearly firmly frankly gently loudly openly quietly sharply softly strongly
     tersely wryly curtly proudly happily sadly emphatically triumphantly glumly bitterly has've 've 's
-    had've last yesterday today tonight""".split()
+    had've last yesterday today tonight here there""".split()
 )
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None, "dr.": None,
@@ -1176,6 +1176,9 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
             sp = _classify_np(text, toks, i, b)
             if sp is not None and sp.kind == "name" and "\n" not in text[toks[i - 1].start:toks[b].end]:
                 return sp
+    if _one_of_them(toks, i):
+        one = next(t for t in toks[i:i + 3] if t.low == "one")
+        return _Speaker(one.text, "relative", (), one.start)  # one of a group: no name, no inheritance
     # "said Karine Jean-Pierre, the White House …"
     if toks[i].low in _INVERTING and not toks[i].cap:
         k = i + 1
@@ -1244,6 +1247,13 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
                 return sp
         break
     return None
+
+
+def _one_of_them(toks: list[_Tok], i: int) -> bool:
+    """`…," said one.` / `…," one said.`: one of a group named before; the quote before it
+    may have had another speaker, so it inherits nothing."""
+    words = [t.low for t in toks[i:i + 3] if t.word]
+    return words[:2] in (["said", "one"], ["one", "said"]) and (len(toks) <= i + 2 or not toks[i + 2].word)
 
 
 def _quoted_as(toks: list[_Tok], v: int) -> bool:
