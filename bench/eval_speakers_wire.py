@@ -54,16 +54,20 @@ def reuters_texts() -> dict[str, str]:
 
 
 def web_texts() -> dict[str, str]:
-    """Main text of the ScrapingHub and trafilatura evaluation pages, as the loader reads them."""
-    from briefing.load import load_corpus
+    """Main text of the ScrapingHub and trafilatura evaluation pages (gzipped HTML), as the
+    HTML reader extracts it."""
+    from briefing.html_extract import extract_html
+    from trafilatura.utils import decode_file
 
     out = {}
     for sub in ("scrapinghub_aeb/html", "trafilatura_eval"):
         root = DATA / sub
         if not root.exists():
             continue
-        for article in load_corpus([root]).articles:
-            out[f"web:{Path(article.path).name}"] = article.text
+        for path in sorted(root.glob("*.html.gz")):
+            document = extract_html(decode_file(gzip.open(path).read()))
+            if document and document.text:
+                out[f"web:{path.name}"] = document.text
     return out
 
 
