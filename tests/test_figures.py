@@ -353,3 +353,36 @@ def test_word_lists_pick_the_first_entry_that_matches_like_a_loop(text):
         for pos in (0, 1):
             m, unit = words.match_at(text, pos)
             assert ((m.span() if m else None), unit) == _first_entry_by_loop(words, text, pos)
+
+
+# ------------------------------------------------------------------ what is not a figure (issue 14's list)
+
+@pytest.mark.parametrize("sentence, not_values", [
+    ("Boeing will deliver 30 787-9 Dreamliner jets to the airline.", {787.0, 9.0}),
+    ("The camera is in the iPhone 11 and costs more.", {11.0}),
+    ("The Group of Seven met in Paris with 300 delegates.", {7.0}),
+    ("The dead, as young as 12 and none older than 20, were at a dance.", {12.0, 20.0}),
+    ("Her diving won the title with a score of 409.30 in the final.", {409.3}),
+    ("The browser sends Mozilla/5.0 and Firefox/65.0 in its header.", {5.0, 65.0}),
+    ("Hippolyte Taine, critic and historian (1828-1893), wrote it.", {1828.0, 1893.0}),
+    ("The team won silver eight times and bronze once.", {8.0}),
+    ("The town lies 217 kilometers (134 miles) south of Warsaw.", {134.0}),
+])
+def test_names_scores_ages_and_conversions_are_not_figures(sentence, not_values):
+    values = {f.value for f in extract_figures(sentence)}
+    assert not values & not_values, extract_figures(sentence)
+
+
+@pytest.mark.parametrize("sentence, text, value, label", [
+    ("He was sentenced to 2 1-2 years in prison.", "2 1-2 years", 2.5, "years"),
+    ("Temperatures fell to minus 20 degrees Celsius (minus 4 Fahrenheit) overnight.", None, -20.0, None),
+    ("Lavrov said he has prepared a 10-page response to the letters.", "10-page", 10.0, "response"),
+    ("Exports were three times as large as imports.", None, 3.0, None),
+])
+def test_mixed_numbers_signs_and_hyphen_measures_read_right(sentence, text, value, label):
+    figures = extract_figures(sentence)
+    found = [f for f in figures if f.value == value]
+    assert found, figures
+    assert text is None or found[0].text == text
+    assert label is None or found[0].label == label
+    assert all(f.value != abs(value) for f in figures) or value > 0  # the sign is never lost
