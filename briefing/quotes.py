@@ -48,7 +48,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .first_names import ArticleNames
+from .first_names import ArticleNames, first_name_gender
 from .sentences import sentence_spans
 
 
@@ -646,11 +646,33 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     for k, w in enumerate(words):
         lw = w.lower()
-        if lw in TITLE_WORDS or lw in HONORIFICS or lw in DEMONYMS or _bare(w).lower() in ORG_WORDS:
+        if lw in TITLE_WORDS or lw in HONORIFICS or lw in DEMONYMS or _bare(w).lower() in ORG_WORDS \
+                or ("-" in lw and lw.rsplit("-", 1)[1] in TITLE_WORDS):  # Vice-President
             cut = k + 1
     if cut >= len(words):
         return words, []
+    # the rest of an office before a first name: "(Chancellor of the) Exchequer Nigel Lawson"
+    k = cut + 1
+    while k < len(words) - 1 and not first_name_gender(words[k]):
+        k += 1
+    if k < len(words) - 1 and len(words) - cut >= 3 and not first_name_gender(words[cut]):
+        cut = k
     return words[:cut], words[cut:]
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|with|for|by|from|about|against|on|at|in|than|like)\s+$")
+_RUN_BREAKERS = frozenset("and or of the for in to with at on by".split())
+
+
+def _split_at_function_words(words: list[str]) -> list[list[str]]:
+    """A capitalised function word inside a run (wire copy's "U.S. And Japan") ends a name."""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if parts[-1] and w.lower() in _RUN_BREAKERS and w[:1].isupper():
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 def _is_org(words: list[str]) -> bool:
@@ -682,7 +704,7 @@ _CAP_RUN = re.compile(
     r"(?=[A-Z])"
     r"(?:\b" + _ABBREV_TOKEN + r"\s+|\b[A-Z]\.\s+)*"
     r"\b[A-Z][\w'’\-]*[\w]"
-    r"(?:(?:\s+|\s*-\s*)(?:" + _ABBREV_TOKEN + r"|[A-Z]\.|(?:de|da|van|von|bin|al|der|le|la|del|di|du|ben|ibn|el|abu)\s+(?=[A-Z])|[A-Z][\w'’\-]*[\w]|[A-Z]))*"
+    r"(?:(?:\s+|\s*-\s*)(?:" + _ABBREV_TOKEN + r"|[A-Z]\.|(?:de|da|van|von|bin|al|der|le|la|del|di|du|ben|ibn|el|abu)(?=\s+[A-Z])|[A-Z][\w'’\-]*[\w]|[A-Z]))*"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+I{2,3}\b|\s+IV\b)?"
 )
 
@@ -724,7 +746,8 @@ class _Names:
             if not words:
                 continue
             self._run_start = m.start()
-            self._add(m.start(), m.end(), words)
+            for part in _split_at_function_words(words):  # "U.S. And Japan" is two names
+                self._add(m.start(), m.end(), part)
         self.mentions.sort(key=lambda x: x.start)
         self._starts = [x.start for x in self.mentions]
 
@@ -904,7 +927,9 @@ class _Names:
         self.subjects = set()
         votes: dict[tuple[str, ...], list[int]] = {}
         for index, ms in by_sentence.items():
-            self.subjects.add(id(ms[0]))
+            subject = next((m for m in ms if self._can_be_subject(m)), None)
+            if subject is not None:
+                self.subjects.add(id(subject))
             people = {self.fullest(m.words) for m in ms}
             if len(people) != 1:
                 continue
@@ -924,6 +949,14 @@ class _Names:
                 self.gender[full] = "m"
             elif she > he and she >= 1:
                 self.gender[full] = "f"
+
+    def _can_be_subject(self, m: _Mention) -> bool:
+        """Not a possessive ("Howard's trip") nor the object of a preposition ("ahead of
+        Howard"): those name a person without making them the one who acts or speaks."""
+        if self.text[m.end:m.end + 2] in ("'s", "’s") or self.text[m.end - 2:m.end] in ("'s", "’s"):
+            return False
+        before = _PREPOSITION_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+        return before is None
 
     def _listed_gender(self, name: tuple[str, ...]) -> str | None:
         return self.first_names.gender(name[0]) if len(name) > 1 else None
@@ -1031,6 +1064,11 @@ def _classify_np(text: str, toks: list[_Tok], a: int, b: int) -> _Speaker | None
                 break
         run = [_bare(w).rstrip(".") if not _INITIAL_OR_ABBREVIATION.fullmatch(w) else w for w in run]
         run = [w for w in run if w]
+        rest = _split_name(run)[1]
+        if len(rest) >= 2 and rest != run and first_name_gender(rest[0]):
+            run = rest  # "Chancellor of the Exchequer Nigel Lawson": the office is not the name
+        if len(run) >= 2 and first_name_gender(run[0]) and not _is_org(run):
+            return _Speaker(written, "name", tuple(run), pos)  # "Minister of State for … Rashid al-Nuaimi"
         if not run:
             # only title words: "President", "the Pentagon"
             words = tuple(t.text for t in span_toks if t.low not in DETERMINERS)
