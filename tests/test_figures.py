@@ -386,3 +386,10 @@ def test_mixed_numbers_signs_and_hyphen_measures_read_right(sentence, text, valu
     assert text is None or found[0].text == text
     assert label is None or found[0].label == label
     assert all(f.value != abs(value) for f in figures) or value > 0  # the sign is never lost
+
+
+def test_a_long_run_of_at_signs_after_a_number_is_read_once():
+    """The e-mail mask once backtracked cubically on "5@@@@…": 50 such sentences took minutes
+    (the time is measured in bench/, this only makes a regression show as a stalled test)."""
+    text = " ".join("The 5" + "@" * 1100 + " troops." for _ in range(50))
+    assert all(f.value == 5 for f in extract_figures(text))
