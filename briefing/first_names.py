@@ -33,7 +33,12 @@ def first_name_gender(word: str) -> str | None:
     found = _detector()
     if found is None:
         return None
-    return _FIRM.get(found.get_gender(word.lower()))
+    gender = _FIRM.get(found.get_gender(word.lower()))
+    if gender is None and "-" in word.strip("-"):
+        # a compound first name the dictionary lacks ("Jean-Yves"): its parts, when they agree
+        parts = {_FIRM.get(found.get_gender(part.lower())) for part in word.split("-") if part}
+        gender = parts.pop() if len(parts) == 1 else None
+    return gender
 
 
 class ArticleNames:

@@ -344,3 +344,12 @@ def test_description_speaker_and_he_after_it():
     quotes = quotes_of(text)
     assert find(quotes, "good chance").speaker == "a U.N. source"
     assert find(quotes, "sense of optimism").speaker == "a U.N. source"
+
+
+def test_she_is_not_a_man_with_a_compound_first_name():
+    text = (
+        "Foreign Secretary Liz Truss spoke on Sunday.\n\n"
+        "France's foreign minister, Jean-Yves Le Drian, told French television that nothing shows an attack.\n\n"
+        "“This is about the wider stability of Europe,” she told Sky News."
+    )
+    assert find(quotes_of(text), "wider stability").speaker == "Liz Truss"
