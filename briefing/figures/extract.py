@@ -76,6 +76,8 @@ def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Fi
             )
         )
     for rule in _FIGURE_RULES:
+        if not figures:
+            break
         figures = rule(sentence, offset, figures)
     return figures
 

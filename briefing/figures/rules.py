@@ -64,7 +64,12 @@ def _keep_signs(sentence: str, offset: int, figures: list[Figure]) -> list[Figur
     """"minus 20 degrees": the sign is part of the figure, in its text and value."""
     out = []
     for f in figures:
-        m = _MINUS_BEFORE.search(sentence, max(0, f.start - offset - 12), f.start - offset)
+        lo, hi = max(0, f.start - offset - 12), f.start - offset
+        window = sentence[lo:hi]
+        if not ("-" in window or "−" in window or "inus" in window or "egative" in window):
+            out.append(f)
+            continue
+        m = _MINUS_BEFORE.search(sentence, lo, hi)
         if m and f.value is not None and f.value > 0:
             start = offset + m.start()
             f = Figure(sentence[m.start():f.end - offset], -f.value, f.unit, f.qualifier, f.label, sentence, start, f.end)
@@ -93,12 +98,13 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
-        bare = _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) is not None and not f.unit
-        before = sentence[max(0, start - 40):start]
-        if bare and _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence[:start]):
-            continue
-        if bare and (_GLUED_BEFORE.search(before) or _MODEL_HEAD.search(before)):
-            continue
+        bare = not f.unit and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) is not None
+        if bare:
+            before = sentence[max(0, start - 40):start]
+            if _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence, 0, start):
+                continue
+            if _GLUED_BEFORE.search(before) or _MODEL_HEAD.search(before):
+                continue
         if _PLAIN_NUMBER.fullmatch(f.text) and _GLUED_IDENTIFIER.match(sentence, end) and not f.unit:
             continue
         first = f.text.split(" ")[0]
@@ -111,6 +117,7 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
 _SCORE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating)\s+(?:of\s+)?$", re.I)
 
 _AGE_BEFORE = re.compile(r"\b(?:as (?:young|old) as|(?:older|younger) than|aged?|ages)\s+$", re.I)
+_SCORE_OR_AGE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating)\s+(?:of\s+)?$|\b(?:as (?:young|old) as|(?:older|younger) than|aged?|ages)\s+$", re.I)
 
 
 def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -118,7 +125,7 @@ def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> 
     out = []
     for f in figures:
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
-        if _SCORE_BEFORE.search(before) or _AGE_BEFORE.search(before):
+        if _SCORE_OR_AGE_BEFORE.search(before):
             continue
         out.append(f)
     return out
