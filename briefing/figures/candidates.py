@@ -144,14 +144,27 @@ _WORD_BEFORE_END = re.compile(r"([A-Za-z][\w.&'-]*)\s*$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:troops|people|soldiers|workers|jobs|members|residents|civilians)\b")
 
 
+_REJECT = -1  # a step's answer when the number is not a figure
+
+
 def _expand(sentence: str, c: _Cand, masks) -> bool:
-    """Read scale, unit, counted noun to the right and qualifier, currency to the left. False: not a figure."""
-    s, e = c.start, c.end
-    c.text_start, c.text_end = s, e
-    rest = sentence[e:]
-    # ---- attached suffix: 1.5bn, 600m, 6km, 3.2%, 657p, 16th, 1990s, 1A
-    suffix = _SUFFIX.match(rest)
-    currency = None
+    """Read scale, unit, counted noun to the right and qualifier, currency to the left. False:
+    not a figure. Each step reads from `e` (the end so far) and returns the new end or _REJECT."""
+    c.text_start, c.text_end = c.start, c.end
+    currency = _currency_left(sentence, c)
+    e = c.end
+    for step in (_attached_suffix, _scale_word, _hyphen_compound, _unit_word, _not_a_count, _rate_after):
+        e = step(sentence, c, e, currency)
+        if e == _REJECT:
+            return False
+    c.text_end = e
+    c.end_of_number = e  # type: ignore[attr-defined]
+    return True
+
+
+def _currency_left(sentence: str, c: _Cand) -> str | None:
+    """A currency symbol or code right before the number: "$1.5bn", "Rs 500" (moves text_start)."""
+    s = c.start
     left = sentence[:s]
     stripped = left.rstrip(" ")  # once, not once per currency symbol
     for sym, code in _CURRENCY_SYMBOLS:
@@ -160,16 +173,22 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
             if k == 0 or not sentence[k - 1].isalpha() or sym in ("$", "£", "€", "¥") or sentence[k - 1] in " (":
                 if sym in ("Rs", "Rs.") and k > 0 and sentence[k - 1].isalpha():
                     continue
-                currency = code
                 c.text_start = k
-                break
+                return code
+    return None
+
+
+def _attached_suffix(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """1.5bn, 600m, 6km, 3.2%, 657p; not 16th, 1990s, 1A, 747-SR, 1986/87."""
+    rest = sentence[e:]
+    suffix = _SUFFIX.match(rest)
     if c.kind == "digits" and suffix:
         suf = suffix.group(0)
         sl = suf.lower()
         if sl in ("st", "nd", "rd", "th") and c.plain_int:
-            return False  # ordinal
+            return _REJECT  # ordinal
         if sl == "s" and c.plain_int:
-            return False  # decade or model plural: 1990s, 747s
+            return _REJECT  # decade or model plural: 1990s, 747s
         if currency and sl in _ATTACHED_SCALES:
             c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
             e += len(suf)
@@ -180,13 +199,18 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
             c.unit = _ATTACHED_UNITS[sl]
             e += len(suf)
         else:
-            return False  # 1A, 3B, 5G: an identifier
+            return _REJECT  # 1A, 3B, 5G: an identifier
         rest = sentence[e:]
     if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
-        return False  # 747-SR, 1-A
+        return _REJECT  # 747-SR, 1-A
     if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
-        return False  # 423.00/423.50, 1986/87
-    # ---- scale word: "1.5 million", "five mln", "two hundred"
+        return _REJECT  # 423.00/423.50, 1986/87
+    return e
+
+
+def _scale_word(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """"1.5 million", "five mln", "two hundred thousand", "$5 m"."""
+    rest = sentence[e:]
     m = _SCALE_WORD.match(rest)
     if m and not c.has_scale and c.kind in ("digits", "word"):
         c.scale, c.has_scale = _SCALES[m.group(1).lower()], True
@@ -195,49 +219,49 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
         if m2:
             c.scale *= _SCALES[m2.group(1).lower()]
             e += m2.end()
-        rest = sentence[e:]
-    elif currency and _SHORT_SCALE.match(rest) and not c.has_scale:
-        m = _SHORT_SCALE.match(rest)
+    elif currency and not c.has_scale and (m := _SHORT_SCALE.match(rest)):
         c.scale, c.has_scale = _ATTACHED_SCALES[m.group(1).lower()], True
         e += m.end()
-        rest = sentence[e:]
-    # ---- hyphenated compounds: 250,000-strong, 10-page, 10-year (duration), three-way
-    hm = _HYPHEN_SCALE.match(rest)
+    return e
+
+
+def _hyphen_compound(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """250,000-strong, 10-page, 50-mln-dlr; not 10-year (a duration), three-way, two-for-one."""
+    hm = _HYPHEN_SCALE.match(sentence, e)
     if hm and c.kind in ("digits", "word") and not c.has_scale:
         c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
-        e += hm.end() - 1
-        rest = sentence[e:]
-    hm = _HYPHEN_WORDS.match(rest)
-    if hm and c.kind in ("digits", "word") and not c.unit:
-        word = hm.group(1).lower()
-        if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
-            return False  # 10-year, 30-day, 36-year-old
-        if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _CUR_RE.match_at(word, 0)[0]):
-            return False  # three-way, two-for-one
-        if word in ("way", "for", "to", "in", "and", "or", "nil", "all", "point", "odd"):
-            return False
-        if word == "strong":
-            c.hyphen_word = "strong"
-            e += hm.end(1)
-        elif word in ("fold",):
-            c.unit = "times"
-            e += hm.end(1)
+        e = hm.end() - 1
+    hm = _HYPHEN_WORDS.match(sentence[e:])
+    if not (hm and c.kind in ("digits", "word") and not c.unit):
+        return e
+    word = hm.group(1).lower()
+    if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
+        return _REJECT  # 10-year, 30-day, 36-year-old
+    if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _CUR_RE.match_at(word, 0)[0]):
+        return _REJECT  # three-way, two-for-one
+    if word in ("way", "for", "to", "in", "and", "or", "nil", "all", "point", "odd"):
+        return _REJECT
+    if word == "strong":
+        c.hyphen_word = "strong"
+    elif word == "fold":
+        c.unit = "times"
+    else:
+        unit_m, unit = _UNIT_RE.match_at(word, 0)
+        cur_m, cur = _CUR_RE.match_at(word, 0)
+        if cur_m and cur_m.end() == len(word):
+            c.unit = cur
+        elif unit_m and unit_m.end() == len(word):
+            c.unit = unit
         else:
-            unit_m, unit = _UNIT_RE.match_at(word, 0)
-            cur_m, cur = _CUR_RE.match_at(word, 0)
-            if cur_m and cur_m.end() == len(word):
-                c.unit = cur
-                e += hm.end(1)
-            elif unit_m and unit_m.end() == len(word):
-                c.unit = unit
-                e += hm.end(1)
-            else:
-                c.hyphen_word = word
-                c.label = _pluralize(word)
-                c.label_from = "hyphen"
-                e += hm.end(1)
-        rest = sentence[e:]
-    # ---- unit or currency word
+            c.hyphen_word = word
+            c.label = _pluralize(word)
+            c.label_from = "hyphen"
+    return e + hm.end(1)
+
+
+def _unit_word(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """A unit or currency word after the number: "20 tonnes", "5 dlrs", "3 pct"."""
+    rest = sentence[e:]
     if not c.unit and c.kind in ("digits", "word", "fraction"):
         sp = _SPACES.match(rest).end()
         if sp <= 1 or rest[:sp].strip() == "":
@@ -252,48 +276,55 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
                     um = None  # "two m": too ambiguous after a spelled number
                 if um and c.kind == "word" and c.value == 1 and um.group(0).strip().lower() == "point":
                     um = None  # "at one point"
-                if um and unit == "%" and currency:
-                    pass
             if um:
-                if unit == "pesos" or unit == "crowns" or unit == "dinars":
-                    pass
                 c.unit = unit
                 e += um.end()
-                rest = sentence[e:]
     if currency and not c.unit:
         c.unit = currency
-    # time units: a duration is not a figure
+    return e
+
+
+def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """Durations ("30 days"), years (1900-2099 without a quantity word), long bare numbers with
+    nothing counted (ids, phone numbers) and identifiers (Boeing 737, Radio 5, Chapter 11)."""
+    rest = sentence[e:]
+    s = c.start
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
         if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
-            return False
+            return _REJECT
         if _OF_THE_PERIOD.match(rest) and c.plain_int:
-            return False
-    if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency:
-        v = c.value or 0
-        # a year: 1900-2099 without separators, unless a quantity word makes it a count
-        if 1900 <= v <= 2099 and "." not in sentence[s:c.end]:
-            q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
-            if not q or q.group(1).lower() in ("only", "just", "possibly", "some", "between", "under", "over", "about", "around", "since", "before", "after", "by"):
-                return False
-        if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
-            return False  # a long bare number with nothing counted: an id, a reference, a phone number
-        # an identifier: a capitalised name right before a bare integer (Boeing 737, Radio 5, Chapter 11)
-        prev = _WORD_BEFORE_END.search(sentence[:s])
-        if prev and sentence[prev.end(1):s] in (" ", ""):
-            word = prev.group(1)
-            wl = word.lower().rstrip(".")
-            if wl in _REFERENCE_WORDS:
-                return False
-            if word[:1].isupper() and word not in _FUNCTION_CAPS and word.rstrip(".") not in _FUNCTION_CAPS:
-                if not _PEOPLE_AFTER.match(rest):
-                    return False
-    # rate: "a day", "per share", "a barrel", "daily", "-a-share"
+            return _REJECT
+    if not (c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency):
+        return e
+    v = c.value or 0
+    if 1900 <= v <= 2099 and "." not in sentence[s:c.end]:
+        q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
+        if not q or q.group(1).lower() in _YEAR_QUALIFIERS:
+            return _REJECT
+    if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
+        return _REJECT  # a long bare number with nothing counted: an id, a reference, a phone number
+    prev = _WORD_BEFORE_END.search(sentence[:s])
+    if prev and sentence[prev.end(1):s] in (" ", ""):
+        word = prev.group(1)
+        if word.lower().rstrip(".") in _REFERENCE_WORDS:
+            return _REJECT
+        if word[:1].isupper() and word not in _FUNCTION_CAPS and word.rstrip(".") not in _FUNCTION_CAPS:
+            if not _PEOPLE_AFTER.match(rest):
+                return _REJECT
+    return e
+
+
+_YEAR_QUALIFIERS = frozenset(
+    "only just possibly some between under over about around since before after by".split()
+)
+
+
+def _rate_after(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """A rate: "a day", "per share", "a barrel", "daily", "-a-share"."""
     rm = _RATE.match(sentence, e)
     if rm and (c.unit or c.has_scale or c.kind == "digits"):
-        e = rm.end()
-    c.text_end = e
-    c.end_of_number = e  # type: ignore[attr-defined]
-    return True
+        return rm.end()
+    return e
 
 
 _FROM_TO_END = re.compile(r"\b(?:from|to)\s+$", re.I)
