@@ -86,7 +86,8 @@ def _described_antecedent(sp: _Speaker, results: list, para: int) -> str | None:
     There is “a sense of optimism,” he said"), when that description is one person."""
     if not sp.words or sp.words[0] not in ("he", "she"):
         return None
-    for raw, _s, _e, prev, resolved in reversed(results[-3:]):
+    for found in reversed(results[-3:]):
+        raw, prev, resolved = found.raw, found.speaker, found.resolved
         if raw.para < para - 1:
             break
         if prev is None or resolved is None:
@@ -102,121 +103,143 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def _extract(text: str) -> list[Quote]:
-    raws, paras = _pair_marks(text)
-    if not raws:
-        return []
-    spans = _joined_sentences(text)
-    starts = [s.start for s in spans]
-    quoted = [(r.open_start, r.close_end) for r in raws]
-    names = _Names(text, quoted)
-    names.learn_people_on_demand(starts)
+@dataclass
+class _Found:
+    """One quote while its speaker is looked for."""
 
-    results: list[tuple[_Raw, int, int, _Speaker | None, str | None]] = []
-    para_speaker: dict[int, tuple[_Speaker, str | None]] = {}
-    last_in_para: dict[int, tuple[_Speaker | None, str | None, int]] = {}
-    prev_raw: _Raw | None = None
-    for n, raw in enumerate(raws):
-        body_start, body_end = raw.open_end, raw.close_start
-        inner = text[body_start:body_end]
-        lead = len(inner) - len(inner.lstrip())
-        trail = len(inner) - len(inner.rstrip())
-        start, end = body_start + lead, body_end - trail
-        if end <= start:
-            prev_raw = raw
-            continue
-        p_lo, p_hi = paras[raw.para]
-        nxt = raws[n + 1] if n + 1 < len(raws) and raws[n + 1].para == raw.para else None
-        same_para_prev = prev_raw if prev_raw is not None and prev_raw.para == raw.para else None
-        speaker = None
-        how = ""
+    raw: _Raw
+    start: int  # the quoted words, without the marks and the spaces inside them
+    end: int
+    speaker: _Speaker | None = None
+    resolved: str | None = None
+
+
+class _Article:
+    """What the speaker rules read about one article: paragraphs, sentences and names."""
+
+    def __init__(self, text: str, raws: list[_Raw], paras: list[tuple[int, int]]):
+        self.text, self.raws, self.paras = text, raws, paras
+        self.spans = _joined_sentences(text)
+        self.starts = [s.start for s in self.spans]
+        self.names = _Names(text, [(r.open_start, r.close_end) for r in raws])
+        self.names.learn_people_on_demand(self.starts)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return _sentence_bounds(self.starts, self.spans, pos)
+
+    def attribution(self, found: _Found, nxt: _Raw | None, prev: _Raw | None) -> _Speaker | None:
+        """The quote's own attribution: after its closing mark, else before its opening mark."""
+        text, raw = self.text, found.raw
+        p_lo, p_hi = self.paras[raw.para]
         if raw.closed:
-            s_lo, s_hi = _sentence_bounds(starts, spans, max(start, raw.close_start - 1))
+            _, s_hi = self.sentence(max(found.start, raw.close_start - 1))
             a_hi = min(max(s_hi, raw.close_end), nxt.open_start if nxt else p_hi, p_hi)
             strict = False
             if not text[raw.close_end:a_hi].strip():
                 # the quote ended its sentence: `"…?" Trump said` — look at the next sentence,
                 # but only for an attribution right after the mark
-                n_lo, n_hi = _sentence_bounds(starts, spans, min(len(text) - 1, a_hi + 1))
+                _, n_hi = self.sentence(min(len(text) - 1, a_hi + 1))
                 n_hi = min(n_hi, nxt.open_start if nxt else p_hi, p_hi)
-                if n_hi > raw.close_end and text[start:end].rstrip()[-1:] in "?!…—-":
-                    a_hi = n_hi
-                    strict = True
+                if n_hi > raw.close_end and text[found.start:found.end].rstrip()[-1:] in "?!…—-":
+                    a_hi, strict = n_hi, True
             if a_hi > raw.close_end:
                 speaker = _after_quote(text, raw.close_end, a_hi, strict)
-                how = "after" if speaker else ""
-        if speaker is None:
-            s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
-            b_lo = max(s_lo, p_lo, same_para_prev.close_end if same_para_prev else p_lo)
-            if raw.open_start > b_lo:
-                speaker, how = _before_quote(text, b_lo, raw.open_start)
-        resolved = None
-        if speaker is not None:
-            at = speaker.pos
-            resolved = _resolve(speaker, names, at, p_lo)
-            if resolved is None and speaker.kind == "pronoun":
-                resolved = _described_antecedent(speaker, results, raw.para)
-        else:
-            prev_here = last_in_para.get(raw.para)
-            only_space_before = not text[p_lo:raw.open_start].strip()
-            s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
-            starts_sentence = s_lo >= raw.open_start - 1 or not text[s_lo:raw.open_start].strip(" \"'“‘(—–-")
-            same_sentence = same_para_prev is not None and same_para_prev.close_end > s_lo
-            if prev_here is not None and prev_here[0] is not None and (starts_sentence or same_sentence):
-                speaker, resolved = prev_here[0], prev_here[1]
-            elif only_space_before and raw.para - 1 in para_speaker:
-                speaker, resolved = para_speaker[raw.para - 1]
-            elif not only_space_before and s_lo >= raw.open_start - 1:
-                # `…, Schiff said. "The other factor…"`: the reporting verb of the sentences before
-                lo = max(p_lo, same_para_prev.close_end if same_para_prev else p_lo)
-                found = _reported_subject(text, lo, raw.open_start, names)
-                if found:
-                    speaker, resolved = found
-        if speaker is not None:
-            last_in_para[raw.para] = (speaker, resolved, n)
-            para_speaker[raw.para] = (speaker, resolved)
-        results.append((raw, start, end, speaker, resolved))
-        prev_raw = raw
-    # paragraphs without quotes: the subject of their last reporting verb, for quote-only paragraphs after them
-    needed = {raw.para - 1 for raw, *_ in results if raw.para - 1 not in para_speaker}
-    if needed:
-        fill = _indirect_speakers(text, paras, needed, names)
-        if fill:
-            out = []
-            last_in_para2: dict[int, tuple] = {}
-            for raw, start, end, speaker, resolved in results:
-                if speaker is None:
-                    prev_here = last_in_para2.get(raw.para)
-                    p_lo = paras[raw.para][0]
-                    if prev_here is None and not text[p_lo:raw.open_start].strip() and raw.para - 1 in fill:
-                        speaker, resolved = fill[raw.para - 1]
-                        fill.setdefault(raw.para, (speaker, resolved))
-                    elif prev_here is not None:
-                        s_lo, _ = _sentence_bounds(starts, spans, raw.open_start)
-                        if s_lo >= raw.open_start - 1:
-                            speaker, resolved = prev_here
                 if speaker is not None:
-                    last_in_para2[raw.para] = (speaker, resolved)
-                    fill.setdefault(raw.para, (speaker, resolved))
-                out.append((raw, start, end, speaker, resolved))
-            results = out
+                    return speaker
+        s_lo, _ = self.sentence(raw.open_start)
+        b_lo = max(s_lo, p_lo, prev.close_end if prev else p_lo)
+        if raw.open_start > b_lo:
+            return _before_quote(text, b_lo, raw.open_start)[0]
+        return None
 
-    quotes: list[Quote] = []
-    for raw, start, end, speaker, resolved in results:
-        body = text[start:end]
+    def inherited(self, found: _Found, prev: _Raw | None, last_in_para: dict, para_speaker: dict):
+        """(speaker, resolved) for a quote without its own attribution: the quote before it in
+        its sentence or paragraph, the previous paragraph's speaker, or the reporting verb of
+        the sentences before it (`…, Schiff said. "The other factor…"`)."""
+        text, raw = self.text, found.raw
+        p_lo = self.paras[raw.para][0]
+        prev_here = last_in_para.get(raw.para)
+        only_space_before = not text[p_lo:raw.open_start].strip()
+        s_lo, _ = self.sentence(raw.open_start)
+        starts_sentence = s_lo >= raw.open_start - 1 or not text[s_lo:raw.open_start].strip(" \"'“‘(—–-")
+        same_sentence = prev is not None and prev.close_end > s_lo
+        if prev_here is not None and prev_here[0] is not None and (starts_sentence or same_sentence):
+            return prev_here[0], prev_here[1]
+        if only_space_before and raw.para - 1 in para_speaker:
+            return para_speaker[raw.para - 1]
+        if not only_space_before and s_lo >= raw.open_start - 1:
+            lo = max(p_lo, prev.close_end if prev else p_lo)
+            found_subject = _reported_subject(text, lo, raw.open_start, self.names)
+            if found_subject:
+                return found_subject
+        return None, None
+
+    def fill_from_indirect(self, results: list[_Found], para_speaker: dict) -> None:
+        """Quote-only paragraphs after a paragraph without quotes: the subject of its last
+        reporting verb, and the quotes after them in their paragraph."""
+        needed = {f.raw.para - 1 for f in results if f.raw.para - 1 not in para_speaker}
+        fill = _indirect_speakers(self.text, self.paras, needed, self.names) if needed else None
+        if not fill:
+            return
+        last_in_para: dict[int, tuple] = {}
+        for f in results:
+            raw = f.raw
+            if f.speaker is None:
+                prev_here = last_in_para.get(raw.para)
+                p_lo = self.paras[raw.para][0]
+                if prev_here is None and not self.text[p_lo:raw.open_start].strip() and raw.para - 1 in fill:
+                    f.speaker, f.resolved = fill[raw.para - 1]
+                    fill.setdefault(raw.para, (f.speaker, f.resolved))
+                elif prev_here is not None and self.sentence(raw.open_start)[0] >= raw.open_start - 1:
+                    f.speaker, f.resolved = prev_here
+            if f.speaker is not None:
+                last_in_para[raw.para] = (f.speaker, f.resolved)
+                fill.setdefault(raw.para, (f.speaker, f.resolved))
+
+    def quote(self, f: _Found) -> Quote:
+        body = self.text[f.start:f.end]
         words = _words(body)
-        fragment = words < 3 or (speaker is None and words < 6) or _is_title(text, body, paras[raw.para], raw)
-        quotes.append(
-            Quote(
-                text=body,
-                start=start,
-                end=end,
-                speaker=resolved,
-                speaker_as_written=speaker.written if speaker else None,
-                fragment=fragment,
-            )
-        )
-    return quotes
+        fragment = words < 3 or (f.speaker is None and words < 6) or _is_title(self.text, body, self.paras[f.raw.para], f.raw)
+        return Quote(text=body, start=f.start, end=f.end, speaker=f.resolved,
+                     speaker_as_written=f.speaker.written if f.speaker else None, fragment=fragment)
+
+
+def _body_span(text: str, raw: _Raw) -> tuple[int, int]:
+    inner = text[raw.open_end:raw.close_start]
+    return raw.open_end + len(inner) - len(inner.lstrip()), raw.close_start - (len(inner) - len(inner.rstrip()))
+
+
+def _extract(text: str) -> list[Quote]:
+    raws, paras = _pair_marks(text)
+    if not raws:
+        return []
+    article = _Article(text, raws, paras)
+    results: list[_Found] = []
+    para_speaker: dict[int, tuple[_Speaker, str | None]] = {}
+    last_in_para: dict[int, tuple[_Speaker | None, str | None, int]] = {}
+    prev_raw: _Raw | None = None
+    for n, raw in enumerate(raws):
+        start, end = _body_span(text, raw)
+        if end <= start:
+            prev_raw = raw
+            continue
+        found = _Found(raw, start, end)
+        nxt = raws[n + 1] if n + 1 < len(raws) and raws[n + 1].para == raw.para else None
+        prev = prev_raw if prev_raw is not None and prev_raw.para == raw.para else None
+        found.speaker = article.attribution(found, nxt, prev)
+        if found.speaker is not None:
+            found.resolved = _resolve(found.speaker, article.names, found.speaker.pos, paras[raw.para][0])
+            if found.resolved is None and found.speaker.kind == "pronoun":
+                found.resolved = _described_antecedent(found.speaker, results, raw.para)
+        else:
+            found.speaker, found.resolved = article.inherited(found, prev, last_in_para, para_speaker)
+        if found.speaker is not None:
+            last_in_para[raw.para] = (found.speaker, found.resolved, n)
+            para_speaker[raw.para] = (found.speaker, found.resolved)
+        results.append(found)
+        prev_raw = raw
+    article.fill_from_indirect(results, para_speaker)
+    return [article.quote(f) for f in results]
 
 
 _LETTER_LED_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
