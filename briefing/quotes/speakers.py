@@ -189,39 +189,73 @@ def _speech_verb_at(toks: list[_Tok], k: int, after_quote: bool) -> bool:
     return True
 
 
+_NOT_HERE = object()  # a handler's answer when its pattern is not there: try the next one
+
+
 def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker | None:
-    """Attribution right after a closing mark: `, Lavrov said`, `, said X`, `, according to X`."""
+    """Attribution right after a closing mark: `, Lavrov said`, `, said X`, `, according to X`.
+    Each handler answers a speaker, None (no speaker: stop) or _NOT_HERE (try the next)."""
     toks = _tokens(text, lo, min(hi, lo + 400))
     i = 0
     while i < len(toks) and toks[i].text in (",", "—", "–", "-", "―"):
         i += 1
     if i >= len(toks):
         return None
+    handlers = [_byline_after, _one_after, _inverted_after, _according_to_after, _subject_verb_after]
+    if not strict:
+        handlers.append(_closing_attribution_after)
+    for handler in handlers:
+        found = handler(text, toks, i)
+        if found is not _NOT_HERE:
+            return found
+    return None
+
+
+def _byline_after(text: str, toks: list[_Tok], i: int):
+    """A byline under a quote: “…” ― Christina Lastra."""
     if i and toks[i - 1].text in ("—", "–", "-", "―") and toks[i].cap:
-        # a byline under a quote: “…” ― Christina Lastra
         b = _np_forward(toks, i)
         if b is not None and (b + 1 >= len(toks) or toks[b + 1].text in (",", ".", "\n", "(")):
             sp = _classify_np(text, toks, i, b)
             if sp is not None and sp.kind == "name" and "\n" not in text[toks[i - 1].start:toks[b].end]:
                 return sp
+    return _NOT_HERE
+
+
+def _one_after(text: str, toks: list[_Tok], i: int):
+    """`, said one.`: one of a group, no name and nothing inherited."""
     if _one_of_them(toks, i):
         one = next(t for t in toks[i:i + 3] if t.low == "one")
-        return _Speaker(one.text, "relative", (), one.start)  # one of a group: no name, no inheritance
-    # "said Karine Jean-Pierre, the White House …"
+        return _Speaker(one.text, "relative", (), one.start)
+    return _NOT_HERE
+
+
+def _inverted_after(text: str, toks: list[_Tok], i: int):
+    """`, said Karine Jean-Pierre, the White House …`; not `, said in a statement`."""
     if toks[i].low in _INVERTING and not toks[i].cap:
         k = i + 1
-        if k < len(toks) and toks[k].low in ("in", "on") :
+        if k < len(toks) and toks[k].low in ("in", "on"):
             return None
         b = _np_forward(toks, k)
         if b is not None:
             sp = _classify_np(text, toks, k, b)
             if sp and sp.kind != "pronoun" or (sp and toks[k].low in ("he", "she")):
                 return sp
+    return _NOT_HERE
+
+
+def _according_to_after(text: str, toks: list[_Tok], i: int):
+    """`, according to X`."""
     if toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
         b = _np_forward(toks, i + 2)
         if b is not None:
             return _classify_np(text, toks, i + 2, b)
-    # "Lavrov said", "the official, who asked not to be named, said"
+    return _NOT_HERE
+
+
+def _subject_verb_after(text: str, toks: list[_Tok], i: int):
+    """`, Lavrov said`, `, the official, who asked not to be named, said`, `, X was quoted as
+    saying`: a reporting verb whose subject starts where the attribution starts."""
     depth = 0
     for v in range(i, min(len(toks), i + 40)):
         t = toks[v]
@@ -236,28 +270,30 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
             elif t.low in ("saying", "adding", "telling", "noting"):
                 break
             sp = _subject_before(text, toks, v)
-            if sp is None:
-                continue
-            # the subject must start where the attribution starts (after the comma)
-            first = sp.pos
-            lead = i
-            ok_starts = {toks[i].start}
-            while lead < v and lead - i < 3 and toks[lead].word and toks[lead].low not in _STOP \
-                    and toks[lead].low not in DETERMINERS and toks[lead].low not in PRONOUNS \
-                    and toks[lead].low not in SPEECH_VERBS:
-                lead += 1  # "panel Chairman Rep. Jason Chaffetz said", "Tulsa police Chief Chuck Jordan said"
-                ok_starts.add(toks[lead].start)
-            if first not in ok_starts:
-                if sp.kind == "relative":
-                    continue
-                # allow only a leading conjunction-free gap of nothing
-                continue
-            return sp
+            if sp is not None and sp.pos in _attribution_starts(toks, i, v):
+                return sp
+            continue
         if t.low in ("and", "but", "because", "which", "where", "when", "if", "while") and v == i:
             break
-    if strict:
-        return None
-    # "… “close consultation” with allies in the region, Kirby said." — the attribution closes the sentence
+    return _NOT_HERE
+
+
+def _attribution_starts(toks: list[_Tok], i: int, v: int) -> set[int]:
+    """Where a subject may start: right after the comma, or a few modifier words later
+    ("panel Chairman Rep. Jason Chaffetz said", "Tulsa police Chief Chuck Jordan said")."""
+    lead = i
+    ok_starts = {toks[i].start}
+    while lead < v and lead - i < 3 and toks[lead].word and toks[lead].low not in _STOP \
+            and toks[lead].low not in DETERMINERS and toks[lead].low not in PRONOUNS \
+            and toks[lead].low not in SPEECH_VERBS:
+        lead += 1
+        ok_starts.add(toks[lead].start)
+    return ok_starts
+
+
+def _closing_attribution_after(text: str, toks: list[_Tok], i: int):
+    """`… “close consultation” with allies in the region, Kirby said.`: the attribution
+    closes the sentence, after a comma, with no other reporting verb after it."""
     end = len(toks)
     while end > i and not toks[end - 1].word:
         end -= 1
@@ -274,7 +310,7 @@ def _after_quote(text: str, lo: int, hi: int, strict: bool = False) -> _Speaker 
             if not any(_speech_verb_at(toks, w, True) for w in range(v + 1, end)):
                 return sp
         break
-    return None
+    return _NOT_HERE
 
 
 def _one_of_them(toks: list[_Tok], i: int) -> bool:
