@@ -59,6 +59,7 @@ class Story:
     figures: list[FigureLine] = field(default_factory=list)
     quotes: list[QuoteLine] = field(default_factory=list)
     importance: float = 0.0
+    figure_conflicts: list = field(default_factory=list)  # figure_conflicts.FigureConflict
 
 
 @dataclass
@@ -162,6 +163,20 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
     ]
 
 
+def story_conflicts(figures: list[FigureLine], members: list[Article]) -> list:
+    """Figures the story's sources give different values for (see `figure_conflicts`)."""
+    from .figure_conflicts import figure_conflicts
+
+    years = {a.id: a.date.year if a.date else None for a in members}
+    sources = {a.id: a.source for a in members}
+    found = figure_conflicts(figures, years, sources)
+    # a figure's own `conflicts` name the other values of its story conflict, and nothing else
+    others = {v.text: [w.text for w in c.values if w is not v] for c in found for v in c.values}
+    for f in figures:
+        f.conflicts = others.get(f.text, [])
+    return found
+
+
 def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> Story:
     from .summarize import headline, summarize
 
@@ -169,6 +184,7 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
     copies = [by_id[i] for i in group.article_ids if i not in set(group.originals)]
     members = originals + copies  # originals first: their wording leads quotes and sources
     picked = summarize(originals, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
+    figures = story_figures(members)
     return Story(
         id=group.id,
         thread=group.thread,
@@ -176,9 +192,10 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
         headline=headline(originals),
         articles=[a.id for a in members],
         summary=[SummaryLine(s.text, s.article, s.index) for s in picked],
-        figures=story_figures(members),
+        figures=figures,
         quotes=story_quotes(members),
         importance=importance(group, by_id),
+        figure_conflicts=story_conflicts(figures, members),
     )
 
 
@@ -411,6 +428,8 @@ def _ranked(stories: list[Story]) -> list[Story]:
 
 
 def _story_dict(story: Story) -> dict:
+    from .figure_conflicts import conflicts_dict
+
     return {
         "id": story.id,
         "thread": story.thread,
@@ -427,6 +446,7 @@ def _story_dict(story: Story) -> dict:
             {"text": q.text, "speaker": q.speaker, "article": q.article, "also_in": q.also_in, "fragment": q.fragment}
             for q in story.quotes
         ],
+        **({"figure_conflicts": conflicts_dict(story.figure_conflicts)} if story.figure_conflicts else {}),
     }
 
 

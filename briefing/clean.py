@@ -162,10 +162,21 @@ AGENCIES = {
 
 
 def agency_name(raw: str | None) -> str | None:
+    """A publisher named in a byline, dateline or copyright line; never an abbreviation of
+    initials ("U.S.": a place) nor a lone participle ("Hosted", "Powered", "Updated")."""
     if not raw:
         return None
     key = raw.strip().strip(".").lower()
-    return AGENCIES.get(key, raw.strip() if len(raw.strip()) > 2 else None)
+    if key in AGENCIES:
+        return AGENCIES[key]
+    name = raw.strip()
+    if len(name) <= 2 or _INITIALS.fullmatch(name) or _PARTICIPLE.fullmatch(name):
+        return None
+    return name
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+_PARTICIPLE = re.compile(r"[A-Z]?[a-z]+ed")
 
 
 def is_chrome(unit: str) -> bool:

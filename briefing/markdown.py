@@ -86,8 +86,14 @@ def _story_block(story: Story, number: int, brief: Brief, level: str) -> list[st
         lines += ["**Key figures**", ""]
         for figure in figures:
             context = f" ({escape(figure.label)})" if figure.label and figure.label.lower() not in figure.text.lower() else ""
-            extra = f" — also reported as {', '.join(escape(c) for c in figure.conflicts)}" if figure.conflicts else ""
+            extra = f" — sources disagree: also {', '.join(escape(c) for c in figure.conflicts)}" if figure.conflicts else ""
             lines.append(f"- {escape(figure.text)}{context}{extra}")
+        lines.append("")
+    if story.figure_conflicts:
+        lines += ["**Sources disagree**", ""]
+        for conflict in story.figure_conflicts:
+            values = "; ".join(f"{escape(v.text)} ({escape(', '.join(v.sources))})" for v in conflict.values)
+            lines.append(f"- {escape(conflict.what)}: {values}")
         lines.append("")
     quotes = [q for q in story.quotes if not q.fragment and len(q.text.split()) >= settings.min_quote_words][: settings.quotes]
     if quotes:

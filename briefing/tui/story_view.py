@@ -51,7 +51,7 @@ def figure_label(row: ItemRow) -> Content:
     if line.label and line.label.lower() not in line.text.lower():
         parts += ["  ", safe(line.label, "dim")]
     if line.conflicts:
-        parts += ["  ", safe("also reported as " + ", ".join(line.conflicts), "$warning")]
+        parts += ["  ", safe("sources disagree: also " + ", ".join(line.conflicts), "$warning")]
     if not row.in_brief and row.state != "dropped":
         parts += [("  (not in brief)", "dim italic")]
     return Content.assemble(*parts)

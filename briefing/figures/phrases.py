@@ -1,0 +1,223 @@
+"""Helpers on words: tokens, plurals, nouns and verbs, the noun phrases around a number."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from .numbers import _TOKEN
+from .words import _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+
+
+# ------------------------------------------------------------------ helpers on words
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w in _IRREGULAR_PLURALS:
+        return True
+    if w in _SINGULAR_S or len(w) < 3:
+        return False
+    if w.endswith("'s") or w.endswith("’s"):
+        return w[:-2].isupper() or any(c.isdigit() for c in w)  # "747-SR's"
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+@functools.lru_cache(maxsize=65536)
+def _singular(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w in ("people", "persons"):
+        return "person"
+    if w in ("men", "women", "children"):
+        return {"men": "man", "women": "woman", "children": "child"}[w]
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _pluralize(phrase: str) -> str:
+    words = phrase.split()
+    if not words:
+        return phrase
+    last = words[-1]
+    if _is_plural(last):
+        return phrase
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def _tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _nounish(tok: str) -> bool:
+    if not tok:
+        return False
+    if tok[0].isdigit():
+        return bool(re.search(r"[A-Za-z]{2}", tok)) and bool(re.search(r"\d[A-Za-z-]*[A-Z]", tok))  # 747-SR, F-16s
+    if not tok[0].isalpha():
+        return False
+    low = tok.lower().rstrip(".")
+    if low in _SMALL or low in _TENS or low in _SCALES:
+        return False
+    if tok.isupper() and len(tok.rstrip(".")) > 1:
+        return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
+    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS:
+        return False
+    if low.endswith("ly") and low not in {"supply", "family", "assembly", "ally", "rally", "monopoly", "italy", "july", "anomaly", "belly", "jelly", "poly"}:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _verbish(tok: str) -> bool:
+    low = tok.lower()
+    if low in _MEASURE_NOUNS:
+        return False
+    if low in _VERBS:
+        return True
+    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "speed", "seed", "feed", "need", "breed", "shed", "bed", "deed", "creed", "steed"}) or (
+        len(low) > 5 and low.endswith("ing") and low not in {"spending", "financing", "funding", "borrowing", "offering", "holding", "building", "earning", "housing", "shipping", "clothing"}
+    )
+
+
+def _clean_label(words: list[str]) -> str:
+    """Drop possessors, reference adjectives and proper-name modifiers: 'Putin's soldiers' -> 'soldiers'."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s", "s'", "s’")) and i < len(words) - 1:
+            out = []  # a possessor: what follows is the thing
+            continue
+        out.append(w)
+    if len(out) > 1 and out[-1].endswith(("'s", "’s")) and not out[-1][:1].isdigit():
+        out = out[:-1]
+    while len(out) > 1 and (out[0].lower() in _ADJ_DROP or (out[0][:1].isupper() and not out[-1][:1].isupper() and not out[-1][:1].isdigit())):
+        out = out[1:]
+    return " ".join(out).strip(" ,.;:'\"“”‘’")
+
+
+_TRAIL = ",.;:!?)\"'”’»"
+
+
+# Patterns used once per number or per sentence, compiled once here: an inline `re.match(r"...")`
+# goes through re's pattern cache on every call, which cost more than many of the matches.
+_NONSPACE_RUN = re.compile(r"\S+")
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # U.S.
+
+
+def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], int]:
+    """A noun phrase starting at `pos`: words up to a stop word, punctuation or the first plural."""
+    words: list[str] = []
+    end = pos
+    matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
+    for k, m in enumerate(matches):
+        raw = m.group(0)
+        if raw[:1] in "(\"'“‘«" and words:
+            break
+        tok = raw.lstrip("(\"'“‘«")
+        abbreviation = bool(_ABBREVIATION.fullmatch(tok))  # U.S.
+        core = tok if abbreviation else tok.rstrip(_TRAIL)
+        if not words and core.lower() in ("such", "these", "those") and k + 1 < len(matches):
+            words.append(core)
+            end = pos + m.start() + len(raw.rstrip(_TRAIL)) if not abbreviation else pos + m.end()
+            continue
+        if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
+            break
+        if core.lower() in _HARD_VERBS:
+            break
+        if _verbish(core):
+            # "trade weighted index", "outstanding subordinated debt" go on; "gold smelted from" stops
+            nxt = matches[k + 1].group(0).rstrip(_TRAIL) if k + 1 < len(matches) else ""
+            if core != tok.rstrip(_TRAIL) or not nxt or not _nounish(nxt):
+                break
+            if words and _is_plural(words[-1]):
+                break
+        words.append(core)
+        end = pos + m.start() + (len(raw) - len(raw.lstrip("(\"'“‘«"))) + len(core)
+        ended = (not abbreviation) and core != tok
+        if (_is_plural(core) and not core.endswith(("'s", "’s"))) or len(words) >= max_words or ended:
+            break
+    if words and words[0].lower() in ("such", "these", "those") and len(words) == 1:
+        return [], pos
+    return words, end
+
+
+def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
+    """The noun a figure refers back to, within its clause.
+
+    mode "measure": a nearby measure noun (income, sales, stake...) beats a plural, which beats any noun;
+    "nearest": the nearest noun; "plural": the nearest plural noun.
+    """
+    lo = max(0, end - 300)
+    # The tokens of sentence[lo:end], offset by lo: _TOKEN has no anchors, lookarounds or \b, so
+    # scanning the window in place (pos, endpos) matches exactly what scanning the slice did.
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, lo, end)]
+    spans = sorted(sp for sp in skip if sp[1] > lo and sp[0] < end)
+    starts = [sp[0] for sp in spans]
+    bisect_right = bisect.bisect_right
+    best = None
+    distance = 0
+    for i in range(len(toks) - 1, max(-1, len(toks) - 61), -1):
+        tok, ts, te = toks[i]
+        if tok in {";", "—", "–", ":"} or (tok == "-" and i + 1 < len(toks) and toks[i + 1][0] == "-"):
+            break
+        if spans:
+            # inside a skipped span: one of the two spans starting last before the token's end overlaps it
+            k = bisect_right(starts, te - 1) - 1
+            if (k >= 0 and spans[k][0] < te and ts < spans[k][1]) or (k >= 1 and spans[k - 1][0] < te and ts < spans[k - 1][1]):
+                continue
+        distance += 1
+        if not _nounish(tok) or _verbish(tok):
+            continue
+        low = tok.lower()
+        if mode == "nearest":
+            tier = 0
+        elif mode == "plural":
+            if not _is_plural(tok):
+                continue
+            tier = 0
+        elif mode == "measure-only":
+            if not (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) or distance > 10:
+                continue
+            tier = 0
+        else:
+            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 4 if _is_plural(tok) else 8
+            if tok[:1].isupper():
+                tier += 3  # a proper name is seldom what a number counts
+        rank = distance + tier
+        if best is None or rank < best[0]:
+            best = (rank, i)
+        if distance > 25:
+            break
+    if best is None:
+        return []
+    return _compound_left(toks[: best[1] + 1])
+
+
+def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
+    """The last token of `toks` with the lowercase noun modifiers right before it: 'operating loss carryforward'."""
+    if not toks:
+        return []
+    words = [toks[-1][0]]
+    j = len(toks) - 2
+    while j >= 0 and len(words) < 3:
+        tok = toks[j][0]
+        if not (_nounish(tok) and tok[:1].islower() and tok.lower() not in _ADJ_DROP and tok.lower() not in _ORDINAL_WORDS
+                and (not _verbish(tok) or tok.lower().endswith("ing"))):
+            break
+        words.insert(0, tok)
+        j -= 1
+    return words

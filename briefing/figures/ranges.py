@@ -1,0 +1,75 @@
+"""Ranges ("4-1/8 to 4-5/8 pct"), restatements and spelled numbers."""
+
+from __future__ import annotations
+
+import re
+from .numbers import _Cand
+
+
+# ------------------------------------------------------------------ ranges and spelled numbers
+
+
+_REFERRING_END = re.compile(
+    r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|each|every|band|tier|grade|class|phase|level|type|model|section|first|last|next|top|other|previous|remaining|same)\s+$",
+    re.I,
+)
+
+_QUANTIFYING_END = re.compile(
+    r"(?:^|\s)(?:at least|at most|up to|as many as|as much as|as high as|as low as|more than|fewer than|less than|some|about|around|nearly|almost|another|only|just|over|roughly|approximately|an estimated|a further|an extra)\s+$",
+    re.I,
+)
+
+_MORE_AFTER = re.compile(r"\s+(?:more|others|higher|lower|up|down)\b", re.I)
+
+_RANGE_OR_GAP = re.compile(r"\s*(?:to|-|–|or)\s*$")
+
+
+def _is_spelled_figure(sentence: str, c: _Cand, nxt: _Cand | None) -> bool:
+    """A spelled-out number quantifies when a unit, scale or counted noun follows, or a qualifier precedes."""
+    word = sentence[c.start:c.end].lower()
+    if c.has_scale or c.unit:
+        return True
+    if word == "one":
+        return False
+    before = sentence[: c.start]
+    if _REFERRING_END.search(before):
+        return False
+    if _QUANTIFYING_END.search(before):
+        return True
+    rest = sentence[c.end:]
+    if _MORE_AFTER.match(rest):
+        return True
+    if nxt is not None and _RANGE_OR_GAP.match(sentence[c.end:nxt.start]) and (nxt.unit or nxt.has_scale):
+        return True
+    return c.counted
+
+
+_OR_GAP = re.compile(r",?\s+or\s+")
+
+_AND_GAP = re.compile(r"\s*and\s*")
+
+_BETWEEN_END = re.compile(r"\bbetween\s+$")
+
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
+
+
+def _restatements(sentence: str, cands: list[_Cand]) -> None:
+    """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
+    for a, b in zip(cands, cands[1:]):
+        if a.label and b.label_from in ("back", "unit", "") and not b.counted and _OR_GAP.fullmatch(sentence[a.text_end:b.text_start]):
+            b.label = a.label
+
+
+def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
+    """'85-90 mln ton', 'five to 10 cts', '75,000 to 100,000 barrels': the first takes the second's scale and unit."""
+    for a, b in zip(cands, cands[1:]):
+        gap = sentence[a.text_end:b.start]
+        if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
+            b.label = a.label
+        if a.unit is None and not a.has_scale and not a.counted and _RANGE_GAP.fullmatch(gap):
+            if b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
+                a.scale, a.has_scale = b.scale, True
+            if b.unit:
+                a.unit = b.unit
+            if b.label and (not a.label or b.unit):
+                a.label = b.label
