@@ -376,3 +376,76 @@ def test_memoised_token_stems_agree_on_the_sample_and_forget_past_their_limit():
     memo = TokenMemo(_stem, limit=3)
     assert [memo[t] for t in ("talks", "talking", "troops", "troop")] == ["talk", "talk", "troop", "troop"]
     assert len(memo) <= 3
+
+
+# --------------------------------------------------------------------------- hygiene on real wire text
+
+
+def _hygiene_bench():
+    spec = importlib.util.spec_from_file_location("eval_brief_hygiene", REPO / "bench" / "eval_brief_hygiene.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def _problems(articles: list[Article]) -> list[str]:
+    """What an editor would have to fix in a story's headline and summary (the bench's counts)."""
+    bench = _hygiene_bench()
+    found = [f"headline {p}: {headline(articles)}" for p in bench.headline_problems(headline(articles))]
+    summary = summarize(articles, words=100)
+    previous, seen = None, []
+    for line in summary:
+        if bench.has_markup(line.text):
+            found.append(f"markup: {line.text}")
+        if bench.points_back(line.text) and previous != (line.article, line.index - 1):
+            found.append(f"points back: {line.text}")
+        key = bench.words(line.text)
+        if any(a != line.article and bench.near_duplicate(key, other) for a, other in seen):
+            found.append(f"near duplicate: {line.text}")
+        seen.append((line.article, key))
+        previous = (line.article, line.index)
+    return found
+
+
+def test_duc_clusters_read_clean():
+    """DUC 2003 wire files: `` '' quotes, &UR; codes, no headlines, leads full of "he" and "but"."""
+    from briefing.load import load_corpus
+
+    docs = data_path("duc2003_task2", "docs")
+    problems = [p for cluster in sorted(docs.iterdir()) for p in _problems(load_corpus([cluster]).articles)]
+    assert problems == []
+
+
+def test_reuters_stories_read_clean():
+    """Raw Reuters bodies (cleaned as the loader does) in runs of 1-6 wires: ALL-CAPS titles with
+    tickers, <Company> tags, `&\\t` marks, templated sentences repeated across companies."""
+    import gzip
+    import json
+
+    from briefing.clean import clean, normalize_wire
+
+    path = data_path("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(1500), handle)]
+    articles = [Article(id=f"r{n}", path=f"r{n}", text=clean(r["body"]).text, title=normalize_wire(r.get("title")))
+                for n, r in enumerate(rows) if r.get("body")]
+    problems, at, size = [], 0, 1
+    while at < len(articles):
+        problems += _problems(articles[at : at + size])
+        at, size = at + size, size % 6 + 1
+    assert len(problems) <= 0.01 * len(articles), problems[:20]
+
+
+def test_a_sentence_leaning_on_another_comes_right_after_it():
+    lead = Article(id="a", path="a.txt", title="Storm hits coast", text=(
+        "A powerful storm hit the northern coast of the island on Sunday, flooding villages and roads. "
+        "It also cut power to more than 40,000 homes across the northern coast, officials said.\n\n"
+        "But others heeded advice to stay indoors and were spared the worst of the flooding on the coast."))
+    other = Article(id="b", path="b.txt", title="Storm floods villages", text=(
+        "The storm flooded villages on the northern coast of the island and cut power to 40,000 homes. "
+        "Rescue teams reached the flooded villages of the northern coast by boat on Monday morning."))
+    for words in (30, 60, 100):
+        summary = summarize([lead, other], words=words)
+        for k, line in enumerate(summary):
+            if line.text.startswith(("It ", "But ")):
+                assert k > 0 and summary[k - 1].article == line.article and summary[k - 1].index == line.index - 1

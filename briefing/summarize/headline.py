@@ -146,7 +146,8 @@ def lead_headline(articles: list[Article], max_words: int = 14) -> str:
     if not ids:
         return ""
     prior = _prior(story, ids, sims)
-    order = [ids[k] for k in np.argsort(-prior, kind="stable") if story.units[ids[k]].leans_on < 0]
+    alone = [ids[k] for k in np.argsort(-prior, kind="stable")]
+    order = [i for i in alone if story.units[i].leans_on < 0 and not story.units[i].joins]
     plain = [i for i in order if not _is_quotation(story.units[i].text)]
     if not order:
         return ""

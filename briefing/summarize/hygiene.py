@@ -46,7 +46,7 @@ def _is_credit(text: str) -> bool:
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"'”’]$")
 _FIRST_WORD = re.compile(r"[\"'“‘`«(\[]*([A-Za-z]+)")
-_POINTING_WORDS = re.compile(r"\bsuch\b(?! as\b)|\bthe same\b", re.I)
+_POINTING_WORDS = re.compile(r"\bsuch\b(?! as\b)|\bthe same\b|\b(?:a|the) similar\b(?! \w+ to\b)", re.I)
 
 
 def leans_back(text: str) -> bool:
@@ -54,7 +54,7 @@ def leans_back(text: str) -> bool:
     match = _FIRST_WORD.match(text)
     if match and match.group(1).lower() in LEANING_STARTS:
         return True
-    return ("such" in text or "same" in text) and bool(_POINTING_WORDS.search(text))
+    return ("such" in text or "same" in text or "similar" in text) and bool(_POINTING_WORDS.search(text))
 
 
 def is_quotable(text: str, words: int) -> bool:

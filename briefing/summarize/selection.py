@@ -88,6 +88,43 @@ def _followers(story: _Story, alone: set[int]) -> list[int]:
     return made
 
 
+def _pairs(story: _Story, followers: list[int], alone: set[int]) -> list[int]:
+    """Each follower with the sentence it leans on, as one more candidate unit: the two may
+    be worth more together than the first is alone."""
+    made = []
+    for after in followers:
+        before = story.units[after].leans_on
+        if before in alone:
+            first, second = story.units[before], story.units[after]
+            story.units.append(_Unit(first.article, first.doc, first.indices + second.indices, first.texts + second.texts,
+                                     first.position, joins=(before, after)))
+            made.append(len(story.units) - 1)
+    return made
+
+
+def _overlaps(story: _Story, ids: list[int]) -> np.ndarray:
+    """Candidates that share a sentence (a pair and either of its parts)."""
+    where = {i: k for k, i in enumerate(ids)}
+    mask = np.zeros((len(ids), len(ids)), bool)
+    for k, i in enumerate(ids):
+        for part in story.units[i].joins:
+            if (j := where.get(part)) is not None:
+                mask[k, j] = mask[j, k] = True
+    return mask
+
+
+def _same_words(story: _Story, ids: list[int]) -> np.ndarray:
+    """Candidates with a sentence of (nearly) the same words: a pair is compared by its parts,
+    so two pairs that each end on the same stock sentence are not both picked."""
+    parts = [(k, story.units[j].text) for k, i in enumerate(ids) for j in (story.units[i].joins or (i,))]
+    same = hygiene.same_words([text for _, text in parts])
+    owner = np.array([k for k, _ in parts], dtype=int)
+    mask = np.zeros((len(ids), len(ids)), bool)
+    rows, cols = np.nonzero(same)
+    mask[owner[rows], owner[cols]] = True
+    return mask
+
+
 def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
     """Quotable, on-topic unit ids and their topic similarity.
 
@@ -98,7 +135,8 @@ def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
     units = story.units
     ids = [i for i, u in enumerate(units) if _quotable(u) and not hygiene.leans_back(u.text)]
     if ids:
-        ids = sorted(ids + _followers(story, set(ids)))
+        followers = _followers(story, set(ids))
+        ids = sorted(ids + followers) + _pairs(story, followers, set(ids))
     else:
         readable = [i for i, u in enumerate(units) if u.words > 0 and hygiene.is_readable(u.text)]
         ids = [i for i in readable if not hygiene.leans_back(units[i].text)] or readable[:1]
@@ -277,7 +315,8 @@ def summarize(articles: list[Article], words: int | None = 100, sentences: int |
         ids, sims, prior = [ids[k] for k in top], sims[top], prior[top]
     texts = [story.units[i].text for i in ids]
     sim = _similarity(texts)
-    sim[hygiene.same_words(texts)] = 1.0  # the same words say the same thing, whatever the weights
+    sim[_same_words(story, ids)] = 1.0  # the same words say the same thing, whatever the weights
+    sim[_overlaps(story, ids)] = 1.0  # never a sentence twice
     if algorithm == "coverage":
         picked = _coverage(story, ids, prior, sim, words, sentences)
     else:

@@ -37,7 +37,8 @@ class _Unit:
     position: int  # unit number in its article: 0 is the lead
     text: str = ""
     words: int = 0
-    leans_on: int = -1  # a pair (antecedent + the sentence leaning on it): the antecedent's unit id
+    leans_on: int = -1  # the unit id of the sentence this one leans on ("He…", "But…"), -1: none
+    joins: tuple[int, ...] = ()  # a pair: the unit ids of an antecedent and its follower
 
     def __post_init__(self) -> None:
         self.text = " ".join(self.texts)

@@ -41,7 +41,7 @@ _SPACES = re.compile(r"\s+")
 _WORD_CHARS = re.compile(r"[^\w]+$")
 _EDGE_PUNCTUATION = ",;:—–-_ "
 _MIN_LEFT = 5  # words a removal must leave
-MAX_CHARS = 96  # a headline longer than this is cut further
+MAX_CHARS = 100  # a headline longer than this is cut further
 
 
 def _keep(before: str, after: str) -> str:
