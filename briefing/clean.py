@@ -23,9 +23,9 @@ from .model import DateFinding
 # and HTML entities. They are not the text: we turn them into what they stand for at load, so
 # summaries, quotes and headlines never show them. One pass of compiled patterns, skipped
 # entirely when the text holds none of the characters they start with.
-_PARAGRAPH_MARK = re.compile(r"[ \t]*&[ \t]*(?:\\t|\t)[ \t]*|(?:^|(?<=\n))[ \t]*\\t|(?<=[.!?\"'])[ \t]*\\t(?=[A-Z\"])")
+_PARAGRAPH_MARK = re.compile(r"&[ \t]*(?:\\t|\t)[ \t]*|(?:^|(?<=\n))[ \t]*\\t|(?<=[.!?\"'])[ \t]*\\t(?=[A-Z\"])")
 _STRAY_ESCAPE = re.compile(r"(?:^|(?<=\s))[tn](?=[A-Z][a-z])")
-_TICKER = re.compile(r"[ \t]*<(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,3})?)>")
+_TICKER = re.compile(r"[ \t]?<(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,3})?)>")
 _ANGLED_NAME = re.compile(r"<([A-Z0-9][^<>]{0,80}?)>")
 _INLINE_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,200})?/?>")
 _WIRE_CODE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,7}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});?")

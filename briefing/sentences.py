@@ -70,11 +70,15 @@ def _is_abbreviation(before: str, next_word: str, after_next: str = "") -> bool:
 def _inside_continued_quote(paragraph: str, start: int, at: int) -> bool:
     """The boundary at `at` falls inside a “quotation” opened in this sentence that closes with
     a comma and goes on to its speaker (“No help. No police. No firemen,” a witness said)."""
-    piece = paragraph[start:at]
+    piece = paragraph[max(start, at - QUOTE_REACH) : at]  # bounded: linear on hostile text
     if piece.count("“") <= piece.count("”"):
         return False
-    close = paragraph.find("”", at)
+    close = paragraph.find("”", at, at + QUOTE_REACH)
     return close > 0 and paragraph[close - 1] == ","
+
+
+#: How far (characters) a quotation running on to its speaker is looked for around a boundary.
+QUOTE_REACH = 600
 
 
 def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:

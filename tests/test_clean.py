@@ -193,7 +193,7 @@ from briefing.clean import normalize_wire  # noqa: E402
     ("acquired <Diversified Data\nCorp>.", "acquired Diversified Data\nCorp."),
     ("STANDARD OIL <SRD> TO FORM UNIT", "STANDARD OIL TO FORM UNIT"),
     ("profits rose.\n&\\tThe bank said", "profits rose.\n\n\nThe bank said"),
-    ("profits rose. &\tThe bank said", "profits rose.\n\nThe bank said"),
+    ("profits rose. &\tThe bank said", "profits rose. \n\nThe bank said"),
     ("the embassy. &UR; (tc-pfg-dkt)", "the embassy.  (tc-pfg-dkt)"),  # spaces are joined later, per unit
     ("AT&T and S&P said 5 &lt; 6 &amp; more", "AT&T and S&P said 5 < 6 & more"),
     ("tThe company said", "The company said"),
@@ -205,7 +205,8 @@ def test_wire_markup_becomes_what_it_stands_for(raw, expected):
 
 
 def test_hostile_markup_is_linear_and_safe():
-    for text in ("<" * 20000, "&" * 20000 + ";", "``" * 10000, "<A" * 5000 + ">", "&#99999999;", "&#0;"):
+    for text in ("<" * 20000, "&" * 20000 + ";", "``" * 10000, "<A" * 5000 + ">", "&#99999999;", "&#0;",
+                 "&" + " " * 50000 + "x", "<" + "\t" * 50000 + "x>", "." + " " * 50000 + "\\t"):
         out = normalize_wire(text)
         assert isinstance(out, str) and "\x00" not in out
 

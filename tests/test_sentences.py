@@ -83,3 +83,10 @@ def test_reuters_sentences_do_not_start_on_a_split_conjunction():
             if re.search(r"\b(?:[A-Z]\.){2,}$", before) and re.match(r"(?:And|Or) [A-Z]", after):
                 tails.append(after)
     assert tails == []
+
+
+def test_a_quotation_never_swallows_a_huge_paragraph():
+    """Only a quotation that closes nearby runs on to its speaker; a quote mark opened
+    40,000 sentences before ",”" must not make them one (nor be searched for each of them)."""
+    text = "“Start. " + "Word word word. " * 40000 + "End,” he said."
+    assert len(split_sentences(text)) > 39000

@@ -15,7 +15,7 @@ from collections import Counter
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.(?:[A-Za-z]\.?)+)?")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Za-z]\.(?:[A-Za-z]\.?)+$")
-_BODY_WORD = re.compile(r"([.!?:;\"“”\n]\s*|^\s*)?([A-Za-z][A-Za-z0-9]*)")
+_BODY_WORD = re.compile(r"([.!?:;\"“”\n]\s*|^\s*)?([A-Za-z][A-Za-z0-9]*)(?=(?:['’]s)?\s+([A-Z])|)")
 #: A shouting title: more than this share of its words (two letters or more) in capitals.
 SHOUTING_SHARE = 0.6
 #: Enough of the body to see how it spells the title's words (wire bodies are short).
@@ -35,7 +35,10 @@ def _body_forms(body: str, wanted: set[str]) -> tuple[dict[str, Counter], dict[s
         word = match.group(2)
         key = word.lower()
         if key in wanted:
-            (first if match.group(1) is not None else middle).setdefault(key, Counter())[word] += 1
+            if match.group(1) is None:
+                middle.setdefault(key, Counter())[word] += 1
+            elif match.group(3) or word.isupper():  # "Moody's Investors…" opens on a name
+                first.setdefault(key, Counter())[word] += 1
     return middle, first
 
 
@@ -45,8 +48,10 @@ def _form(word: str, middle: dict[str, Counter], first: dict[str, Counter]) -> s
         return word  # N.Z., U.S.
     if key in middle:
         return middle[key].most_common(1)[0][0]
-    if key in first and word in first[key] and len(word) <= 5:
-        return word  # an acronym that only opens sentences ("OPEC said...")
+    if key in first:
+        form = first[key].most_common(1)[0][0]
+        if not form.isupper() or len(form) <= 5:
+            return form  # a name or an acronym that only opens sentences ("Moody's Investors…", "OPEC said")
     return key
 
 
