@@ -7,7 +7,8 @@ Builds one folder of mixed corpora in a temporary directory (never in the repo):
     (title, ` date` header, body with its `&\\t` paragraph marks made paragraphs), and one
     more day with the bodies exactly as the data set has them (raw `&\\t`, `<Company>` tags);
   - all DUC 2003 Task 2 clusters (SGML wire files, no headlines);
-  - the saved web pages of scrapinghub_aeb (91 pages of many sites);
+  - the saved web pages of scrapinghub_aeb (91 pages of many sites) and trafilatura_eval (345
+    pages, mostly German);
 then runs `briefing export DIR --format json --no-cache` and counts mechanically:
   - headlines needing a rewrite: ALL CAPS, cut off with an ellipsis, a quotation, markup
     (<tags>, tickers, `` '' &), longer than 100 characters, or empty;
@@ -68,12 +69,11 @@ def build(folder: Path) -> dict[str, str]:
                 name = f"duc-{cluster.name}-{doc.name}"
                 shutil.copyfile(doc, folder / name)
                 items[name] = f"duc {cluster.name}"
-    pages = DATA / "scrapinghub_aeb" / "html"
-    if pages.is_dir():
-        for page in sorted(pages.glob("*.html.gz")):
-            name = "web-" + page.name.removesuffix(".gz")
+    for kind, pages in (("web", DATA / "scrapinghub_aeb" / "html"), ("traf", DATA / "trafilatura_eval")):
+        for page in sorted(pages.glob("*.html.gz")) if pages.is_dir() else []:
+            name = f"{kind}-" + page.name.removesuffix(".gz")
             (folder / name).write_bytes(gzip.decompress(page.read_bytes()))
-            items[name] = f"web {page.name[:12]}"
+            items[name] = f"{kind} {page.name[:16]}"
     return items
 
 

@@ -40,10 +40,11 @@ _CHROME = re.compile(
 )
 _SITE_SUFFIX = re.compile(r"\s+([|–—-])\s+([^|–—-]{1,40})$")
 _SITE_WORDS = re.compile(r"\b(?:news|times|post|daily|herald|tribune|journal|press|online|\w+\.(?:com|org|net|co\.uk))\b", re.I)
-_OPENING = "\"“‘'«`„"
-_CLOSING = "\"”’'»`“"
-_LEADING_QUOTE = re.compile(r"^[\"“‘'«„](.+?)[\"”’'»“](?=\s*[:|–—-]|\s*,|\s+[a-z])\s*[:|–—,-]*\s*")
-_TRAILING_QUOTE = re.compile(r"\s*[:|–—-]\s*[\"“‘'«„][^\"“”«»]+[\"”’'»“]\s*$|\s+[\"“«„][^\"“”«»]+[\"”»“]\s*$")
+_OPENING = "\"“‘'«»‹›`„"  # » and « open quotations in German and Danish, close them in French
+_CLOSING = "\"”’'»«‹›`“"
+_LEADING_QUOTE = re.compile(r"^[\"“‘'«»‹›„](.+?)[\"”’'»«‹›“](?=\s*[:|–—-]|\s*,|\s+[a-z(])\s*[:|–—,-]*\s*")
+_TRAILING_QUOTE = re.compile(r"\s*[:|–—-]\s*[\"“‘'«»„][^\"“”«»]+[\"”’'»«“]\s*$|\s+[\"“«»„][^\"“”«»]+[\"”»«“]\s*$")
+_SITE_IN_BRACKETS = re.compile(r"\s*\(([^()]{2,40})\)$")
 _ATTRIBUTION_LEFT = re.compile(r"^(?:says?|said|told|tells|asks?|warns?)\b", re.I)
 _ELLIPSIS = re.compile(r"\s*(?:…|\.{3,})\s*$")
 _ANGLED = re.compile(r"\s*<[^<>]{0,60}>")
@@ -57,6 +58,9 @@ def _site_suffix_removed(title: str, source: str | None) -> str:
     After "|" the suffix is nearly always the site; after a dash only when it names the
     source or looks like a site name, since "Talks stall - Kremlin" is a real title.
     """
+    bracketed = _SITE_IN_BRACKETS.search(title)
+    if bracketed and _names_source(bracketed.group(1), source):
+        title = title[: bracketed.start()]  # "… (neues deutschland)"
     suffix = _SITE_SUFFIX.search(title)
     if suffix and len(suffix.group(2).split()) <= 4 and len(title[: suffix.start()].split()) >= 4:
         name = suffix.group(2).lower()
@@ -64,6 +68,13 @@ def _site_suffix_removed(title: str, source: str | None) -> str:
         if suffix.group(1) == "|" or _SITE_WORDS.search(name) or (host and (host in name.replace(" ", "") or name in (source or "").lower())):
             return title[: suffix.start()]
     return title
+
+
+def _names_source(name: str, source: str | None) -> bool:
+    """`name` spells the source's name or host ("neues deutschland" for neues-deutschland.de)."""
+    squeeze = re.compile(r"[^a-z0-9]+")
+    name, host = squeeze.sub("", name.lower()), squeeze.sub("", (source or "").lower().split(".")[0])
+    return bool(name) and bool(host) and (name == host or name in squeeze.sub("", (source or "").lower()))
 
 
 def _without_quotation(title: str) -> str | None:
@@ -171,4 +182,15 @@ def headline(articles: list[Article], max_words: int = 14) -> str:
         centrality = _settled(_array(matrix[:-1] @ matrix[-1].T).ravel())
         fits = np.array([len(t.split()) <= max_words for t in titles], dtype=float)
         return titles[int(np.argmax(centrality + fits))]
-    return lead_headline(articles, max_words)
+    return lead_headline(articles, max_words) or _any_title(articles, max_words)
+
+
+def _any_title(articles: list[Article], max_words: int) -> str:
+    """The last resort: a title too short to trust ("Blogposting 01/23/2020", a one-word CJK
+    title) beats no headline at all; else the text's first words, cut at a boundary."""
+    for article in articles:
+        title = " ".join((normalize_wire(article.title) or "").split())
+        if title and title[:1] not in _OPENING and not _CHROME.match(title):
+            return trim.fit(title, max_words)
+    text = " ".join((articles[0].text or "").split()[: max_words * 2])
+    return trim.fit(text, max_words) if text else ""

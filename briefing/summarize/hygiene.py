@@ -107,10 +107,15 @@ def same_words(texts: list[str]) -> np.ndarray:
             cols.append(vocabulary.setdefault(word, len(vocabulary)))
     if not vocabulary:
         return np.zeros((n, n), bool)
-    from scipy import sparse
+    if n * len(vocabulary) <= 60_000:  # most stories: a small dense product beats building sparse matrices
+        incidence = np.zeros((n, len(vocabulary)))
+        incidence[rows, cols] = 1.0
+        shared = incidence @ incidence.T
+    else:
+        from scipy import sparse
 
-    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocabulary)))
-    shared = (incidence @ incidence.T).toarray()
+        matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocabulary)))
+        shared = (matrix @ matrix.T).toarray()
     sizes = np.array([len(b) for b in bags], dtype=float)
     union = sizes[:, None] + sizes[None, :] - shared
     smaller = np.minimum(sizes[:, None], sizes[None, :])
