@@ -7,8 +7,8 @@ A package of small named steps:
 * `hygiene` — what is never quoted: fragments, credits, sentences leaning on one not shown,
   near-duplicates across sources;
 * `vectors` — TF-IDF vectors and cosines;
-* `selection` — candidates, concept coverage (default, best on DUC 2003: R-2 11.0 against
-  8.0 for plain sumy LexRank, bench/eval_duc.py) and reading order;
+* `selection` — candidates, concept coverage (default, best on DUC 2003: R-2 10.7 against
+  8.1 for plain sumy LexRank, bench/eval_duc.py) and reading order;
 * `rankers` — sumy's LexRank, TextRank, LSA and Luhn on our sentences;
 * `headline`, `casing`, `trim` — real titles cleaned, or a headline from the lead sentence.
 
