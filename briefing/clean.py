@@ -15,6 +15,58 @@ from dataclasses import dataclass, field
 from .dates import full_dates_in, header_date
 from .model import DateFinding
 
+# ---------------------------------------------------------------- wire markup
+
+# Wire copy carries its typesetting codes: `` and '' for quotation marks (AP, NYT), `&\t` for a
+# paragraph indent (Reuters, sometimes with the backslash escape left in), <Company Name> for
+# a company without a ticker and <TICKER> after a listed one, SGML codes such as &UR; &QL;,
+# and HTML entities. They are not the text: we turn them into what they stand for at load, so
+# summaries, quotes and headlines never show them. One pass of compiled patterns, skipped
+# entirely when the text holds none of the characters they start with.
+_PARAGRAPH_MARK = re.compile(r"&[ \t]*(?:\\t|\t)[ \t]*|(?:^|(?<=\n))[ \t]*\\t|(?<=[.!?\"'])[ \t]*\\t(?=[A-Z\"])")
+_STRAY_ESCAPE = re.compile(r"(?:^|(?<=\s))[tn](?=[A-Z][a-z])")
+_TICKER = re.compile(r"[ \t]?<(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,3})?)>")
+_ANGLED_NAME = re.compile(r"<([A-Z0-9][^<>]{0,80}?)>")
+_INLINE_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,200})?/?>")
+_WIRE_CODE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,7}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});?")
+_OPEN_QUOTE = re.compile(r"``|(?<![\w`])`(?=\w)")
+_CLOSE_QUOTE = re.compile(r"''(?!')")
+_OPENING_PAIR = re.compile(r"(?:^|(?<=[\s(\[]))''(?=[A-Za-z0-9])")  # '' opening a paragraph or a word
+
+
+def _entity(match: re.Match) -> str:
+    """An HTML entity as its character; an SGML code (&UR;, &Cx1f;) or a control as nothing."""
+    import html
+
+    code = match.group(0)
+    if not code.endswith(";") and not code.startswith("&#"):
+        value = html.unescape(code)
+        return value if value != code and len(code) <= 6 else code  # "AT&T" stays
+    value = html.unescape(code)
+    if value == code:
+        return ""  # not an HTML entity: a wire typesetting code
+    return value if value.isprintable() or value in "\n\t" else ""
+
+
+def normalize_wire(text: str | None) -> str | None:
+    """Text with wire and SGML markup turned into what it stands for (see above)."""
+    if not text:
+        return text
+    if "&" in text or "\\t" in text:
+        text = _PARAGRAPH_MARK.sub("\n\n", text)
+        if "&" in text:
+            text = _WIRE_CODE.sub(_entity, text)
+    if "<" in text:
+        text = _TICKER.sub("", text)
+        text = _ANGLED_NAME.sub(r"\1", text)
+        text = _INLINE_TAG.sub("", text)
+    if "`" in text or "''" in text:
+        text = _OPEN_QUOTE.sub(lambda m: "“" if len(m.group(0)) == 2 else "‘", text)
+        text = _OPENING_PAIR.sub("“", text)
+        text = _CLOSE_QUOTE.sub("”", text)
+    return _STRAY_ESCAPE.sub("", text)
+
+
 # ---------------------------------------------------------------- units
 
 
@@ -305,6 +357,7 @@ def clean(
     and headings, list items and quotes without a full stop are content, so only explicit
     rules apply (chrome lines, credits, copyright, contributor lines, repeats).
     """
+    text = normalize_wire(text) or ""
     units = split_units(text) if not extracted else [" ".join(u.split()) for u in text.split("\n") if u.strip()]
     result = Cleaned(text="", units=list(units))
     start = _header_zone(units, result, find_title) if not extracted else 0

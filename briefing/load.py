@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .clean import clean
+from .clean import clean, normalize_wire
 from .dates import filename_date, text_date, url_date
 from .model import Article, Corpus, DateFinding, RawDocument, Skipped
 from .cache import Cache, NoCache, fingerprint
@@ -87,7 +87,7 @@ def build_article(raw: RawDocument, name: str, article_id: str, options: LoadOpt
         id=article_id,
         path=name,
         text=cleaned.text,
-        title=raw.title or cleaned.title,
+        title=normalize_wire(raw.title) or cleaned.title,
         source=raw.source or cleaned.source or url_host(url),
         url=url,
         date=date.date if date else None,

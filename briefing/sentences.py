@@ -27,6 +27,7 @@ _TITLES = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "
 
 _BOUNDARY = re.compile(r"([.!?…]+|\.\.\.)([\"'”’»)\]]*)(\s+)(?=[\"'“‘«(\[]{0,2}[A-Z0-9ÀÁÂÄÇÉÈÊËÍÎÏÑÓÔÖÚÛÜ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_FOLLOWING = re.compile(r"[\"'“‘«(\[]*([\w’']+)\s*(\S*)")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ _SENTENCE_STARTERS = set(
 )
 
 
-def _is_abbreviation(before: str, next_word: str) -> bool:
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # N.Z, S.A, U.S.A: letters with dots between
+
+
+def _is_abbreviation(before: str, next_word: str, after_next: str = "") -> bool:
     match = _WORD_BEFORE.search(before)
     if not match:
         return False
@@ -53,13 +57,28 @@ def _is_abbreviation(before: str, next_word: str) -> bool:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "Jan M. Olsen"
-    if word in ABBREVIATIONS:
-        if word in _MAY_END_SENTENCE:
-            # "U.S. Embassy" continues; "in the U.S. The talks" ends: a capitalised word that
-            # usually starts sentences means the abbreviation ended one.
-            return next_word.lower() not in _SENTENCE_STARTERS
-        return True
-    return False
+    if word in _MAY_END_SENTENCE or _DOTTED.fullmatch(word):
+        # "U.S. Embassy" continues; "in the U.S. The talks" ends: a capitalised word that
+        # usually starts sentences means the abbreviation ended one. Wire copy capitalises
+        # a conjunction between two names ("its U.S. And Japanese partners"): that continues.
+        if next_word in ("And", "Or") and after_next[:1].isupper():
+            return True
+        return next_word.lower() not in _SENTENCE_STARTERS
+    return word in ABBREVIATIONS
+
+
+def _inside_continued_quote(paragraph: str, start: int, at: int) -> bool:
+    """The boundary at `at` falls inside a “quotation” opened in this sentence that closes with
+    a comma and goes on to its speaker (“No help. No police. No firemen,” a witness said)."""
+    piece = paragraph[max(start, at - QUOTE_REACH) : at]  # bounded: linear on hostile text
+    if piece.count("“") <= piece.count("”"):
+        return False
+    close = paragraph.find("”", at, at + QUOTE_REACH)
+    return close > 0 and paragraph[close - 1] == ","
+
+
+#: How far (characters) a quotation running on to its speaker is looked for around a boundary.
+QUOTE_REACH = 600
 
 
 def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
@@ -67,10 +86,14 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end(2)
-        following = re.match(r"[\"'“‘«(\[]*([\w’']+)", paragraph[match.end() : match.end() + 40])
+        following = _FOLLOWING.match(paragraph, match.end(), match.end() + 60)
         if match.group(1) in ("…", "...") :
             continue  # an ellipsis marks words left out, rarely the end of a sentence
-        if match.group(1) == "." and _is_abbreviation(paragraph[start : match.start(1)], following.group(1) if following else ""):
+        if match.group(1) == "." and _is_abbreviation(
+            paragraph[start : match.start(1)], following.group(1) if following else "", following.group(2) if following else ""
+        ):
+            continue
+        if "“" in paragraph and _inside_continued_quote(paragraph, start, match.start()):
             continue
         piece = paragraph[start:end]
         if piece.strip():

@@ -178,3 +178,63 @@ def test_fast_regexes_match_their_plain_forms():
         assert c._is_contributor_line(text) == bool(contributor_plain.search(text)), text
         found, plain = c._CAPTION_WORDS.search(text), caption_words_plain.search(text)
         assert (found and found.span()) == (plain and plain.span()), text
+
+
+# ---------------------------------------------------------------- wire markup at load
+
+from briefing.clean import normalize_wire  # noqa: E402
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("``For now, we can no longer speak,'' she said.", "“For now, we can no longer speak,” she said."),
+    ("''No help. No firemen,'' he said.", "“No help. No firemen,” he said."),
+    ("British Petroleum Co Plc <BP>, which owns it", "British Petroleum Co Plc, which owns it"),
+    ("sold to <Sedio N.V.> of Lugano", "sold to Sedio N.V. of Lugano"),
+    ("acquired <Diversified Data\nCorp>.", "acquired Diversified Data\nCorp."),
+    ("STANDARD OIL <SRD> TO FORM UNIT", "STANDARD OIL TO FORM UNIT"),
+    ("profits rose.\n&\\tThe bank said", "profits rose.\n\n\nThe bank said"),
+    ("profits rose. &\tThe bank said", "profits rose. \n\nThe bank said"),
+    ("the embassy. &UR; (tc-pfg-dkt)", "the embassy.  (tc-pfg-dkt)"),  # spaces are joined later, per unit
+    ("AT&T and S&P said 5 &lt; 6 &amp; more", "AT&T and S&P said 5 < 6 & more"),
+    ("tThe company said", "The company said"),
+    ("eBay and iPhone and tRNA", "eBay and iPhone and tRNA"),
+    ("Plain text stays as it is.", "Plain text stays as it is."),
+])
+def test_wire_markup_becomes_what_it_stands_for(raw, expected):
+    assert normalize_wire(raw) == expected
+
+
+def test_hostile_markup_is_linear_and_safe():
+    for text in ("<" * 20000, "&" * 20000 + ";", "``" * 10000, "<A" * 5000 + ">", "&#99999999;", "&#0;",
+                 "&" + " " * 50000 + "x", "<" + "\t" * 50000 + "x>", "." + " " * 50000 + "\\t"):
+        out = normalize_wire(text)
+        assert isinstance(out, str) and "\x00" not in out
+
+
+def test_raw_reuters_bodies_lose_their_markup_at_load():
+    """Bodies exactly as Reuters-21578 has them: `&\\t` paragraph marks, <Company> tags, tickers."""
+    import gzip
+    import json
+    import re
+
+    from conftest import data_path
+
+    path = data_path("reuters21578", "reuters21578.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(2000), handle)]
+    marked = [r["body"] for r in rows if r.get("body") and ("<" in r["body"] or "&\\t" in r["body"])]
+    assert len(marked) > 100
+    for body in marked:
+        text = clean(body).text
+        assert not re.search(r"&\\t|<[^<>]{1,60}>|\bt[A-Z][a-z]", text), text[:200]
+
+
+def test_duc_files_lose_their_typesetting_codes(tmp_path):
+    from briefing.load import load_corpus
+    from conftest import data_path
+
+    docs = data_path("duc2003_task2", "docs")
+    corpus = load_corpus([docs / "d30005t", docs / "d31022t"])
+    assert corpus.articles
+    for article in corpus.articles:
+        assert "``" not in article.text and "''" not in article.text and "&UR;" not in article.text

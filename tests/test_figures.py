@@ -309,7 +309,7 @@ def test_mask_prechecks_hold_on_reuters_sentences():
         for span in sentence_spans((row.get("body") or "") + " " + (row.get("title") or "")):
             _assert_prechecks_never_say_no_wrongly(span.text)
             masked += bool(_mask_spans_without_prechecks(span.text))
-    assert masked > 1000  # the sample exercised the masks
+    assert masked > 900  # the sample exercised the masks (998 since "N.Z. Trade…" and "U.S. And…" stay one sentence)
 
 
 _MASK_ALPHABET = "0123456789 ,.:-–/@amphrstoldgecutAMPGTJanFebMonSunDecyhisfw'()+"

@@ -271,6 +271,8 @@ def test_edit_headline_in_a_modal(tmp_path, desk, shared_cache):
         machine = app.session.story(story).headline
         await pilot.press("h")
         assert isinstance(app.screen, HeadlineScreen)
+        # pre-filled with the headline the brief shows, whole (it used to end in "…")
+        assert app.screen.query_one("#headline-input").value == machine and not machine.endswith("…")
         app.screen.query_one("#headline-input").value = ""
         await pilot.press(*"Lava at the door", "enter")
         assert app.session.story(story).headline == "Lava at the door"
