@@ -28,6 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import boilerplate_words as furniture
+
 LOGGER = logging.getLogger(__name__)
 
 # trafilatura logs a warning for every page it discards; that is expected here.
@@ -78,7 +80,6 @@ RULES = {
     "credit": True,  # "Foto: dpa", "© AFP", "Quelle: ..."
     "call_to_action": True,  # newsletter, subscribe, follow us, affiliate notices
     "furniture": True,  # "Drucken", "Kategorie: News", "Keine Kommentare", "Kontakt:"
-    "datestamp": True,  # "Aktualisiert am 17.01.2021"
     "caption": True,  # "Abbildung 4: ..."
     "embed": True,  # "Klicken Sie, um den Inhalt von ... zu laden"
     "headline": True,  # headline repeated as first paragraph
@@ -86,6 +87,9 @@ RULES = {
     "lead": True,  # standfirst outside the article container
     "recall_retry": True,  # favor_recall when the balanced output is tiny
 }
+
+#: trafilatura's own options for the main pass (bench/eval_html_text.py --options).
+TRAFILATURA_OPTIONS: dict = {}
 
 # ---------------------------------------------------------------------------------------
 # Plain-text hygiene
@@ -213,103 +217,42 @@ def to_paragraphs(text: str) -> list[str]:
 # Leading bullets and arrows that sites put before teaser links ("» Lesen Sie auch").
 _BULLET = r"^[\s\-–—•·»>→▶►▸+*|]*"
 
-# "Read also" markers (DE, EN, FR, ES, PT, IT, PL) at the start of a paragraph.
-_READ_ALSO_RE = re.compile(
-    _BULLET
-    + r"(lesen sie (auch|mehr|hier|dazu|weiter)|lies (auch|mehr)|mehr zum thema|mehr dazu|"
-    r"mehr (themen|artikel|beiträge|news)|auch interessant|ebenfalls interessant|"
-    r"(weitere|mehr) informationen (zu[mr]?|über|unter|finden sie|gibt es|erhalten sie)|"
-    r"das (könnte|dürfte) (sie|dich) (auch )?interessieren|zum weiterlesen|weiterlesen|"
-    r"passend (dazu|zum thema)|siehe auch|empfohlene (beiträge|artikel)|"
-    r"(ähnliche|verwandte|weitere) (beiträge|artikel|themen|nachrichten|meldungen|news)|"
-    r"weitere (aktuelle )?themen|vorschau auf den nächsten artikel|"
-    r"read (more|also)|also read|related( articles| stories| posts| coverage| content)?|"
-    r"see also|more (from|on|stories)|recommended( for you| articles| stories)?|"
-    r"you (may|might) also (like|be interested)|further reading|"
-    r"[àa] lire (aussi|également)|lire (aussi|également|la suite)|voir aussi|"
-    r"sur le même sujet|puedes ver|lee también|leer más|te puede interesar|ver también|"
-    r"más información|leia (também|mais)|veja (também|mais)|saiba mais|leggi anche|"
-    r"zobacz (też|także|również)|czytaj (też|także|również|więcej)|"
-    r"przeczytaj (też|także))\b",
-    re.IGNORECASE,
-)
+
+def _alternatives(phrases) -> str:
+    """A regex alternation of word-list phrases, longest first, spaces matching any space."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_READ_ALSO_RE = re.compile(_BULLET + rf"({_alternatives(furniture.READ_ALSO)})\b", re.IGNORECASE)
 _LINK_INTRO_RE = re.compile(r"^\s*([:»›>|–—\-…]|$)")
 _CLOSED_SENTENCE_RE = re.compile(r"[.!?][\"“”»«')]*\s*$")
 
-# Photo and source credits: "Foto: dpa", "Titelbild: ...", "(Credit: ...)", "Quelle: DJV".
-_CREDIT_RE = re.compile(
-    r"^[\s(\[]*(fotos?|photos?|bild(er)?|titelbild|titelfoto|beitragsbild|bildquelle|"
-    r"bildnachweis|quelle|credits?|crédits?( photos?)?|copyright|images?|illustration|"
-    r"fuente|foto de|zdjęci[ea]|fot\.)\s*:",
-    re.IGNORECASE,
-)
+# Photo and source credits: "Foto: dpa", "(Credit: ...)", "Quelle: DJV".
+_CREDIT_RE = re.compile(rf"^[\s(\[]*({_alternatives(furniture.CREDIT_LABELS)})\s*:", re.IGNORECASE)
 _COPYRIGHT_RE = re.compile(r"©|\(c\)\s|ⓒ|copyright", re.IGNORECASE)
 
-# Calls to action: newsletters, subscriptions, donations, affiliate notices. Phrased as
-# imperatives or fixed formulas, so that reporting about subscriptions is not matched.
-_CALL_TO_ACTION_RE = re.compile(
-    r"newsletter|\bsign(ing)? up (here|now|today|to our|for our|for free)\b|"
-    r"\bsubscribe (now|here|today|to)\b|\bsubscribe$|"
-    r"(jetzt|hier|kostenlos|gratis) (registrieren|abonnieren|anmelden|bestellen|spenden)|"
-    r"(registrieren|abonnieren|anmelden) sie sich|abonnieren sie|"
-    r"(rss|feed|podcast|kanal) abonnieren|"
-    r"rss-feed|(hier|jetzt) klicken|klicken sie hier|click here|"
-    r"(in|im) (deinen|ihren|deinem|ihrem) posteingang|(to|in) your inbox|"
-    r"folgen sie uns|folge uns|follow us|suscr[ií]bete|suscr[ií]base|suscribirse|"
-    r"inscrivez-vous|abonnez-vous|zapisz się|letters? to the editor|leserbrief|"
-    r"help us continue|unterstützen sie (uns|unsere arbeit|unseren journalismus)|"
-    r"support (our|independent) journalism|bezahlschranke|paywall|"
-    r"affiliate[- ]?(links?|partner)|provisions-?links?|werbelinks?|partnerlinks?",
-    re.IGNORECASE,
-)
+_CALL_TO_ACTION_RE = re.compile(rf"(?<!\w)({_alternatives(furniture.CALLS_TO_ACTION)})(?!\w)", re.IGNORECASE)
 
-# Labels of page furniture standing as a paragraph of their own: the label alone
-# ("Drucken"), with a count ("Kommentare (3)"), or with a short value after a colon
-# ("Kategorie: News", "Kontakt: ..."). Prose merely starting with such a word has no colon
-# right after it and is kept.
+# A furniture label alone ("Drucken"), with a count ("Kommentare (3)", "3 Kommentare"), or
+# with a short value after a colon ("Kategorie: News"). Prose merely starting with such a
+# word has no colon right after it and is kept.
 _LABEL_RE = re.compile(
-    _BULLET
-    + r"(kommentare?|comments?|teilen( mit)?|share( this( article| story)?)?( on)?|"
-    r"beitrag teilen|artikel teilen|drucken|print|e-?mail|gefällt mir|like this|"
-    r"zurück( nach oben| zur (übersicht|startseite|listenansicht)| zum newsroom)?|"
-    r"nach oben|back to top|nächster artikel|vorheriger artikel|"
-    r"kategorien?|categor(y|ies)|tags?|schlagw[öo]rter|stichw[öo]rter|themen|temas|"
-    r"etiquetas|mots-clés|anzeige|werbung|advertisement|pressemitteilungen|"
-    r"presse(kontakt)?|kontakt|ansprechpartner(in)?|telefon|tel\.|fax|mail|"
-    r"zusatzinformationen|weitere informationen|more information|für rückfragen)"
+    _BULLET + rf"(\d+\s+)?({_alternatives(furniture.FURNITURE_LABELS)})"
     r"\s*(\(\d+\)|\d+|:[^.!?]{0,80}[.]?)?\s*$",
     re.IGNORECASE,
 )
-
-# Widget phrases that are furniture wherever they stand in a short paragraph.
-_WIDGET_RE = re.compile(
-    r"^\d+ (kommentare?|comments?)$|keine kommentare|no comments yet|"
-    r"kommentar (schreiben|verfassen)|schreibe einen kommentar|leave a (reply|comment)|"
-    r"^wird geladen|^loading\b|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|"
-    r"you are not logged in|alle angaben ohne gewähr|irrtümer vorbehalten",
-    re.IGNORECASE,
-)
-
-# A paragraph that is only a date stamp ("Aktualisiert am 17.01.2021.", "10.11.2021").
-_DATESTAMP_RE = re.compile(
-    r"^(((zuletzt )?aktualisiert|stand|updated|last updated|veröffentlicht|published|"
-    r"erstellt|datum|date)( am| on)?:?\s*)?[\d\s./:,-]{6,}(uhr|h)?\s*[.]?$",
-    re.IGNORECASE,
-)
+_WIDGET_RE = re.compile(rf"(?<!\w)({_alternatives(furniture.WIDGETS)})(?!\w)", re.IGNORECASE)
 
 # Numbered figure captions ("Abbildung 4: ...", "Abb. 2 ...", "Fig. 3.").
 _CAPTION_RE = re.compile(
-    r"^[\s(\[]*(abbildung|abb\.|grafik|figure|fig\.|bild|foto|image|illustration|tabelle)"
-    r"\s*\d+\s*[:.)]",
-    re.IGNORECASE,
+    rf"^[\s(\[]*({_alternatives(furniture.CAPTION_LABELS)})\s*\d+\s*[:.)]", re.IGNORECASE
 )
 
-# Placeholders of embedded third-party content (maps, videos, social posts).
+# Placeholders of embedded third-party content; "den Inhalt von <service> laden" names the
+# service in the middle.
 _EMBED_RE = re.compile(
-    r"inhalte? (von [^ ]+ )?(zu )?laden|externe[rn]? inhalt|mit dem laden des inhalts|"
-    r"empfohlener redaktioneller inhalt|um (diesen|den|externe) inhalte? (zu sehen|anzuzeigen)|"
-    r"javascript (aktivieren|deaktiviert)|enable javascript|click to load|"
-    r"cookies? (akzeptier|zulassen|aktivier)|accept cookies",
+    rf"(?<!\w)({_alternatives(furniture.EMBED_PLACEHOLDERS)})(?!\w)|inhalte? von \S+ (zu )?laden",
     re.IGNORECASE,
 )
 
@@ -345,8 +288,6 @@ def is_boilerplate_line(line: str) -> bool:
     if RULES["call_to_action"] and words <= 35 and _CALL_TO_ACTION_RE.search(line):
         return True
     if RULES["furniture"] and words <= 15 and (_LABEL_RE.search(line) or _WIDGET_RE.search(line)):
-        return True
-    if RULES["datestamp"] and words <= 6 and _DATESTAMP_RE.search(line):
         return True
     if RULES["caption"] and words <= 40 and _CAPTION_RE.search(line):
         return True
@@ -793,7 +734,7 @@ def main_paragraphs(
     (for huge pages) skips trafilatura's backup extractors and that retry. The tree loses
     its scripts on the way, so metadata must be read before.
     """
-    paragraphs = to_paragraphs(run_trafilatura(tree, fast=fast))
+    paragraphs = to_paragraphs(run_trafilatura(tree, fast=fast, **TRAFILATURA_OPTIONS))
     if RULES["recall_retry"] and not fast and word_count(" ".join(paragraphs)) < SHORT_TEXT_WORDS:
         recall = to_paragraphs(run_trafilatura(tree, favor_recall=True))
         if word_count(" ".join(recall)) > word_count(" ".join(paragraphs)):
