@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list misses and leaks")
     parser.add_argument("--ablate", action="store_true", help="switch each rule off in turn")
     parser.add_argument("--show-blind", action="store_true", help="list blind-half failures too")
+    parser.add_argument("--ours-only", action="store_true", help="skip the trafilatura baseline")
     parser.add_argument("--options", action="store_true", help="also try trafilatura's precision/recall options")
     args = parser.parse_args(argv)
 
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     for extractor in EXTRACTORS.values():  # imports and first-call set-up are not timed
         extractor("<html><body><p>warm up</p></body></html>")
     results = {}
-    for name in ("ours", "trafilatura"):
+    for name in ("ours",) if args.ours_only else ("ours", "trafilatura"):
         results[name] = evaluate(name, te_pages, sh_pages, args.jobs)
         verdict = ""
         if name == "ours":
