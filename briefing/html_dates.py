@@ -207,7 +207,8 @@ def _evidence(html: str, date: dt.date) -> tuple[str, str]:
     if best is None:
         return "text", f"{date.isoformat()} (htmldate extensive search)"
     at, spelling = best
-    in_markup = html.rfind("<", 0, at) > html.rfind(">", 0, at) or html.rfind("<script", 0, at) > html.rfind("</script", 0, at)
+    in_tag = html.rfind("<", 0, at) > html.rfind(">", 0, at)
+    in_markup = in_tag or html.rfind("<script", 0, at) > html.rfind("</script", 0, at)
     start = max(0, at - 80)
     snippet = html[start : at + len(spelling) + 40]
     if not in_markup:
