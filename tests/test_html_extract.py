@@ -131,6 +131,25 @@ def test_lead_outside_the_article_container_is_restored():
     assert document.description == LEAD
 
 
+CAPTION = (
+    "Die Oberbürgermeisterin erklärt im Video, warum die Stadt die Sanierung der Brücke "
+    "jetzt angeht und nicht erst in fünf Jahren, wie es zunächst geplant war."
+)
+
+
+def test_standfirst_between_headline_and_body_is_kept_but_not_a_video_caption():
+    between = (
+        f'<div class="teaser-text"><p>{LEAD}</p></div>'
+        f'<div class="video-player"><div class="caption"><p>{CAPTION}</p></div></div>'
+    )
+    page = news_page().replace("12. März 2024</div>", "12. März 2024</div>" + between)
+    document = extract_html(page)  # no meta description: only the position tells
+    assert_body_kept(document)
+    assert LEAD in document.text
+    assert document.text.index(LEAD) < document.text.index(BODY[0])
+    assert CAPTION not in document.text
+
+
 # --- metadata ------------------------------------------------------------------------------
 
 
