@@ -182,6 +182,25 @@ def _htmldate(html: str, today: dt.date) -> dt.date | None:
         return None
 
 
+#: How far the article element's own date may stand from the page-wide one and still
+#: replace it: a published/updated or time-zone disagreement, not another story's date.
+ARTICLE_DATE_WINDOW = dt.timedelta(days=31)
+
+
+def _article_date(tree, today: dt.date) -> dt.date | None:
+    """htmldate's answer on the page's first <article> element alone (no head, no sidebars)."""
+    import lxml.html
+
+    articles = tree.xpath("//article")
+    if not articles:
+        return None
+    fragment = "<html><body>" + lxml.html.tostring(articles[0], encoding="unicode") + "</body></html>"
+    day = _htmldate(fragment, today)
+    if day is None or (day.month, day.day) == (1, 1):
+        return None  # a bare year inside the article (a copyright line) is no date
+    return day
+
+
 def _spellings(date: dt.date) -> list[str]:
     """How a page commonly writes a day, most specific first."""
     y, m, d = date.year, date.month, date.day
@@ -282,6 +301,14 @@ def find_date(html: str, url: str | None = None, today: dt.date | None = None) -
     address = _url_date(_canonical(tree) or url, today)
     if address is not None and address.date == day:
         return address
+    # Article over page: with no structured date, the date htmldate finds inside the
+    # page's <article> element alone beats the page-wide one when they are within a month
+    # (page-wide search picks up an update stamp or a neighbour's date). trafilatura's
+    # pages: tune 147 -> 149/174, blind 151 -> 153/171; Media Cloud unchanged (88/94,
+    # 93/106). Windows of 31 and 400 days gave the same, 7 days +1 blind, none -1 tune.
+    article_day = _article_date(tree, today) if marked is None else None
+    if article_day is not None and article_day != day and abs(article_day - day) <= ARTICLE_DATE_WINDOW:
+        day = article_day
     source, evidence = _evidence(html, day)
     return Found(day, source, evidence)
 

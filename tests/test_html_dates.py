@@ -80,6 +80,20 @@ def test_time_element_with_datetime():
     assert "2019-11-18" in found.evidence
 
 
+def test_article_date_beats_a_page_wide_update_stamp():
+    page = """<html><head><title>Neue Radwege</title></head><body>
+<header><div class="updated">Letzte Aktualisierung:
+<time datetime="2024-03-20">20.03.2024</time></div></header>
+<article><h1>Neue Radwege für die Innenstadt</h1>
+<p class="date"><time datetime="2024-03-12">12. März 2024</time></p>
+<p>Der Stadtrat hat am Montag beschlossen, bis zum Herbst zwölf Kilometer neue Radwege
+anzulegen.</p><p>Die Arbeiten beginnen im April und sollen den Verkehr wenig stören.</p>
+</article></body></html>"""
+    found = find_html_date(page, today=dt.date(2025, 1, 1))
+    assert found is not None and found.date == dt.date(2024, 3, 12)
+    assert "2024-03-12" in found.evidence
+
+
 def test_date_in_canonical_url():
     head = '<link rel="canonical" href="https://example.com/news/2020/01/22/some-story/">'
     found = find(page(head, ARTICLE))
