@@ -10,10 +10,18 @@ or `translation` (identical bodies need no review). Each was read by a person, w
 whether the copy repeats the original's news (same event, same facts: a re-post, correction,
 re-write or translation = duplicate; a different event or a follow-up with new facts = not).
 Verdicts are in `bench/dedup_review.tsv` (newid pairs and a verdict, no Reuters text).
+
+The translation threshold (`TRANSLATION_RUNS`): every hand-judged pair that only the
+translation check can find (no near-copy), from dedup_review.tsv (scores >= the threshold)
+and bench/dedup_translation_band.tsv (30 pairs just below it, labelled before their scores
+were seen), is scored by its anchor-run share and counted per score band, tune and blind
+halves side by side (halves by a hash of "copy-original"). A threshold moves only when the
+blind half gains.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import sys
 import time
@@ -23,10 +31,47 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _data import reuters_body, reuters_rows  # noqa: E402
 
+from briefing import dedup  # noqa: E402
 from briefing.dedup import find_duplicates  # noqa: E402
 from briefing.model import Article  # noqa: E402
 
 REVIEW = Path(__file__).parent / "dedup_review.tsv"
+BAND = Path(__file__).parent / "dedup_translation_band.tsv"
+BANDS = ((0.6, 0.75), (0.75, 0.85), (0.85, 1.01))
+
+
+def _verdicts(path: Path) -> dict[tuple[str, str], bool]:
+    verdicts = {}
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#"):
+            copy, first, verdict = line.split("\t")[:3]
+            verdicts[(copy, first)] = verdict.strip() == "dup"
+    return verdicts
+
+
+def translation_bands(texts: dict[str, str]) -> None:
+    """Precision of translation-only pairs per anchor-run band, tune | blind."""
+    judged = {**_verdicts(REVIEW), **_verdicts(BAND)}
+    counts = {(band, half): [0, 0] for band in BANDS for half in ("tune", "blind")}
+    for (copy, first), is_dup in judged.items():
+        a, b = (dedup._profile(Article(id=i, path=i, text=texts[i])) for i in (copy, first))
+        if dedup._near_score(a, b) and dedup._same_facts(a, b, "near"):
+            continue  # the near-copy check finds it whatever the threshold
+        if not dedup._same_facts(a, b, "translation"):
+            continue
+        score = dedup.anchor_runs_shared(a, b)
+        half = ("tune", "blind")[hashlib.sha1(f"{copy}-{first}".encode()).digest()[0] % 2]
+        for band in BANDS:
+            if band[0] <= score < band[1]:
+                counts[band, half][0] += is_dup
+                counts[band, half][1] += 1
+    print(f"translation-only pairs judged by hand, duplicates/pairs per anchor-run share "
+          f"(TRANSLATION_RUNS = {dedup.TRANSLATION_RUNS}):")
+    for band in BANDS:
+        row = "   ".join(
+            f"{half} {counts[band, half][0]}/{counts[band, half][1]}" for half in ("tune", "blind")
+        )
+        print(f"  [{band[0]:.2f}, {min(band[1], 1):.2f})  {row}")
 SAMPLE_SIZE = 60
 
 
@@ -60,6 +105,7 @@ def main() -> None:
         for copy, first, kind in sample:
             print(f"\n=== {copy} ~ {first} ({kind})\nA: {' '.join(text[copy].split())[:400]}\nB: {' '.join(text[first].split())[:400]}")
         return
+    translation_bands({a.id: a.text for a in articles})
     if not REVIEW.exists():
         print("no hand review yet: run with --review and record verdicts in", REVIEW)
         return

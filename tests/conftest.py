@@ -45,3 +45,51 @@ def sample_corpus():
 @pytest.fixture(scope="session")
 def sample_by_number(sample_corpus):
     return {a.path[:3]: a for a in sample_corpus.articles}
+
+
+# --- tiers -------------------------------------------------------------------------------
+# Every test gets one tier marker from its file name, so a tier runs alone:
+#   uv run pytest -m unit | -m e2e | -m tui
+# A test that reads ../shared/data is also marked `dataset` (-m "not dataset" runs without
+# the research data's evaluations); the slowest of those are marked `slow`, which
+# pyproject's addopts deselects: `uv run pytest -m slow` runs them. Files are not moved into
+# folders yet; the file names decide.
+E2E_FILES = {
+    "test_cli.py", "test_export.py", "test_durability.py", "test_hostile.py", "test_load.py",
+    "test_walk_speed_equivalence.py", "test_heap.py",
+}
+#: Dataset evaluations measured at more than ~20 s on 2 shared cores; their figures are the
+#: benches' (bench/), the default run keeps the cheap checks.
+SLOW_TESTS = {
+    "tests/test_figures.py::test_mask_prechecks_hold_on_reuters_sentences",  # 20 s
+    "tests/test_html_extract.py::test_blind_half_keeps_more_and_leaks_less_than_plain_trafilatura",  # 17 s
+}
+
+
+def tier_of(filename: str) -> str:
+    if filename.startswith("test_tui"):
+        return "tui"
+    if filename in E2E_FILES:
+        return "e2e"
+    return "unit"
+
+
+def _reads_data(item) -> bool:
+    import inspect
+
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function else ""
+    except (OSError, TypeError):
+        return False
+    return "data_path(" in source or "DATA /" in source or "DATA)" in source
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(getattr(pytest.mark, tier_of(item.path.name)))
+        if _reads_data(item) or item.get_closest_marker("dataset"):
+            item.add_marker(pytest.mark.dataset)
+        if item.nodeid.split("[")[0] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

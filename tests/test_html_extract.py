@@ -102,12 +102,11 @@ def test_boilerplate_paragraphs_inside_the_article_are_dropped():
 <p><a href="/b">Baupreise steigen weiter</a></p>
 <p>Foto: Rheinpfalz Kurier / Max Muster</p>
 <p>Sie möchten keine Nachricht verpassen? Jetzt kostenlos für unseren Newsletter anmelden!</p>
-<p>Teilen</p><p>Drucken</p>
-<p>Aktualisiert am 12.03.2024</p>"""
+<p>Teilen</p><p>Drucken</p>"""
     document = extract_html(news_page(inside_article=inside))
     assert_body_kept(document)
     for chrome in ("Lesen Sie auch", "Umleitungen", "Baupreise steigen", "Foto:", "Newsletter",
-                   "Teilen", "Drucken", "Aktualisiert"):
+                   "Teilen", "Drucken"):
         assert chrome not in document.text, chrome
 
 
@@ -130,6 +129,25 @@ def test_lead_outside_the_article_container_is_restored():
     assert_body_kept(document)
     assert document.text.startswith(LEAD)
     assert document.description == LEAD
+
+
+CAPTION = (
+    "Die Oberbürgermeisterin erklärt im Video, warum die Stadt die Sanierung der Brücke "
+    "jetzt angeht und nicht erst in fünf Jahren, wie es zunächst geplant war."
+)
+
+
+def test_standfirst_between_headline_and_body_is_kept_but_not_a_video_caption():
+    between = (
+        f'<div class="teaser-text"><p>{LEAD}</p></div>'
+        f'<div class="video-player"><div class="caption"><p>{CAPTION}</p></div></div>'
+    )
+    page = news_page().replace("12. März 2024</div>", "12. März 2024</div>" + between)
+    document = extract_html(page)  # no meta description: only the position tells
+    assert_body_kept(document)
+    assert LEAD in document.text
+    assert document.text.index(LEAD) < document.text.index(BODY[0])
+    assert CAPTION not in document.text
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -266,12 +284,18 @@ def _scorer():
     return module
 
 
-def test_trafilatura_eval_thresholds():
+@pytest.mark.dataset
+def test_blind_half_keeps_more_and_leaks_less_than_plain_trafilatura():
+    """On trafilatura's pages no rule was written from, ours beats its baseline on both counts.
+
+    The absolute figures (tune | blind, and ScrapingHub F1) are printed by
+    bench/eval_html_text.py; the acceptance thresholds live there.
+    """
     if not (DATA / "trafilatura_eval" / "gold.json").is_file():
         pytest.skip(f"evaluation data not available at {DATA}")
     scorer = _scorer()
-    pages = scorer.load_trafilatura_eval(DATA)
-    texts = [text for text, _ in scorer.extract_all("ours", pages, jobs=1)]
-    result = scorer.score_snippets(pages, texts)
-    assert result["kept"] >= scorer.MIN_KEPT, result["kept"]
-    assert result["leaked"] <= scorer.MAX_LEAKED, result["leaked"]
+    pages = [p for p in scorer.load_trafilatura_eval(DATA) if p["half"] == "blind"]
+    ours = scorer.score_snippets(pages, [t for t, _ in scorer.extract_all("ours", pages, jobs=1)])
+    base = scorer.score_snippets(pages, [t for t, _ in scorer.extract_all("trafilatura", pages, jobs=1)])
+    assert ours["kept"] >= base["kept"], (ours["kept"], base["kept"])
+    assert ours["leaked"] < base["leaked"], (ours["leaked"], base["leaked"])
