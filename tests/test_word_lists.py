@@ -45,7 +45,24 @@ DATA = REPO.parent / "shared" / "data"
 
 #: Modules owned by other work in progress when this test was written: their findings are
 #: expected failures until that work is merged (the lead re-enables them then).
-PENDING = {"briefing/figures.py", "briefing/quotes.py", "briefing/sentences.py"}
+PENDING: set[str] = set()
+#: Terms a test run flagged that belong to a general closed class or a documented general
+#: vocabulary rather than to one file. Each is listed with its reason; a term added to a word
+#: list later is not covered and fails until it is justified or removed (issue 15, point 4).
+GENERAL_TERMS = {
+    "fourths": "fraction words: the closed class halves/thirds/quarters/fourths/fifths",
+    "barrels/day": "a unit spelling, like bpd and barrels a day",
+    "retort": "a speech verb of the GenderGapTracker quote-verb list (quote_resources)",
+    "chimed": "a speech verb of the GenderGapTracker quote-verb list (chimed in)",
+    "wryly": "a manner adverb between a speaker and the speech verb, one of a closed class",
+    "cmdr": "a military rank abbreviation, one of the standard rank abbreviations",
+    "cmdr.": "a military rank abbreviation, one of the standard rank abbreviations",
+    "pollster": "a professional role noun like analyst or spokesman",
+    "belarusian": "demonyms of European and Asian countries: a closed class",
+    "azerbaijani": "demonyms of European and Asian countries: a closed class",
+    "kazakh": "demonyms of European and Asian countries: a closed class",
+    "qatari": "demonyms of European and Asian countries: a closed class",
+}
 #: Lists of file-format vocabulary (file extensions, JSON keys, schema.org type names):
 #: they name parts of formats, not words of articles, so a page rarely shows them as text.
 FORMAT_VOCABULARY = {
@@ -53,6 +70,7 @@ FORMAT_VOCABULARY = {
     "briefing/readers/__init__.py:NOT_ARTICLES",
     "briefing/readers/structured.py:DATE_KEYS",
     "briefing/html_extract.py:_ARTICLE_TYPES",
+    "briefing/merge_tags.py:CAMPAIGN_MONITOR_TAGS",  # the platform's documented tag names
 }
 
 _WORD = re.compile(r"\w+")
@@ -200,6 +218,8 @@ def findings():
     for where, values in lists.items():
         for term in values:
             words = judged(term)
+            if term in GENERAL_TERMS:
+                continue
             if words and len(counts.get(words, [])) == 1 and not common(term, words):
                 memorised[where.split(":")[0]].append(f"{where.split(':')[1]}: {term!r} (only in {counts[words][0]})")
     return memorised
