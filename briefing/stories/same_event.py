@@ -24,6 +24,7 @@ import re
 
 import numpy as np
 
+from ..dates import MONTHS
 from ..model import Article
 from ..stopwords import ENGLISH_STOP_WORDS
 from .features import lead_of
@@ -34,6 +35,11 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
 # A figure: digits with thousands separators or a decimal part.
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Calendar words are capitalised but name no one: two reports of one event written on
+# different days ("on Thursday night" / "on Friday") must not look like two events.
+_CALENDAR = frozenset(MONTHS) | {
+    f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+}
 
 
 def name_counts(article: Article) -> dict[str, int]:
@@ -51,7 +57,7 @@ def name_counts(article: Article) -> dict[str, int]:
     for word in _CAPITALISED.findall(lead):
         word = _POSSESSIVE.sub("", word)
         key = word.lower()
-        if len(key) < 2 or key in ENGLISH_STOP_WORDS or key in lower:
+        if len(key) < 2 or key in ENGLISH_STOP_WORDS or key in lower or key in _CALENDAR:
             continue
         bag["n:" + key] = bag.get("n:" + key, 0) + 1
     for figure in _FIGURE.findall(lead):
