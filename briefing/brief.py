@@ -181,7 +181,8 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
     from .summarize import headline, summarize
 
     originals = [by_id[i] for i in group.originals]
-    copies = [by_id[i] for i in group.article_ids if i not in set(group.originals)]
+    original_ids = set(group.originals)  # once, not per member: a story may hold 50,000 copies
+    copies = [by_id[i] for i in group.article_ids if i not in original_ids]
     members = originals + copies  # originals first: their wording leads quotes and sources
     picked = summarize(originals, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
     figures = story_figures(members)

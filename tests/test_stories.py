@@ -181,9 +181,34 @@ def test_a_day_too_large_for_one_matrix_is_clustered_in_blocks(monkeypatch):
         articles.append(_article(f"a{n:02d}", f"Volcano erupts in Iceland, lava reaches town {n}", day=day))
         articles.append(_article(f"b{n:02d}", f"Football cup final ends in penalty shootout drama {n}", day=day))
     monkeypatch.setattr(stories, "MAX_DENSE_DAY", 10)
+    monkeypatch.setattr(stories, "BLOCK_ROWS", 7)  # blocks cut across both stories
     groups = group_stories(articles)
     volcano = _group_of(groups, "a00")
     assert sorted(volcano.article_ids) == sorted(a.id for a in articles if a.id.startswith("a"))
+
+
+def test_a_large_day_in_any_order_keeps_its_stories_whole(monkeypatch):
+    """Six stories interleaved in row order (by id): blocks of consecutive rows would each hold a bit
+    of every story, more block stories than can be merged (they stay apart); blocks in
+    similarity order hold whole stories."""
+    import briefing.stories.clustering as stories
+
+    day = dt.date(2024, 5, 2)
+    topics = [
+        "Volcano erupts in Iceland, lava reaches fishing town of Grindavik",
+        "Football cup final ends in penalty shootout drama at Wembley stadium",
+        "Central bank raises interest rates again to fight stubborn inflation",
+        "Wildfire forces thousands to evacuate homes across northern Greece",
+        "Parliament passes budget after marathon overnight debate on pensions",
+        "Astronomers spot comet brightening as it nears the inner solar system",
+    ]
+    articles = [_article(f"{n:02d}-{t}", f"{topic} {n}", day=day) for n in range(6) for t, topic in enumerate(topics)]
+    monkeypatch.setattr(stories, "MAX_DENSE_DAY", 10)
+    monkeypatch.setattr(stories, "BLOCK_ROWS", 10)
+    groups = group_stories(articles)
+    for t in range(len(topics)):
+        members = sorted(_group_of(groups, f"00-{t}").article_ids)  # ids sort the stories interleaved
+        assert members == sorted(a.id for a in articles if a.id.endswith(f"-{t}")), topics[t]
 
 
 def test_uci_headlines_bcubed_f1():

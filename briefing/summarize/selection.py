@@ -26,7 +26,7 @@ from .rankers import sumy_scores
 from .story import SummarySentence, _build_story, _Story, _Unit
 from . import vectors
 from .tokens import _bigrams
-from .vectors import _array, _group_sums, _row_dots, _settled, _similarity, _vectors
+from .vectors import _group_sums, _row_dots, _settled, _similarity, _vectors
 
 ALGORITHMS = ("coverage", "lexrank", "textrank", "lsa", "luhn")
 
@@ -64,8 +64,8 @@ def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
     # All articles at once (a loop over articles slicing the sparse matrix cost seconds on big
     # stories): unit·(total - own) / |total - own|, with |total - own|² expanded.
     own = _group_sums(matrix, doc_of)  # per article: the sum of its units' rows
-    numerator = np.asarray(matrix @ total).ravel() - _row_dots(matrix, _array(own[doc_of]))
-    squared = total_norm**2 - 2 * np.asarray(own @ total).ravel() + _row_dots(own, _array(own))
+    numerator = np.asarray(matrix @ total).ravel() - _row_dots(matrix, own[doc_of])
+    squared = total_norm**2 - 2 * np.asarray(own @ total).ravel() + _row_dots(own, own)
     norms = np.sqrt(np.maximum(squared, 0.0))[doc_of]
     safe = norms > 1e-9 * total_norm
     return _settled(np.where(safe, numerator / np.where(safe, norms, 1.0), 0.0))

@@ -68,10 +68,12 @@ def _settled(values: np.ndarray) -> np.ndarray:
 
 
 def _row_dots(a, b) -> np.ndarray:
-    """Per row, the dot product of `a`'s row with `b`'s (dense or sparse `a`, dense `b`)."""
+    """Per row, the dot product of `a`'s row with `b`'s (dense or sparse `a`; `b` dense, or
+    sparse with `a`: never densified, since a story of 20,000 sentences over 20,000 words would
+    need gigabytes)."""
     if sparse.issparse(a):
         return np.asarray(a.multiply(b).sum(axis=1)).ravel()
-    return np.einsum("ij,ij->i", a, b)
+    return np.einsum("ij,ij->i", a, _array(b))
 
 
 def _group_sums(matrix, group_of: np.ndarray):
@@ -79,6 +81,10 @@ def _group_sums(matrix, group_of: np.ndarray):
     n, k = len(group_of), int(group_of.max()) + 1
     if sparse.issparse(matrix):
         return sparse.csr_matrix((np.ones(n), (group_of, np.arange(n))), shape=(k, n)) @ matrix
+    if k * n > DENSE_CELLS:  # many articles: a k×n membership matrix grows with the square
+        sums = np.zeros((k, matrix.shape[1]))
+        np.add.at(sums, group_of, matrix)
+        return sums
     membership = np.zeros((k, n))
     membership[group_of, np.arange(n)] = 1.0
     return membership @ matrix
