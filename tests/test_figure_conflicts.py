@@ -11,7 +11,8 @@ import pytest
 
 from briefing.brief import story_conflicts, story_figures
 from briefing.model import Article
-from conftest import SAMPLE, data_path, schema
+from conftest import data_path, schema
+from test_export import cache_home, sample_json  # noqa: F401  (the export tests' fixtures: one sample export per module)
 
 
 def article(aid: str, text: str, source: str, year: int = 1998) -> Article:
@@ -103,17 +104,3 @@ def test_conflicts_reach_json_and_markdown(tmp_path, cache_home):
     assert [sorted(v["value"] for v in c["values"]) for c in flagged] == [[60, 65]]
     markdown = run("export", str(tmp_path), env=cache_home).stdout
     assert "**Sources disagree**" in markdown and "65 people" in markdown and "60 people" in markdown
-
-
-@pytest.fixture(scope="module")
-def cache_home(tmp_path_factory):
-    return {"XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache"))}
-
-
-@pytest.fixture(scope="module")
-def sample_json(cache_home):
-    from test_export import run
-
-    result = run("export", str(SAMPLE), "--format", "json", env=cache_home)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
