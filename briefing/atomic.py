@@ -25,6 +25,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from .walk import special_kind
+
 
 _TOKEN_BYTES = 4
 
@@ -80,13 +82,7 @@ def kind_of(path: Path | str) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+    return special_kind(mode)
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:

@@ -50,7 +50,8 @@ def display_name(path: Path, root: Path | None) -> str:
     return _escape(rel.as_posix())
 
 
-def _kind_of(mode: int) -> str:
+def special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is, for a message ("a device")."""
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
@@ -148,7 +149,7 @@ def _visit_given(path: Path, root: Path | None, state: _Walk) -> None:
     elif stat.S_ISREG(info.st_mode):
         found.append(FoundFile(path, display_name(path, None)))
     else:
-        skipped.append(Skipped(name, _kind_of(info.st_mode) + ": not read"))
+        skipped.append(Skipped(name, special_kind(info.st_mode) + ": not read"))
 
 
 def _outside(child: Path, state: _Walk) -> Path | None:
@@ -220,4 +221,4 @@ def _visit_folder(path: Path, name: str, info, prefix: str | None, state: _Walk,
         elif stat.S_ISREG(mode):
             found.append(FoundFile(child, shown))
         else:
-            skipped.append(Skipped(shown, _kind_of(mode) + ": not read"))
+            skipped.append(Skipped(shown, special_kind(mode) + ": not read"))
