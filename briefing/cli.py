@@ -304,8 +304,9 @@ def run_export(args) -> int:
         )
     had_stories = bool(brief.days or brief.undated)
     if curation is not None:
-        from .curation import apply_curation
+        from .curation import apply_curation, follow
 
+        follow(curation, list(brief.stories()), set(brief.articles))
         brief = apply_curation(brief, curation)
         for note in curation.notes:
             print(f"briefing: {note}", file=sys.stderr)

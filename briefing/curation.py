@@ -484,11 +484,13 @@ def _moved(story, headline: str | None, anchor: list[str], split: bool) -> str:
 
 
 def apply_curation(brief, curation: Curation):
-    """A new Brief with the editor's changes: headlines, summaries, quotes, figures, order, drops."""
+    """A new Brief with the editor's changes: headlines, summaries, quotes, figures, order, drops.
+
+    Edits are applied by story id as they stand: moving them to renamed stories is `follow`'s
+    work, done once by the caller on the whole brief (a one-day part of it would leave the
+    other days' edits orphaned and overwrite the list of orphans)."""
     from .brief import Brief, Day, SummaryLine
     from .sentences import split_sentences
-
-    follow(curation, list(brief.stories()), set(brief.articles))
 
     articles = brief.articles
     sentences_of: dict[str, list[str]] = {}
