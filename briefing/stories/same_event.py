@@ -24,7 +24,7 @@ import re
 
 import numpy as np
 
-from ..dates import MONTHS
+from ..dates import MONTHS, WEEKDAYS
 from ..model import Article
 from ..stopwords import ENGLISH_STOP_WORDS
 from .features import lead_of
@@ -37,9 +37,7 @@ _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Calendar words are capitalised but name no one: two reports of one event written on
 # different days ("on Thursday night" / "on Friday") must not look like two events.
-_CALENDAR = frozenset(MONTHS) | {
-    f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-}
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
 def name_counts(article: Article) -> dict[str, int]:

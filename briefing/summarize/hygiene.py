@@ -4,7 +4,7 @@ Fragments, captions and credits, questions, unbalanced quotations, and sentences
 on one we may not show: a pronoun ("He said there are…") or a connective ("But others…") at
 the start, or "such"/"the same" pointing back. A leaning sentence is used only right after
 the sentence it leans on, from the same article, or not at all (`leans_back`). Near-duplicate
-sentences across sources (same words, another wire) are kept once (`near_duplicates`).
+sentences across sources (same words, another wire) are kept once (`same_words`).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..dates import WEEKDAYS
+
 #: First words of a sentence that lean on the sentence before it: personal and demonstrative
 #: pronouns (who is "he"?) and connectives (but what came before?).
 LEANING_STARTS = frozenset("""
@@ -11,7 +13,7 @@ LEANING_STARTS = frozenset("""
 """.split())
 
 #: Day names: a headline says what happened, not on which weekday.
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = tuple(day.title() for day in WEEKDAYS)
 
 #: Verbs of attribution ("X said"): a headline states the news, not who told it.
 ATTRIBUTION_VERBS = (
