@@ -81,15 +81,14 @@ def _quotable(unit: _Unit) -> bool:
     return hygiene.is_quotable(unit.text, unit.words)
 
 
-def _followers(story: _Story, alone: set[int]) -> list[int]:
-    """Quotable sentences that lean on the one before them (a pronoun, a connective): each may
-    be picked only once that sentence is, and is then read right after it."""
+def _followers(story: _Story, alone: set[int], leaning: set[int]) -> list[int]:
+    """Quotable sentences that lean on the one before them (a pronoun, a connective: `leaning`):
+    each may be picked only once that sentence is, and is then read right after it."""
     made: list[int] = []
     for doc_ids in story.doc_units:
         for before, after in zip(doc_ids, doc_ids[1:]):
-            unit = story.units[after]
-            if (before in alone or (made and made[-1] == before)) and hygiene.leans_back(unit.text) and _quotable(unit):
-                unit.leans_on = before  # the one before may itself follow another ("He… He also…")
+            if (before in alone or (made and made[-1] == before)) and after in leaning:
+                story.units[after].leans_on = before  # the one before may itself follow another ("He… He also…")
                 made.append(after)
     return made
 
@@ -139,9 +138,11 @@ def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
     sentences that stand on their own will do, then any whole sentence, never a fragment.
     """
     units = story.units
-    ids = [i for i, u in enumerate(units) if _quotable(u) and not hygiene.leans_back(u.text)]
+    quotable = [i for i, u in enumerate(units) if _quotable(u)]
+    leaning = {i for i in quotable if hygiene.leans_back(units[i].text)}  # each sentence judged once
+    ids = [i for i in quotable if i not in leaning]
     if ids:
-        followers = _followers(story, set(ids))
+        followers = _followers(story, set(ids), leaning)
         ids = sorted(ids + followers) + _pairs(story, followers, set(ids))
     else:
         readable = [i for i, u in enumerate(units) if u.words > 0 and hygiene.is_readable(u.text)]
