@@ -80,7 +80,6 @@ from .words import (  # noqa: F401
     _TIME_UNITS,
     _UNIT_RE,
     _UNIT_WORDS,
-    _VAGUE,
     _VERBS,
     _WEEKDAYS,
     _WORD_NUMBER,

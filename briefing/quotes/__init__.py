@@ -140,7 +140,6 @@ from .names import (  # noqa: F401
     _is_org,
     _split_at_function_words,
     _split_name,
-    _strip_titles,
 )
 from .speakers import (  # noqa: F401
     _Speaker,

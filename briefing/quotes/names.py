@@ -15,17 +15,6 @@ from .words import DEMONYMS, DETERMINERS, HONORIFICS, ORG_WORDS, PERSON_ROLES, S
 # Names in the article
 
 
-def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into (title words, name words)."""
-    k = 0
-    while k < len(words) - 1 and (
-        words[k].lower() in TITLE_WORDS or words[k].lower() in DEMONYMS or words[k].lower() in HONORIFICS
-        or _bare(words[k]) != words[k]
-    ):
-        k += 1
-    return words[:k], words[k:]
-
-
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """(title words, name): the name is the last stretch after any title, organisation or
     nationality word ("White House Press Secretary Jen Psaki" -> "Jen Psaki")."""
