@@ -245,7 +245,7 @@ class _Names:
         g = self.gender.get(name)
         if g:
             return g
-        listed = self.first_names.gender(name[0]) if len(name) > 1 else None
+        listed = self._listed_gender(name)
         if listed:
             return listed
         # a surname mention with an honorific somewhere: "Mr. Obama"
