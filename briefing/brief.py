@@ -297,7 +297,7 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
         with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker_collector) as pool:
             # biggest stories first, so no worker is left with a long one while the other idles
             order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
-            stories: list = [None] * len(groups)
+            stories: list = [None] * len(groups)  # type: ignore[no-redef]
             jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
             for done, (n, story) in enumerate(zip(order, jobs), start=1):
                 stories[n] = story
@@ -327,7 +327,7 @@ def _cached_stories(groups: list[StoryGroup], by_id: dict[str, Article], setting
     missing = [group for group, key in zip(groups, keys) if key not in stored]
     made = iter(_stories(missing, by_id, settings, progress))
     stories, fresh = [], {}
-    for group, key in zip(groups, keys):
+    for _group, key in zip(groups, keys):
         if key in stored:
             stories.append(stored[key])
         else:

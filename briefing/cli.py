@@ -228,7 +228,7 @@ def run_inspect(args) -> int:
         _stdout()
 
         console = make_console()
-        console.on_broken_pipe = _broken_pipe  # rich would exit 1 on `| head`
+        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1 on `| head`
         render_inspect(document, console)
     return EXIT_OK
 
@@ -494,7 +494,7 @@ class _Stop:
         signal.signal(signal.SIGTERM, on_signal)
         if not getattr(cls, "_registered", False):
             os.register_at_fork(after_in_child=in_child)
-            cls._registered = True
+            cls._registered = True  # type: ignore[attr-defined]
 
     @classmethod
     def _watchdog(cls) -> None:

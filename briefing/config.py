@@ -26,7 +26,7 @@ from pathlib import Path
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 ALGORITHMS = ("coverage", "lexrank", "textrank", "lsa", "luhn")
 

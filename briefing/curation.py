@@ -373,7 +373,7 @@ def apply_moves(groups: list, moves: dict[str, str], original_of: dict[str, str]
         ids = staying[n] + sorted(arriving.get(n, []))
         if ids:
             kept.append(replace(g, article_ids=ids, originals=[a for a in ids if a in originals] or ids))
-    for aid, ids in arriving.items():
+    for aid, ids in arriving.items():  # type: ignore[assignment]
         if isinstance(aid, str):
             source, ids = groups[home[aid]], sorted(ids)
             firsts = [a for a in ids if a in originals] or ids
@@ -393,8 +393,8 @@ def _move_steps(groups: list, moves: dict[str, str], home: dict[str, int], origi
         lone = g.originals[0] if len(g.originals) == 1 else None
         for aid in g.article_ids:
             leader = original_of.get(aid, lone)
-            if aid not in step and aid not in originals and leader != aid and home.get(leader) == n:
-                step[aid] = leader
+            if aid not in step and aid not in originals and leader != aid and home.get(leader) == n:  # type: ignore[arg-type]
+                step[aid] = leader  # type: ignore[assignment]
     return step
 
 

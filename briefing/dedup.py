@@ -320,10 +320,10 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     for index, article in enumerate(articles):
         rep = representative[index]
         if index != rep:
-            target = final[rep][0] if final[rep] else rep
-            kind, score = (final[rep][1], final[rep][2]) if final[rep] else ("identical", 1.0)
+            target = final[rep][0] if final[rep] else rep  # type: ignore[index]
+            kind, score = (final[rep][1], final[rep][2]) if final[rep] else ("identical", 1.0)  # type: ignore[index]
         elif final[rep]:
-            target, kind, score = final[rep]
+            target, kind, score = final[rep]  # type: ignore[misc]
         else:
             continue
         duplicates[article.id] = Duplicate(article.id, articles[target].id, kind, round(score, 3))

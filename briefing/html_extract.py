@@ -207,7 +207,7 @@ def run_trafilatura(tree, **options) -> str:
     )
     if document is None:
         return ""
-    return document.text or ""
+    return document.text or ""  # type: ignore[union-attr]
 
 
 def to_paragraphs(text: str) -> list[str]:

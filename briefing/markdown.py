@@ -149,7 +149,7 @@ def render_markdown(brief: Brief, start: dt.date | None = None, end: dt.date | N
     single = len(brief.days) + bool(brief.undated) == 1
     if not single:
         first, last = (brief.days[-1].date, brief.days[0].date) if brief.days else (None, None)
-        span = f" — {first.isoformat()} to {last.isoformat()}" if first and first != last else (f" — {first.isoformat()}" if first else "")
+        span = f" — {first.isoformat()} to {last.isoformat()}" if first and first != last else (f" — {first.isoformat()}" if first else "")  # type: ignore[union-attr]
         lines += [f"# Daily brief{span}", ""]
     level = "##" if single else "###"
     for day in brief.days:

@@ -135,11 +135,11 @@ def parse_bytes(path: Path, data: bytes) -> ReadResult:
 
 def _safe(document: RawDocument) -> RawDocument:
     """Every string a reader decoded (JSON escapes, entities) made as safe as the file's text."""
-    document.text, document.title = clean_field(document.text), clean_field(document.title)
+    document.text, document.title = clean_field(document.text), clean_field(document.title)  # type: ignore[assignment]
     document.source, document.url = clean_field(document.source), clean_field(document.url)
-    document.removed = [clean_field(r) for r in document.removed]
+    document.removed = [clean_field(r) for r in document.removed]  # type: ignore[misc]
     if document.date is not None and (evidence := clean_field(document.date.evidence)) != document.date.evidence:
-        document.date = replace(document.date, evidence=evidence)
+        document.date = replace(document.date, evidence=evidence)  # type: ignore[arg-type]
     return document
 
 

@@ -66,7 +66,7 @@ def _epoch(value: float) -> DateFinding | None:
 
     seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
     try:
-        moment = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
     except (OverflowError, OSError, ValueError):
         return None
     day = plausible(moment.year, moment.month, moment.day)
@@ -161,7 +161,7 @@ MAX_RECORDS = 5000  # articles read from one JSON/JSONL file: bounds a file's wo
 def read_jsonl(text: str) -> tuple[list[RawDocument], list[str]]:
     """One record a line, streamed: after MAX_RECORDS articles the rest is counted, not parsed
     (a 17 MB file of a million tiny lines reached 4.9 GB and minutes of work)."""
-    records, bad, left = [], [], 0
+    records, bad, left = [], [], 0  # type: ignore[var-annotated]
     start = 0
     number = 0
     while start < len(text):

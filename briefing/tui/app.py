@@ -150,7 +150,7 @@ class BriefingApp(App):
             if self.isolate:  # the engine in its own process: the UI keeps the GIL
                 corpus, brief = load_in_process(
                     self.path, self.settings, self.options, self.cache, curation.moves,
-                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),
+                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),  # type: ignore[arg-type]
                     cancelled=lambda: worker.is_cancelled,
                 )
             else:
@@ -235,7 +235,7 @@ class BriefingApp(App):
         if story is None:
             view.clear("No story matches the filter." if self.session and self.session.query else "No story.")
         elif story.id != view.story_id:
-            view.show(self.session, story)
+            view.show(self.session, story)  # type: ignore[arg-type]
 
     def on_advance(self, message: Advance) -> None:
         if message.origin == "days":
@@ -243,7 +243,7 @@ class BriefingApp(App):
         elif message.origin == "stories" and self.query_one(StoryView).story_id:
             self.query_one(StoryRows).focus()
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]
         focused = self.focused
         if isinstance(focused, StoryRows):
             self.query_one(StoriesList).focus()
@@ -264,13 +264,13 @@ class BriefingApp(App):
         days, stories = self.query_one(DaysList), self.query_one(StoriesList)
         days.show(session.day_rows())
         if days.current:
-            stories.show(session, days.current, keep=keep_story or stories.current)
+            stories.show(session, days.current, keep=keep_story or stories.current)  # type: ignore[arg-type]
         view = self.query_one(StoryView)
         story = session.story(stories.current) if stories.current else None
         if story is None:
             view.clear("No story.")
         else:
-            view.show(session, story, keep=True)
+            view.show(session, story, keep=True)  # type: ignore[arg-type]
 
     DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
 

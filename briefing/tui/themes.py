@@ -31,7 +31,7 @@ from textual.theme import Theme
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 from ..atomic import write_atomic
 from ..config import user_config_path
@@ -79,7 +79,7 @@ def parse_theme(text: str, origin: str = "theme") -> Theme:
         except ColorParseError:
             raise ThemeError(f"{origin}: {key} is not a colour: {value!r}") from None
         values[key] = str(value)
-    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), **values)
+    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), **values)  # type: ignore[arg-type]
 
 
 @dataclass
