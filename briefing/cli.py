@@ -149,7 +149,14 @@ def _options(args, settings=None):
 def _cache(args):
     from .cache import Cache, NoCache
 
-    return NoCache() if getattr(args, "no_cache", False) else Cache()
+    from .config import ConfigError, cache_size
+
+    if getattr(args, "no_cache", False):
+        return NoCache()
+    try:
+        return Cache(size=cache_size(getattr(args, "config", None)))
+    except ConfigError as error:
+        raise UsageError(f"briefing: {error}") from None
 
 
 def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
