@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .dedup import apply_duplicates, find_duplicates
-from .heap import frozen_heap, quiet_worker_collector
+from . import forked
+from .heap import frozen_heap
 from .model import Article, Corpus
 from .stories import StoryGroup, article_day, group_stories
 
@@ -205,23 +206,18 @@ class _Prefetch:
     duplicates and groups stories (seconds on one core, the other idle). Whatever it finished
     by then is attached to the articles' analysis; the story stage extracts the rest."""
 
-    _articles: list = []
-
-    def __init__(self, pool, results):
-        self.pool, self.results = pool, results
+    def __init__(self, articles: list[Article], pool, results):
+        self.articles, self.pool, self.results = articles, pool, results
 
     @classmethod
     def start(cls, articles: list[Article]) -> _Prefetch | None:
-        import multiprocessing
-
         if len(articles) < PARALLEL_MIN_STORIES or not _can_fork_workers() or not any(
             getattr(a, "analysis", None) is not None for a in articles[:50]
         ):
             return None
-        cls._articles = articles
-        pool = multiprocessing.get_context("fork").Pool(1, initializer=quiet_worker_collector)
+        pool = forked.pool(1, articles)  # the worker's context: the articles, by index
         chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
-        return cls(pool, pool.imap_unordered(_prefetch_job, chunks))
+        return cls(articles, pool, pool.imap_unordered(_prefetch_job, chunks))
 
     def collect(self) -> None:
         """Attach what the worker finished, then stop it (an unfinished chunk is dropped)."""
@@ -229,7 +225,7 @@ class _Prefetch:
 
         from .analysis import attach_extractions
 
-        articles = _Prefetch._articles
+        articles = self.articles
         try:
             while True:
                 for index, figures, quotes in self.results.next(timeout=0):
@@ -239,7 +235,7 @@ class _Prefetch:
         finally:
             self.pool.terminate()
             self.pool.join()
-            _Prefetch._articles = []
+            self.articles = []
 
 
 def _can_fork_workers() -> bool:
@@ -259,17 +255,24 @@ def _prefetch_job(indexes: range) -> list[tuple]:
     from .figures import extract_figures
     from .quotes import extract_quotes
 
-    articles = _Prefetch._articles
+    articles: list[Article] = forked.context()
     return [(i, extract_figures(articles[i].text), extract_quotes(articles[i].text)) for i in indexes]
 
 
 PARALLEL_MIN_STORIES = 200
-_WORK: tuple = ()  # (by_id, settings) inherited by forked workers: never pickled per story
+
+
+@dataclass(frozen=True)
+class _StoryWork:
+    """What every story worker needs, inherited by fork: never pickled per story."""
+
+    by_id: dict[str, Article]
+    settings: Settings
 
 
 def _story_job(group: StoryGroup) -> Story:
-    by_id, settings = _WORK
-    return _story(group, by_id, settings)
+    work: _StoryWork = forked.context()
+    return _story(group, work.by_id, work.settings)
 
 
 def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings, progress) -> list[Story]:
@@ -279,10 +282,8 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     only the finished stories travel back. From a non-main thread (the TUI) or with few
     stories it runs in this process.
     """
-    import multiprocessing
     import os
 
-    global _WORK
     if len(groups) < PARALLEL_MIN_STORIES or not _can_fork_workers():
         stories = []
         for done, group in enumerate(groups, start=1):
@@ -290,22 +291,18 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
             if progress:
                 progress(done, len(groups), "summarising")
         return stories
-    _WORK = (by_id, settings)
-    try:
-        # the corpus is shared with the workers by fork: keep their collector off its pages
-        workers = min(os.cpu_count() or 1, 8)
-        with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker_collector) as pool:
-            # biggest stories first, so no worker is left with a long one while the other idles
-            order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
-            stories: list = [None] * len(groups)  # type: ignore[no-redef]
-            jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
-            for done, (n, story) in enumerate(zip(order, jobs), start=1):
-                stories[n] = story
-                if progress and done % 32 == 0:
-                    progress(done, len(groups), "summarising")
-        return stories
-    finally:
-        _WORK = ()
+    # the corpus is shared with the workers by fork: keep their collector off its pages
+    workers = min(os.cpu_count() or 1, 8)
+    with frozen_heap(), forked.pool(workers, _StoryWork(by_id, settings)) as pool:
+        # biggest stories first, so no worker is left with a long one while the other idles
+        order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
+        stories: list = [None] * len(groups)  # type: ignore[no-redef]
+        jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
+        for done, (n, story) in enumerate(zip(order, jobs), start=1):
+            stories[n] = story
+            if progress and done % 32 == 0:
+                progress(done, len(groups), "summarising")
+    return stories
 
 
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:

@@ -7,7 +7,6 @@ folder loads), and every curation action is saved at once through `CurationStore
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from ..atomic import write_atomic
 from ..brief import brief_json, build_brief
 from ..config import Settings
 from ..curation import CurationStore
+from ..heap import HeldHeap
 from ..load import LoadOptions, load_corpus
 from .days import DaysList
 from .engine import Cancelled, load_in_process
@@ -110,6 +110,7 @@ class BriefingApp(App):
         self.isolate = isolate  # run the engine in a child process (the command line does)
         _start_resource_tracker()
         self.session: Session | None = None
+        self._heap = HeldHeap()  # the loaded folder, out of the collector's full passes while the desk holds it
         self.load_error: BaseException | None = None
         self.sub_title = self.path.resolve().name
         loaded = load_themes()
@@ -132,6 +133,9 @@ class BriefingApp(App):
             yield StoryView(id="story")
         yield FilterBar(id="filter")
         yield Footer()
+
+    def on_unmount(self) -> None:
+        self._heap.release()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -190,7 +194,7 @@ class BriefingApp(App):
         # The corpus and the brief live as long as the desk: keep the garbage collector from
         # walking their millions of objects again and again (a full pass over Reuters froze
         # the desk for about a second in the middle of scrolling).
-        gc.freeze()
+        self._heap.freeze()
         session = self.session
         days = self.query_one(DaysList)
         select_day = None
