@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from .config import Settings
 from .dedup import apply_duplicates, find_duplicates
 from . import forked
+from .analysis import attach_extractions, figures_of, quotes_of
+from .cache import CHECKS as CACHE_CHECKS, fingerprint
+from .figure_conflicts import conflicts_dict, figure_conflicts
 from .heap import frozen_heap
-from .model import Article, Corpus
-from .stories import StoryGroup, article_day, group_stories
+from .model import Article, Corpus, text_digest
+from .stories import StoryGroup, article_day, find_originals, group_stories
+from .stories.moves import apply_moves
 
 SCHEMA = "briefing/1"
 
@@ -86,6 +90,21 @@ class Brief:
         yield from self.undated
 
 
+def _story_entry(value) -> bool:
+    return isinstance(value, Story) and isinstance(value.articles, list)
+
+
+def _brief_entry(value) -> bool:
+    marks, days, undated = value
+    return isinstance(marks, dict) and isinstance(days, list) and isinstance(undated, list) and all(
+        isinstance(d, Day) and all(isinstance(s, Story) for s in d.stories) for d in days
+    ) and all(isinstance(s, Story) for s in undated)
+
+
+# the brief's entries in the cache: what a value read back must be (anything else is a miss)
+CACHE_CHECKS.update(story=_story_entry, brief=_brief_entry)
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -120,8 +139,7 @@ def _trimmed(quote):
 
 def story_quotes(members: list[Article]) -> list[QuoteLine]:
     """Quotes of a story's articles, merged across sources, full quotes with speakers first."""
-    from .analysis import quotes_of
-    from .quotes import canonical_speaker
+    from .quotes import canonical_speaker  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     found = [(article, _trimmed(quote)) for article in members for quote in quotes_of(article)]
     # Originals' spellings outvote their copies' ("Sergey" in the AP original, "Sergei" in the
@@ -153,8 +171,7 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
     first 25 members, originals first: beyond that the merge costs seconds and adds nothing
     an editor reads.
     """
-    from .analysis import figures_of
-    from .figures import merge_figures
+    from .figures import merge_figures  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     members = members[:MAX_FIGURE_ARTICLES]
     merged = merge_figures([(a.id, figures_of(a)) for a in members], texts={a.id: a.text for a in members})
@@ -166,7 +183,6 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
 
 def story_conflicts(figures: list[FigureLine], members: list[Article]) -> list:
     """Figures the story's sources give different values for (see `figure_conflicts`)."""
-    from .figure_conflicts import figure_conflicts
 
     years = {a.id: a.date.year if a.date else None for a in members}
     sources = {a.id: a.source for a in members}
@@ -179,7 +195,7 @@ def story_conflicts(figures: list[FigureLine], members: list[Article]) -> list:
 
 
 def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> Story:
-    from .summarize import headline, summarize
+    from .summarize import headline, summarize  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     originals = [by_id[i] for i in group.originals]
     original_ids = set(group.originals)  # once, not per member: a story may hold 50,000 copies
@@ -223,7 +239,6 @@ class _Prefetch:
         """Attach what the worker finished, then stop it (an unfinished chunk is dropped)."""
         from multiprocessing import TimeoutError as NotYet
 
-        from .analysis import attach_extractions
 
         articles = self.articles
         try:
@@ -252,8 +267,8 @@ def _can_fork_workers() -> bool:
 
 
 def _prefetch_job(indexes: range) -> list[tuple]:
-    from .figures import extract_figures
-    from .quotes import extract_quotes
+    from .figures import extract_figures  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
+    from .quotes import extract_quotes  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     articles: list[Article] = forked.context()
     return [(i, extract_figures(articles[i].text), extract_quotes(articles[i].text)) for i in indexes]
@@ -307,8 +322,6 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
 
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
     """Everything a story's analysis depends on: its group, its articles' text and marks, settings."""
-    from .analysis import text_digest
-    from .cache import fingerprint
 
     members = [
         (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, text_digest(a), len(a.text))
@@ -343,7 +356,6 @@ def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) ->
 def _brief_key(corpus: Corpus, settings: Settings, start, end, moves: dict) -> str:
     import hashlib
 
-    from .cache import fingerprint
 
     texts = hashlib.sha256()
     for a in corpus.articles:
@@ -392,8 +404,6 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
 
 
 def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str], story_cache=None) -> Brief:
-    from .curation import apply_moves
-
     articles = corpus.articles
     prefetch = _Prefetch.start(articles)
     try:
@@ -404,9 +414,7 @@ def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: d
         if prefetch is not None:
             prefetch.collect()
     if moves:
-        from .stories import _original_of
-
-        copies = {a: o for a, o in _original_of(articles).items() if a != o}  # a moved original takes its copies
+        copies = {a: o for a, o in find_originals(articles).items() if a != o}  # a moved original takes its copies
         groups = apply_moves(groups, moves, original_of=copies)
     groups = [g for g in groups if in_range(g.day, start, end)]
     stories = _cached_stories(groups, by_id, settings, progress, story_cache) if story_cache else _stories(groups, by_id, settings, progress)
@@ -426,7 +434,6 @@ def _ranked(stories: list[Story]) -> list[Story]:
 
 
 def _story_dict(story: Story) -> dict:
-    from .figure_conflicts import conflicts_dict
 
     return {
         "id": story.id,

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import DEFAULT_CACHE_SIZE
+from .model import Article, Skipped
 
 FORMAT = 1
 
@@ -101,31 +102,15 @@ def _valid(check, value) -> bool:
 
 
 def _file_entry(value) -> bool:
-    from .model import Article, Skipped
-
     articles, skipped = value
     return isinstance(articles, list) and isinstance(skipped, list) and all(
         isinstance(a, Article) and isinstance(a.text, str) for a in articles
     ) and all(isinstance(s, Skipped) for s in skipped)
 
 
-def _story_entry(value) -> bool:
-    from .brief import Story
-
-    return isinstance(value, Story) and isinstance(value.articles, list)
-
-
-def _brief_entry(value) -> bool:
-    from .brief import Day, Story
-
-    marks, days, undated = value
-    return isinstance(marks, dict) and isinstance(days, list) and isinstance(undated, list) and all(
-        isinstance(d, Day) and all(isinstance(s, Story) for s in d.stories) for d in days
-    ) and all(isinstance(s, Story) for s in undated)
-
-
-# What each kind of entry must be: anything else read back is a miss, never an error.
-_CHECKS = {"file": _file_entry, "story": _story_entry, "brief": _brief_entry}
+# What each kind of entry must be: anything else read back is a miss, never an error. The
+# brief registers its own kinds ("story", "brief"): the cache sits below it and does not import it.
+CHECKS = {"file": _file_entry}
 
 
 class Cache:
@@ -275,7 +260,7 @@ class Cache:
         if db is None or not keys:
             return {}
         found: dict[str, object] = {}
-        check = _CHECKS.get(kind)
+        check = CHECKS.get(kind)
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]

@@ -26,7 +26,7 @@ from itertools import combinations
 import numpy as np
 
 from .memo import TokenMemo
-from .model import Article
+from .model import Article, current_analysis
 
 SHINGLE = 5
 NEAR_JACCARD = 0.5
@@ -141,9 +141,8 @@ def text_profile(text: str) -> tuple:
 
 
 def _profile(article: Article) -> _Profile:
-    from .analysis import dedup_profile_of
-
-    return _Profile(article, *dedup_profile_of(article))
+    analysis = current_analysis(article)  # made at load time, if for this text
+    return _Profile(article, *(analysis.dedup if analysis else text_profile(article.text)))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")

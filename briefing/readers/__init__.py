@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model import RawDocument
 from ..textsafe import DecodeError, clean_field, decode_text
+from .errors import ReadError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -28,10 +29,6 @@ NOT_ARTICLES = {
     ".wav", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dll", ".so", ".bin",
     ".pyc", ".py", ".js", ".css", ".csv", ".tsv", ".woff", ".woff2", ".ttf", ".sqlite", ".db",
 }
-
-
-class ReadError(Exception):
-    """A file that cannot become an article; the message is the reason shown to the user."""
 
 
 @dataclass
@@ -144,7 +141,7 @@ def _safe(document: RawDocument) -> RawDocument:
 
 
 def _readers():
-    from . import feed, html, structured, text
+    from . import feed, html, structured, text  # the readers' parsers (XML, HTML): loaded on first use
 
     return {
         "text": text.read_text,

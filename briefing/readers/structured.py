@@ -11,6 +11,7 @@ import sys
 
 from ..dates import parse_date_value
 from ..model import DateFinding, RawDocument
+from .errors import ReadError
 from .html import fragment_to_text, looks_like_html
 
 TITLE_KEYS = ("title", "headline", "name")
@@ -135,8 +136,6 @@ def read_json(text: str) -> tuple[list[RawDocument], list[str]]:
 
 
 def _invalid(error: Exception) -> Exception:
-    from . import ReadError
-
     message = str(error).split(":")[0] if isinstance(error, json.JSONDecodeError) else str(error)
     return ReadError(f"not valid JSON ({message})")
 
