@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .config import DEFAULT_CACHE_SIZE
+from .config import DEFAULT_CACHE_SIZE, cache_size
 from .model import Article, Skipped
 
 FORMAT = 1
@@ -119,8 +119,6 @@ class Cache:
     def __init__(self, path: Path | None = None, size: int | None = None):
         self.path = path or cache_dir() / "analysis.sqlite3"
         if size is None:
-            from .config import cache_size
-
             try:
                 size = cache_size()
             except ValueError:  # a bad setting is reported by the settings that name it

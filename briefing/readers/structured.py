@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ..dates import parse_date_value
+from ..dates import parse_date_value, plausible
 from ..model import DateFinding, RawDocument
 from .errors import ReadError
 from .html import fragment_to_text, looks_like_html
@@ -62,8 +62,6 @@ def _date(record: dict) -> DateFinding | None:
 
 def _epoch(value: float) -> DateFinding | None:
     import datetime as dt
-
-    from ..dates import plausible
 
     seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
     try:
