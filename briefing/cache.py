@@ -165,6 +165,9 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
         try:
+            # pages freed by eviction go back to the file system; only a new, empty file takes
+            # this (before the WAL switch writes its first page), an older one keeps reusing them
+            db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             for wait in (0.05, 0.2, 0.5, 1.0, 2.0, None):  # the WAL switch does not wait when busy
                 try:
                     db.execute("PRAGMA journal_mode=WAL")
@@ -184,8 +187,6 @@ class Cache:
                 db.execute("DROP TABLE entries")
                 db.execute("PRAGMA auto_vacuum=INCREMENTAL")
                 db.execute("VACUUM")
-            elif not columns:
-                db.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect on a new file
             db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, engine TEXT, size INTEGER,"
                 " used REAL, PRIMARY KEY (kind, key))"
