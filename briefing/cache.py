@@ -206,7 +206,7 @@ class Cache:
             stale = db.execute("SELECT 1 FROM entries INDEXED BY entries_used WHERE engine IS NOT ? LIMIT 1", (_engine(),)).fetchall()
             if stale:
                 db.execute("DELETE FROM entries WHERE engine IS NOT ?", (_engine(),))
-                db.execute("PRAGMA incremental_vacuum")
+                db.execute("PRAGMA incremental_vacuum").fetchall()  # each step frees one page: run them all
         except sqlite3.OperationalError as error:
             if not _busy(error):  # busy: another run is writing; the next open deletes them
                 raise
@@ -231,7 +231,7 @@ class Cache:
             if excess <= 0:
                 break
         db.executemany("DELETE FROM entries WHERE rowid=?", doomed)
-        db.execute("PRAGMA incremental_vacuum")
+        db.execute("PRAGMA incremental_vacuum").fetchall()  # each step frees one page: run them all
 
     def _set_aside(self, error: Exception) -> None:
         self.close()
