@@ -206,7 +206,7 @@ class Cache:
             stale = db.execute("SELECT 1 FROM entries INDEXED BY entries_used WHERE engine IS NOT ? LIMIT 1", (_engine(),)).fetchall()
             if stale:
                 db.execute("DELETE FROM entries WHERE engine IS NOT ?", (_engine(),))
-                db.execute("PRAGMA incremental_vacuum").fetchall()  # each step frees one page: run them all
+                self._give_back(db)
         except sqlite3.OperationalError as error:
             if not _busy(error):  # busy: another run is writing; the next open deletes them
                 raise
@@ -218,20 +218,30 @@ class Cache:
             return 0
         return int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
 
-    def _evict(self, db: sqlite3.Connection) -> None:
-        """Delete the least recently used entries until the values fit in LOW_WATER of the limit."""
+    def _evict(self, db: sqlite3.Connection) -> bool:
+        """Delete the least recently used entries until the values fit in LOW_WATER of the limit;
+        True if any went."""
         total = int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
         if total <= self.size:
-            return
+            return False
         excess = total - int(self.size * LOW_WATER)
         doomed = []
-        for rowid, size in db.execute("SELECT rowid, size FROM entries INDEXED BY entries_used ORDER BY used"):
+        for rowid, size in db.execute("SELECT rowid, size FROM entries INDEXED BY entries_used ORDER BY used").fetchall():
             doomed.append((rowid,))
             excess -= size
             if excess <= 0:
                 break
         db.executemany("DELETE FROM entries WHERE rowid=?", doomed)
-        db.execute("PRAGMA incremental_vacuum").fetchall()  # each step frees one page: run them all
+        return True
+
+    @staticmethod
+    def _give_back(db: sqlite3.Connection) -> None:
+        """Return the free pages to the file system (outside a transaction). Through
+        executescript: `execute` steps a pragma once, and this one then frees nothing."""
+        try:
+            db.executescript("PRAGMA incremental_vacuum;")
+        except sqlite3.OperationalError:
+            pass  # busy: the pages stay free inside the file and are reused
 
     def _set_aside(self, error: Exception) -> None:
         self.close()
@@ -308,8 +318,10 @@ class Cache:
         try:
             db.execute("BEGIN")
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
-            self._evict(db)
+            evicted = self._evict(db)
             db.execute("COMMIT")
+            if evicted:
+                self._give_back(db)
         except sqlite3.DatabaseError as error:
             try:
                 db.execute("ROLLBACK")

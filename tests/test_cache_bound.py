@@ -35,12 +35,12 @@ def test_the_cache_stays_under_its_limit_after_exports_with_different_settings(t
         assert cached == export(home, *options, "--no-cache")  # eviction costs speed, never output
         stored = Cache(path, size=limit).stored_bytes()
         assert 0 < stored <= limit
-        assert path.stat().st_size <= 2 * limit  # pages freed by the eviction go back to the file system
+        assert path.stat().st_size <= 1.5 * limit  # pages freed by the eviction go back to the file system
     db = sqlite3.connect(path)
     briefs = db.execute("SELECT count(*) FROM entries WHERE kind='brief'").fetchone()[0]
     assert briefs < 4  # the oldest briefs were evicted
     assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental: evicted pages are given back
-    assert db.execute("PRAGMA freelist_count").fetchone()[0] * 4096 < limit / 4
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
 
 
 def test_least_recently_used_entries_go_first(tmp_path):
