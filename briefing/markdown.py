@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from urllib.parse import quote, urlsplit
 
+from . import extras
 from .brief import Brief, Story
 from .merge_tags import CAMPAIGN_MONITOR_TAGS
 from .textsafe import clean_text
@@ -77,7 +78,7 @@ def _day_heading(day: dt.date) -> str:
 
 def _story_block(story: Story, number: int, brief: Brief, level: str) -> list[str]:
     articles = brief.articles
-    lines = [f"{level} {number}. {escape(story.headline)}", ""]
+    lines = [f"{level} {number}. {escape(story.headline)}", "", *extras.markdown_marks(brief, story, escape)]
     if story.summary:
         lines += [escape(" ".join(s.text for s in story.summary)), ""]
     settings = brief.settings
@@ -102,7 +103,7 @@ def _story_block(story: Story, number: int, brief: Brief, level: str) -> list[st
             speaker = escape(item.speaker) if item.speaker else "unattributed"
             lines.append(f"- “{escape(item.text)}” — {speaker}")
         lines.append("")
-    lines += ["**Sources**", ""]
+    lines += [*extras.markdown_timeline(brief, story, escape), "**Sources**", ""]
     for article_id in story.articles:
         article = articles[article_id]
         title = escape(article.title or article.path)
