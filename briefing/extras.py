@@ -256,7 +256,7 @@ def key_figure(per_day: dict[dt.date, list]) -> str | None:
         for story in stories:
             for figure in story.figures:
                 if _countable(figure):
-                    days_of.setdefault(_what(figure), set()).add(day)
+                    days_of.setdefault(_key_of(_what(figure)), set()).add(day)
     outcomes = [w for w in days_of if w in OUTCOME_ORDER]
     if outcomes:
         return min(outcomes, key=lambda w: (-len(days_of[w]), OUTCOME_ORDER.index(w)))
@@ -264,7 +264,9 @@ def key_figure(per_day: dict[dt.date, list]) -> str | None:
     return min(recurring, key=lambda w: (-len(days_of[w]), w)) if recurring else None
 
 
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+(dead|victims|injured|wounded|casualties|bodies|missing|killed)\b", re.I)
+_PARTITIVE = re.compile(
+    r"\s+(?:of\s+(?:the|those|these)\s+(?:dead|victims|injured|wounded|casualties|bodies|missing|killed)\b"
+    r"|(?:more|fewer|less)\s+than\b)", re.I)  # "18 of the dead", "29 more than last winter"
 
 
 def _about_today(figure, years: dict) -> bool:
@@ -279,21 +281,44 @@ def _about_today(figure, years: dict) -> bool:
 
 
 def day_value(stories: list, what: str, years: dict | None = None, texts: dict | None = None):
-    """The key figure on one day, as (value, text): in the day's most important story that
-    gives it, the figure told earliest in its article (news leads with the current toll:
-    "killing 60 people" in the first sentence, "police earlier had reported 65" further down);
-    a bound ("at least 60") counts as its number."""
+    """The key figure on one day, as (value, text). In the day's most important story that
+    gives it, each article's *lead* value: the figure it tells earliest (news leads with the
+    current toll: "killing 60 people" in the first sentence, "police earlier had reported 65"
+    further down), the larger of two in one sentence ("two youths died, bringing the toll to
+    62"). The day's value is the one most articles lead with; a tie goes to the larger (tolls
+    are revised upwards as bodies are found). A bound ("at least 60") counts as its number."""
     texts = texts or {}
     for story in stories:
-        found = [
-            ((texts.get(f.article) or "").find(f.sentence or "\0") % (1 << 30), n, f)
-            for n, f in enumerate(story.figures)
-            if _countable(f) and _what(f) == what and _about_today(f, years or {})
-        ]
-        if found:
-            figure = min(found, key=lambda c: (c[0], c[1]))[2]
-            return figure.value, figure.text
+        leads: dict[str, tuple] = {}
+        for f in story.figures:
+            if not (_countable(f) and _key_of(_what(f)) == what and _about_today(f, years or {})):
+                continue
+            for aid in [f.article, *f.also_in]:
+                at = _told_at(texts.get(aid) or "", f)
+                if aid not in leads or (at, -f.value) < leads[aid][:2]:
+                    leads[aid] = (at, -f.value, f)
+        if leads:
+            votes: dict[float, list] = {}
+            for _, _, f in leads.values():
+                votes.setdefault(f.value, []).append(f)
+            value = max(votes, key=lambda v: (len(votes[v]), v))
+            return value, votes[value][0].text
     return None
+
+
+def _told_at(text: str, figure) -> int:
+    """Where an article tells a figure: its sentence, else (a copy worded a little differently)
+    the figure's own words; never found: last."""
+    at = text.find(figure.sentence) if figure.sentence else -1
+    if at < 0:
+        at = text.find(figure.text)
+    return at if at >= 0 else 1 << 30
+
+
+def _key_of(what: str) -> str:
+    """An outcome counted of anything ("dead (temperatures)": the toll the cold took) is that outcome."""
+    head = what.split(" (")[0]
+    return head if head in OUTCOME_ORDER else what
 
 
 def thread_timeline(per_day: dict[dt.date, list], new_figures: int = 5, years: dict | None = None, texts: dict | None = None) -> list[dict]:
