@@ -1,0 +1,176 @@
+"""`briefing watch DIR`: keep a brief current while the folder fills.
+
+Each round loads the folder (files whose bytes the cache has seen are not parsed again),
+builds the brief with the per-story cache (a story whose articles did not change is not
+summarised again), applies the editor's curation (re-read each round: the desk may be editing
+it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
+kill -9 at any moment, sees the previous complete version or the new one, never a mix.
+Restarting resumes: the caches hold the work done, and FILE is rewritten on the first round.
+
+What is "new": against the last `briefing export` of this corpus (its record, see
+`extras`); when there was none, against the brief as it stood when the watch started — so
+a watch marks what arrived while it ran. The watch never records (the editor's exports do).
+
+Changes are noticed with watchfiles (inotify and friends) when it is installed and works,
+else by polling the folder's file names, sizes and modification times twice a second.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+POLL_SECONDS = 0.5
+SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
+
+
+@dataclass
+class WatchState:
+    """What one round produced (for tests and the desk)."""
+
+    text: str = ""
+    rounds: int = 0
+    marked: dict = field(default_factory=dict)
+    brief: object = None
+
+
+def folder_signature(root: Path, ignore: set[str] = frozenset()) -> tuple:
+    """(relative path, size, mtime_ns) of every file under root, hidden ones left out: what
+    the polling fallback compares between rounds."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.realpath(path) in ignore:
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def render(brief, fmt: str) -> str:
+    if fmt == "json":
+        from .brief import brief_json, brief_to_dict
+
+        return brief_json(brief_to_dict(brief))
+    from .markdown import render_markdown
+
+    return render_markdown(brief)
+
+
+class Watcher:
+    """The watch loop, one round at a time (`round`), or until stopped (`run`)."""
+
+    def __init__(self, root: Path, output: Path | None, fmt: str = "md", settings=None, options=None, cache=None,
+                 raw: bool = False, warn=None, baseline: dict | None = None):
+        from .cache import NoCache
+        from .config import Settings
+        from .extras import load_record
+
+        self.root, self.output, self.fmt = Path(root), output, fmt
+        self.settings = settings or Settings()
+        self.options, self.cache, self.raw = options, cache if cache is not None else NoCache(), raw
+        self.warn = warn or (lambda message: print(f"briefing: {message}", file=sys.stderr))
+        recorded = load_record(self.root) if baseline is None else baseline
+        self.baseline = recorded  # None: the first round's brief becomes the baseline
+        self.state = WatchState()
+        self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
+
+    def brief(self):
+        from .brief import build_brief
+        from .load import load_corpus
+
+        corpus = load_corpus([self.root], self.options, None, self.cache)
+        curation = None if self.raw else _curation(self.root)
+        brief = build_brief(corpus, self.settings, cache=self.cache, moves=curation.moves if curation else None, story_cache=True)
+        if curation is not None:
+            from .curation import apply_curation, follow
+
+            follow(curation, list(brief.stories()), set(brief.articles))
+            brief = apply_curation(brief, curation)
+            for note in curation.notes:
+                self.warn(note)
+        return brief
+
+    def round(self) -> bool:
+        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written."""
+        from .extras import attach, since_last_marks, story_snapshot
+
+        brief = self.brief()
+        if self.baseline is None:
+            self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
+        marks = since_last_marks(brief, self.baseline)
+        attach(brief, marks)
+        text = render(brief, self.fmt)
+        self.state.rounds += 1
+        self.state.marked, self.state.brief = marks, brief
+        if text == self.state.text:
+            return False
+        self.state.text = text
+        self.write(text)
+        return True
+
+    def write(self, text: str) -> None:
+        if self.output is None or str(self.output) == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        from .atomic import write_atomic
+
+        write_atomic(self.output, text)
+        new = len(self.state.marked)
+        self.warn(f"wrote {self.output} ({new} stor{'ies' if new != 1 else 'y'} new or changed)")
+
+    def run(self, stop: threading.Event | None = None, max_rounds: int | None = None) -> None:
+        """Round after round, each after the folder changed, until `stop` is set."""
+        stop = stop or threading.Event()
+        self.round()
+        for _ in self.changes(stop):
+            if max_rounds is not None and self.state.rounds >= max_rounds:
+                break
+            self.round()
+            if max_rounds is not None and self.state.rounds >= max_rounds:
+                break
+
+    def changes(self, stop: threading.Event):
+        """Yield once per settled change of the folder (watchfiles, else polling)."""
+        try:
+            import watchfiles
+        except ImportError:
+            watchfiles = None
+        if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
+            try:
+                for batch in watchfiles.watch(self.root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),
+                                               step=50, rust_timeout=500, yield_on_timeout=False, recursive=True):
+                    if any(os.path.realpath(path) not in self.ignore and not Path(path).name.startswith(".") for _, path in batch):
+                        yield batch
+                return
+            except (OSError, RuntimeError) as error:  # no inotify (limits, odd file systems): poll
+                self.warn(f"file notifications unavailable ({error}); polling the folder")
+        yield from self.poll(stop)
+
+    def poll(self, stop: threading.Event):
+        seen = folder_signature(self.root, self.ignore)
+        while not stop.wait(POLL_SECONDS):
+            now = folder_signature(self.root, self.ignore)
+            if now != seen:
+                time.sleep(SETTLE_SECONDS)
+                seen = folder_signature(self.root, self.ignore)
+                yield seen
+
+
+def _curation(root: Path):
+    from .curation import CurationStore, state_dir
+
+    store = CurationStore(root)
+    return store.load() if store.path.exists() or state_dir().exists() else None
