@@ -416,6 +416,28 @@ def add_json(document: dict, brief) -> dict:
     return document
 
 
+def prepare_export(brief, root, since_last: bool):
+    """For `briefing export`: attach the extras (with marks when `since_last`) and return the
+    function that records this export once it is written (a failed write records nothing)."""
+    marks = None
+    recorded = True
+    if since_last:
+        record = load_record(root)
+        recorded = record is not None
+        marks = since_last_marks(brief, record)
+    attach(brief, marks, recorded)
+
+    def record_it() -> None:
+        try:
+            save_record(brief, root)
+        except OSError as error:  # the brief is written; only "since last" will be off
+            import sys
+
+            print(f"briefing: could not record this export for --since-last: {error}", file=sys.stderr)
+
+    return record_it
+
+
 def new_count(marks: dict[str, dict] | None) -> int:
     """How many stories are marked (the desk's "N new")."""
     return len(marks or {})
