@@ -248,19 +248,20 @@ def timelines(brief) -> dict[str, list[dict]]:
     return out
 
 
-def key_figure(per_day: dict[dt.date, list]) -> str | None:
-    """The thread's key figure: the outcome (dead, injured…) told on most days, else any counted
-    thing told on at least two days; None when no counted thing recurs."""
+def key_figure(per_day: dict[dt.date, list], years: dict | None = None) -> str | None:
+    """The thread's key figure: of the counted things told on at least two days, the outcome
+    (dead, injured…) told on most days, else the counted thing told on most days; None when
+    no counted thing recurs."""
     days_of: dict[str, set] = {}
     for day, stories in per_day.items():
         for story in stories:
             for figure in story.figures:
-                if _countable(figure):
+                if _countable(figure) and _about_today(figure, years or {}):
                     days_of.setdefault(_key_of(_what(figure)), set()).add(day)
-    outcomes = [w for w in days_of if w in OUTCOME_ORDER]
+    recurring = [w for w in days_of if len(days_of[w]) >= 2 and w in _COUNTED]  # a change needs two days
+    outcomes = [w for w in recurring if w in OUTCOME_ORDER]
     if outcomes:
         return min(outcomes, key=lambda w: (-len(days_of[w]), OUTCOME_ORDER.index(w)))
-    recurring = [w for w in days_of if len(days_of[w]) >= 2 and w in _COUNTED]
     return min(recurring, key=lambda w: (-len(days_of[w]), w)) if recurring else None
 
 
@@ -323,7 +324,7 @@ def _key_of(what: str) -> str:
 
 def thread_timeline(per_day: dict[dt.date, list], new_figures: int = 5, years: dict | None = None, texts: dict | None = None) -> list[dict]:
     """One entry per day (oldest first): date, story id, headline, new figures, key figure."""
-    what = key_figure(per_day)
+    what = key_figure(per_day, years)
     seen: set[tuple] = set()
     previous = None
     entries = []
@@ -332,7 +333,7 @@ def thread_timeline(per_day: dict[dt.date, list], new_figures: int = 5, years: d
         fresh = []
         for story in stories:
             for figure in story.figures:
-                key = (_what(figure), figure.value) if figure.value is not None else (_what(figure), figure.text)
+                key = figure.value if figure.value is not None else figure.text.lower()  # a number told before is not new
                 if key not in seen:
                     seen.add(key)
                     if len(fresh) < new_figures:
