@@ -144,29 +144,34 @@ class Watcher:
 
     def changes(self, stop: threading.Event):
         """Yield once per settled change of the folder (watchfiles, else polling)."""
-        try:
-            import watchfiles
-        except ImportError:
-            watchfiles = None
-        if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
-            try:
-                for batch in watchfiles.watch(self.root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),
-                                               step=50, rust_timeout=500, yield_on_timeout=False, recursive=True):
-                    if any(os.path.realpath(path) not in self.ignore and not Path(path).name.startswith(".") for _, path in batch):
-                        yield batch
-                return
-            except (OSError, RuntimeError) as error:  # no inotify (limits, odd file systems): poll
-                self.warn(f"file notifications unavailable ({error}); polling the folder")
-        yield from self.poll(stop)
+        yield from folder_changes(self.root, stop, self.ignore, self.warn)
 
-    def poll(self, stop: threading.Event):
-        seen = folder_signature(self.root, self.ignore)
-        while not stop.wait(POLL_SECONDS):
-            now = folder_signature(self.root, self.ignore)
-            if now != seen:
-                time.sleep(SETTLE_SECONDS)
-                seen = folder_signature(self.root, self.ignore)
-                yield seen
+
+def folder_changes(root: Path, stop: threading.Event, ignore: set[str] = frozenset(), warn=None):
+    """Yield once per settled change of the folder until `stop` is set: watchfiles (inotify and
+    friends) when it works, else polling (also when BRIEFING_WATCH_POLL is set). Hidden files
+    (a copy in progress) and the paths in `ignore` (our own output) are not changes."""
+    try:
+        import watchfiles
+    except ImportError:
+        watchfiles = None
+    if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
+        try:
+            for batch in watchfiles.watch(root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),
+                                           step=50, rust_timeout=500, yield_on_timeout=False, recursive=True):
+                if any(os.path.realpath(path) not in ignore and not Path(path).name.startswith(".") for _, path in batch):
+                    yield batch
+            return
+        except (OSError, RuntimeError) as error:  # no inotify (limits, odd file systems): poll
+            if warn:
+                warn(f"file notifications unavailable ({error}); polling the folder")
+    seen = folder_signature(root, ignore)
+    while not stop.wait(POLL_SECONDS):
+        now = folder_signature(root, ignore)
+        if now != seen:
+            time.sleep(SETTLE_SECONDS)
+            seen = folder_signature(root, ignore)
+            yield seen
 
 
 def _curation(root: Path):

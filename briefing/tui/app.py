@@ -31,6 +31,7 @@ from .engine import Cancelled, load_in_process
 from .filter import FilterBar
 from .headline import HeadlineScreen
 from .help import HelpScreen
+from .living import LIVING_BINDINGS, LivingDesk
 from .messages import Advance, DayChosen, Loaded, LoadFailed, LoadProgress, OpenArticle, StoryChosen
 from .move import BACK, MoveScreen
 from .palette import BriefingCommands
@@ -72,7 +73,7 @@ class _Throttle:
             self.app.post_message(LoadProgress(self.stage, done, total))
 
 
-class BriefingApp(App):
+class BriefingApp(LivingDesk, App):
     CSS_PATH = [Path(__file__).with_name("app.tcss")]  # absolute: subclasses live elsewhere
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
@@ -88,6 +89,7 @@ class BriefingApp(App):
         Binding("right_square_bracket", "move_story(1)", "Story down", show=False),
         Binding("t", "next_theme", "Theme", show=False),
         Binding("escape", "back", "Back", show=False),
+        *LIVING_BINDINGS,  # n: mark what is new, l: timeline (tui/living.py)
     ]
 
     def __init__(
@@ -217,6 +219,7 @@ class BriefingApp(App):
         skipped = len(message.corpus.skipped)
         if skipped and message.select is None:
             self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (briefing inspect tells why)", markup=False)
+        self.living_loaded(message)  # follow the folder, count what is new (tui/living.py)
 
     # ------------------------------------------------------------ navigation
     def on_day_chosen(self, message: DayChosen) -> None:

@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..brief import Story
+from .living import since_last_label
 from .messages import Advance, StoryChosen
 from .session import Session
 from .text import safe
@@ -28,6 +29,9 @@ def story_label(session: Session, story: Story, number: int) -> Content:
         parts += ["  ", (f"+{duplicates} duplicate{'s' if duplicates != 1 else ''}", "$warning")]
     if dropped:
         parts += ["  ", ("dropped", "$error")]
+    new = since_last_label(session, story)
+    if new:
+        parts[:1] = [marker, new]
     return Content.assemble(*parts)
 
 
@@ -54,7 +58,7 @@ class StoriesList(OptionList):
         after an edit in a fraction of the time it takes to lay it out afresh."""
         edits = session.edits(story.id)
         # the articles, not only how many: a story keeps its id when articles move in or out
-        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), tuple(story.articles))
+        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), tuple(story.articles), since_last_label(session, story))
         option = self._cache.get(key)
         if option is None:
             option = self._cache[key] = Option(story_label(session, story, number), id=story.id)
