@@ -81,7 +81,7 @@ class LivingDesk:
         self.sub_title = f"{self.path.resolve().name} · {count} new" if count else self.path.resolve().name
         if self._living_started and count != before and count:
             self.notify(f"{count} stor{'ies' if count != 1 else 'y'} new or changed (n marks them)", title="Folder", markup=False, timeout=6)
-        if not self._living_started and self.follow_folder and not os.environ.get("BRIEFING_NO_FOLLOW"):
+        if not self._living_started and self.follow_folder and self.path.is_dir() and not os.environ.get("BRIEFING_NO_FOLLOW"):
             self._living_started = True
             self._living_stop = threading.Event()
             self.living_follow()
@@ -103,7 +103,7 @@ class LivingDesk:
             from ..watch import folder_changes
 
             try:
-                for _ in folder_changes(self.path, self._living_stop, warn=self._living_warn):
+                for _ in folder_changes(self.path, self._living_stop):  # falls back to polling quietly
                     if self._living_stop.is_set():
                         break
                     self.call_from_thread(self.living_reload)
@@ -111,12 +111,6 @@ class LivingDesk:
                 return
 
         threading.Thread(target=run, name="briefing-follow", daemon=True).start()
-
-    def _living_warn(self, message: str) -> None:
-        try:
-            self.call_from_thread(self.notify, message, markup=False)
-        except Exception:
-            pass
 
     def living_reload(self) -> None:
         """Rebuild from the folder, keeping the highlighted story (by one of its articles)."""
