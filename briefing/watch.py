@@ -84,15 +84,20 @@ class Watcher:
         recorded = load_record(self.root) if baseline is None else baseline
         self.baseline = recorded  # None: the first round's brief becomes the baseline
         self.state = WatchState()
+        self.memo: FolderMemo | None = None
+        self.stories: RoundCache | None = None
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
         from .brief import build_brief
-        from .load import load_corpus
 
-        corpus = load_corpus([self.root], self.options, None, self.cache)
+        if self.memo is None:
+            self.memo = FolderMemo(self.root, self.options, self.cache)
+            self.stories = RoundCache(self.cache)
+        corpus = self.memo.load()
         curation = None if self.raw else _curation(self.root)
-        brief = build_brief(corpus, self.settings, cache=self.cache, moves=curation.moves if curation else None, story_cache=True)
+        brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
+        self.stories.end_round()
         if curation is not None:
             from .curation import apply_curation, follow
 
@@ -172,6 +177,121 @@ def folder_changes(root: Path, stop: threading.Event, ignore: set[str] = frozens
             time.sleep(SETTLE_SECONDS)
             seen = folder_signature(root, ignore)
             yield seen
+
+
+class FolderMemo:
+    """The folder's articles kept in memory between rounds: a file whose size and modification
+    time did not change gives back the same Article objects (with the dedup and grouping
+    features already computed on them), so a round reads and parses only the files that
+    changed. The first round loads through `load_corpus` (its workers and the disk cache).
+    The marks a brief writes on articles (duplicate_of, a date inherited from an original) are
+    reset to what the file gave before every round."""
+
+    def __init__(self, root: Path, options=None, cache=None):
+        from .load import LoadOptions
+
+        self.root, self.options, self.cache = Path(root), options or LoadOptions(), cache
+        self.files: dict[str, tuple] = {}  # display name -> (size, mtime_ns, [(article, pristine)], [skipped])
+
+    @staticmethod
+    def _pristine(article) -> tuple:
+        return (article.id.split("~")[0], article.date, article.date_source, article.date_evidence)
+
+    def _stat(self, path) -> tuple | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_size, info.st_mtime_ns
+
+    def load(self):
+        from .load import load_corpus, load_file
+        from .model import Corpus
+        from .walk import walk
+
+        if not self.files:
+            corpus = load_corpus([self.root], self.options, None, self.cache)
+            by_file: dict[str, list] = {}
+            for article in corpus.articles:
+                by_file.setdefault(article.path, []).append((article, self._pristine(article)))
+            found, _ = walk([self.root], self.options.follow_symlinks)
+            skipped_in: dict[str, list] = {}
+            for item in corpus.skipped:
+                skipped_in.setdefault(item.path, []).append(item)
+            for entry in found:
+                stamp = self._stat(entry.path)
+                if stamp is not None:
+                    self.files[entry.display] = (*stamp, by_file.get(entry.display, []), skipped_in.get(entry.display, []))
+            return corpus
+        found, walk_skipped = walk([self.root], self.options.follow_symlinks)
+        files: dict[str, tuple] = {}
+        for entry in found:
+            stamp = self._stat(entry.path)
+            known = self.files.get(entry.display)
+            if known is not None and stamp is not None and known[:2] == stamp:
+                files[entry.display] = known
+                continue
+            articles, problems = load_file(entry.path, entry.display, self.options)
+            files[entry.display] = (*(stamp or (-1, -1)), [(a, self._pristine(a)) for a in articles], problems)
+        self.files = files
+        corpus = Corpus(root=self.root.as_posix(), skipped=list(walk_skipped))
+        seen: dict[str, int] = {}
+        for name in sorted(files):
+            _, _, articles, problems = files[name]
+            for article, (base, date, source, evidence) in articles:
+                article.duplicate_of, article.date, article.date_source, article.date_evidence = None, date, source, evidence
+                count = seen.get(base, 0)
+                seen[base] = count + 1
+                article.id = f"{base}~{count + 1}" if count else base  # identical files: ids stay unique
+                corpus.articles.append(article)
+            corpus.skipped.extend(problems)
+        corpus.skipped.sort(key=lambda s: s.path)
+        return corpus
+
+
+class RoundCache:
+    """The brief's per-story cache for a watch: stories in memory from round to round (the
+    disk cache is asked only for what memory lacks, and gets what is new), whole briefs only
+    in the first round (a restart resumes from the disk; later rounds would only write a large
+    entry per change). Memory keeps the stories of the last round."""
+
+    def __init__(self, disk=None):
+        from .cache import NoCache
+
+        self.disk = disk if disk is not None else NoCache()
+        self.memory: dict[tuple, object] = {}
+        self.used: set[tuple] = set()
+        self.first = True
+
+    def get_many(self, kind: str, keys: list[str]) -> dict:
+        if kind == "brief" and not self.first:
+            return {}
+        found = {k: self.memory[(kind, k)] for k in keys if (kind, k) in self.memory}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            found.update(self.disk.get_many(kind, missing))
+        self.used.update((kind, k) for k in found)
+        return found
+
+    def get(self, kind: str, key: str):
+        return self.get_many(kind, [key]).get(key)
+
+    def put_many(self, kind: str, items: dict) -> None:
+        if kind == "brief":
+            if self.first:
+                self.disk.put_many(kind, items)
+            return
+        self.memory.update({(kind, k): v for k, v in items.items()})
+        self.used.update((kind, k) for k in items)
+        self.disk.put_many(kind, items)
+
+    def put(self, kind: str, key: str, value) -> None:
+        self.put_many(kind, {key: value})
+
+    def end_round(self) -> None:
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        self.used = set()
+        self.first = False
 
 
 def _curation(root: Path):

@@ -200,3 +200,23 @@ def test_apply_curation_after_watch_rounds_is_not_confused_by_marks(tmp_path):
     watcher.round()
     brief = watcher.state.brief
     assert apply_curation(brief, CurationStore(folder).load()).days
+
+
+def test_rounds_reread_changed_files_and_reset_the_marks_of_kept_ones(tmp_path):
+    folder = corpus_copy(tmp_path)
+    watcher = Watcher(folder, tmp_path / "b.json", "json", cache=Cache(tmp_path / "cache.sqlite3"))
+    watcher.round()
+    articles = {a.path[:3]: a for a in watcher.state.brief.corpus.articles}
+    assert articles["003"].duplicate_of == articles["001"].id  # the AP copy of 001
+    original = next(folder.glob("001_*"))
+    text = original.read_text()
+    original.unlink()  # the original leaves: its copy is an original now
+    assert watcher.round()
+    kept = {a.path[:3]: a for a in watcher.state.brief.corpus.articles}
+    assert "001" not in kept and kept["003"].duplicate_of is None and kept["003"] is articles["003"]  # not re-read
+    original.write_text(text.replace("Kremlin signals more talks", "Kremlin signals further talks"))
+    assert watcher.round()
+    again = {a.path[:3]: a for a in watcher.state.brief.corpus.articles}
+    assert again["001"].title.startswith("Kremlin signals further talks")  # a changed file is read again
+    document = json.loads((tmp_path / "b.json").read_text())
+    assert any(s["headline"].startswith("Kremlin signals further talks") for d in document["days"] for s in d["stories"])

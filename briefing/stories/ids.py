@@ -1,7 +1,7 @@
 """Story and thread ids: stable while copy joins or leaves a story.
 
 A story's id is the hash of its day and its *anchor*: the smallest id among its original
-articles (article ids are hashes of the file's path, so the anchor is an arbitrary but fixed
+articles (article ids are hashes of the file's bytes, so the anchor is an arbitrary but fixed
 member, the same whatever the input order). A duplicate joining, a new article joining, or
 any article but the anchor leaving keeps the id, and with it the editor's curation (keyed by
 story id). When the anchor itself leaves (a split, a merge of two stories), the id changes and
