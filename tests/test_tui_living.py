@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing.cache import Cache
 from briefing.config import Settings
+from briefing.extras import load_record
 from briefing.tui.app import BriefingApp
 from briefing.tui.living import TimelineScreen
 from briefing.tui.stories import StoriesList
@@ -52,6 +53,14 @@ def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path):
             await pilot.press("l")
             await pilot.pause(0.3)
             seen["timeline"] = isinstance(app.screen, TimelineScreen)
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+            feb14 = app.query_one(StoriesList).current
+            await pilot.press("e")  # the desk's export records the day, as `briefing export` does
+            await pilot.pause(0.5)
+            seen["recorded"] = feb14 in (load_record(folder) or {})
+            seen["after_export"] = app.new_since_last()
+            seen["feb14"] = feb14
 
     asyncio.run(run())
     assert seen["count"] == 1 and seen["title"].endswith("· 1 new")
@@ -59,3 +68,4 @@ def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path):
     assert seen["articles"] == 6
     assert "● +1" in seen["label"]
     assert seen["timeline"]
+    assert seen["recorded"] and seen["feb14"] not in seen["after_export"]

@@ -468,6 +468,7 @@ class BriefingApp(LivingDesk, App):
             self.notify(f"could not export: {error}", severity="error", markup=False)
             return None
         self.notify(f"exported {path}", title="Export", markup=False)
+        self.living_exported(day)  # record it for "since the last brief" (tui/living.py)
         return path
 
     def action_export(self) -> None:

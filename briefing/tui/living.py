@@ -86,6 +86,22 @@ class LivingDesk:
             self._living_stop = threading.Event()
             self.living_follow()
 
+    def living_exported(self, day: str) -> None:
+        """The desk exported a day: record it (as `briefing export` does) and count anew."""
+        from ..extras import load_record, save_record, since_last_marks
+
+        try:
+            save_record(self.session.curated_day(day), self.path)
+        except OSError as error:
+            self.notify(f"could not record the export for 'since the last brief': {error}", severity="warning", markup=False)
+            return
+        self._living_baseline = load_record(self.path)
+        self._living_marks = since_last_marks(self.session.brief, self._living_baseline)
+        if self.session is not None:
+            self.session.since_last = self._living_marks if self._living_show_marks else {}
+        count = len(self._living_marks)
+        self.sub_title = f"{self.path.resolve().name} · {count} new" if count else self.path.resolve().name
+
     def new_since_last_count(self) -> int:
         """Stories new or changed since the last export (or since the desk opened)."""
         return len(self._living_marks)
