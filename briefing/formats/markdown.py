@@ -8,12 +8,12 @@ otherwise read the character as markup:
 - `\\` before ASCII punctuation or at the end; every backtick (code spans);
 - `*` unless it stands between two spaces, `_` unless between two letters or digits or two
   spaces (intraword `_` never opens emphasis: `000_e81.txt` stays as it is);
-- `<` before a letter, `/`, `!` or `?` (HTML, autolinks); `&` that begins an entity (`&amp;`,
+- `<` that could open raw HTML or an autolink (`<b>`, `</`, `<!`, `<http:`, `<a@b`), not `<숨바꼭질>`; `&` that begins an entity (`&amp;`,
   `&#60;`), not `PG&E`;
-- `[` at the start (a link reference definition) and `]` before `(`, `[` or at the end; every
-  bracket inside link text we write;
-- at the start of a line (`at_start`): a list, quote, heading, fence or thematic-break marker,
-  and the `.`/`)` of "1986. A year".
+- `]` before `(`, `[`, `:` (a link, a reference definition) or at the end; every bracket
+  inside link text we write;
+- at the start of a line (`at_start`): a list, quote, heading (`# `, not `#1`), fence or
+  thematic-break marker, and the `.`/`)` of "1986. A year".
 
 `$`, `.`, `{`, `|`, `~` mid-line, `#` mid-line need nothing. Links we write ourselves are only
 http(s) URLs, percent-encoded so they cannot break out of `(…)`.
@@ -28,8 +28,13 @@ from .view import BriefView, Item, build_view, safe_url  # noqa: F401
 
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# what may follow `<` in raw HTML or an autolink: a tag name, `/`, `!`, `?`, a URI scheme, an
+# e-mail address; `<숨바꼭질>` and `<ainp.Pa>` are text
+_OPENS_HTML = re.compile(r"$|[/!?]|[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s<>@]{1,64}@|[^\s<>@]{65}")  # bounded: linear time
 _LIST_NUMBER = re.compile(r"[0-9]{1,9}[.)](?=\s|$)")
-_LINE_MARKERS = set("-+*>#~=_`")
+# A block marker at the start of a line: a list (`- `, `+ `, `* `), a thematic break (`---`),
+# a quote, an ATX heading (`# `, not `#1`), a fence (`~~~`).
+_LINE_MARKER = re.compile(r"[-+*](?=[-+*\s]|$)|>|#{1,6}(?=\s|$)|~~~")
 
 
 def _escape_inline(text: str, in_link: bool) -> str:
@@ -48,11 +53,11 @@ def _escape_inline(text: str, in_link: bool) -> str:
         elif ch == "_":
             need = not ((before is not None and after is not None and before.isalnum() and after.isalnum()) or (before == " " and after == " "))
         elif ch == "<":
-            need = after is None or after.isalpha() or after in "/!?"
+            need = bool(_OPENS_HTML.match(text, i + 1))
         elif ch == "&":
             need = bool(_ENTITY.match(text, i))
         elif ch == "[":
-            need = in_link or i == 0
+            need = in_link
         elif ch == "]":
             need = in_link or after is None or after in "([:"
         if need:
@@ -75,7 +80,7 @@ def escape(text: str, at_start: bool = True, in_link: bool = False) -> str:
         number = _LIST_NUMBER.match(escaped)
         if number:
             escaped = escaped[: number.end() - 1] + "\\" + escaped[number.end() - 1 :]
-        elif escaped[0] in _LINE_MARKERS:
+        elif _LINE_MARKER.match(escaped):
             escaped = "\\" + escaped
     return escaped
 

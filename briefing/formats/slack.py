@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from .tags import literal_text
+from .tags import literal_text, neutralize_templates
 from .view import BriefView, Item
 
 LIMIT = 3000  # characters in a section's text (Slack's limit)
@@ -56,6 +56,8 @@ def _cut(line: str) -> list[str]:
 
 def _sections(lines: list[str]) -> list[dict]:
     chunks, current = [], ""
+    # our own `*…*` and `<url|…>` around article text could close a tag it opens (`| a |*`)
+    lines = [neutralize_templates(line) for line in lines]
     for line in (piece for line in lines for piece in _cut(line)):
         if current and len(current) + 1 + len(line) > BUDGET:
             chunks.append(current)
@@ -75,7 +77,7 @@ def _header(text: str) -> dict:
 
 
 def _context(text: str) -> dict:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text), "verbatim": True}]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut(escape(text))[0], "verbatim": True}]}
 
 
 def blocks(view: BriefView) -> list[dict]:

@@ -228,7 +228,7 @@ def top_line(stories: list[Story], brief: Brief) -> str:
     sources = _sources_of(stories, brief)
     line = f"{count} from {sources} {'source' if sources == 1 else 'sources'}."
     if len(stories) > 1:
-        lead = stories[0].headline.rstrip(" .")
+        lead = _trimmed_title(stories[0].headline, 120).rstrip(" .")
         line += f" The lead: {lead}" + ("" if lead.endswith(("…", "?", "!")) else ".")
     return line
 
