@@ -79,7 +79,9 @@ def test_escaped_markdown_is_literal_in_every_position(text, at_start, in_link):
     if not expected:
         return
     md = MarkdownIt("commonmark")
-    piece = escape(text, at_start=at_start, in_link=in_link)
+    from briefing.formats.markdown import _escape_held, _resolve
+
+    piece = _escape_held(text, at_start=at_start, in_link=in_link)  # as render() does: held, then the line resolved
     if in_link:
         wrappers = ["[{}](https://e.com/)"]
     elif at_start:
@@ -87,7 +89,7 @@ def test_escaped_markdown_is_literal_in_every_position(text, at_start, in_link):
     else:
         wrappers = ["x {}", "*{}*", "**Why:** {}", "- “{}” — x"]
     for wrapper in wrappers:
-        tokens = md.parse(wrapper.format(piece))
+        tokens = md.parse(_resolve(wrapper.format(piece)))
         inline = [t for t in tokens if t.type == "inline"]
         assert len(inline) == 1, (wrapper, piece, [t.type for t in tokens])
         kinds = {c.type for c in inline[0].children}
@@ -95,7 +97,8 @@ def test_escaped_markdown_is_literal_in_every_position(text, at_start, in_link):
         shown = "".join(c.content for c in inline[0].children if c.type == "text")
         assert expected in shown, (wrapper, piece, shown)
         assert sum(c.type == "link_open" for c in inline[0].children) == (1 if in_link else 0)
-        assert sum(c.type in ("em_open", "strong_open") for c in inline[0].children) == wrapper.count("*") // 2 and not ("**" in wrapper and wrapper.count("*") != 4) or True
+        ours = {"*{}*": 1, "**Why:** {}": 1}.get(wrapper, 0)
+        assert sum(c.type in ("em_open", "strong_open") for c in inline[0].children) == ours, (wrapper, piece)
 
 
 @pytest.mark.parametrize(
