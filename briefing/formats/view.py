@@ -62,7 +62,7 @@ class StoryView:
 @dataclass
 class DayView:
     heading: str  # "Tuesday 15 February 2022", "Undated stories"
-    top_line: str  # "3 stories from 7 sources. The lead: …"
+    top_line: str  # "3 stories from 7 articles (4 publishers). The lead: …"
     stories: list[StoryView]
 
 
@@ -197,7 +197,9 @@ def _sources(story: Story, brief: Brief) -> Section | None:
 
 
 def _deeper(story: Story, brief: Brief) -> Section | None:
+    """Smart brevity: the sources to read on, those with a link first (only those, if any)."""
     items = _source_items(story, brief, duplicates=False)
+    items = [i for i in items if i.runs[0].url] or items
     return Section("sources", "Go deeper", items) if items else None
 
 
@@ -210,23 +212,30 @@ SECTIONS = {"standard": STANDARD, "smart-brevity": SMART_BREVITY}
 # ---------------------------------------------------------------- the brief
 
 
-def _sources_of(stories: list[Story], brief: Brief) -> int:
+def _counts(stories: list[Story], brief: Brief) -> tuple[int, int]:
+    """Articles (duplicates left out) and the distinct publishers among those that name one."""
     articles = brief.articles
-    names = set()
+    ids, publishers = set(), set()
     for story in stories:
         for article_id in story.articles:
             article = articles[article_id]
             if not article.duplicate_of:
-                names.add((article.source or article.path).lower())
-    return len(names)
+                ids.add(article_id)
+                if article.source:
+                    publishers.add(article.source.lower())
+    return len(ids), len(publishers)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else (word[:-1] + 'ies' if word.endswith('y') else word + 's')}"
 
 
 def top_line(stories: list[Story], brief: Brief) -> str:
-    """How many stories and sources, and the lead story (named only when another follows it,
-    so a one-story day does not print its headline twice)."""
-    count = f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}"
-    sources = _sources_of(stories, brief)
-    line = f"{count} from {sources} {'source' if sources == 1 else 'sources'}."
+    """How many stories, articles and publishers, and the lead story (named only when another
+    follows it, so a one-story day does not print its headline twice)."""
+    count, publishers = _counts(stories, brief)
+    line = f"{_plural(len(stories), 'story')} from {_plural(count, 'article')}"
+    line += f" ({_plural(publishers, 'publisher')})." if publishers else "."
     if len(stories) > 1:
         lead = _trimmed_title(stories[0].headline, 120).rstrip(" .")
         line += f" The lead: {lead}" + ("" if lead.endswith(("…", "?", "!")) else ".")
