@@ -181,3 +181,21 @@ def test_empty_brief_in_every_format():
         out = render(brief, DAY, DAY, fmt=fmt)
         assert "Tuesday 15 February 2022" in out and "No articles" in out
         check(fmt, out, brief)
+
+
+def test_cli_writes_every_format_atomically_and_json_is_unchanged(tmp_path):
+    from briefing.cli import main
+    from conftest import SAMPLE
+
+    written = {}
+    for fmt in FORMATS:
+        for template in TEMPLATES:
+            path = tmp_path / f"{template}{FORMATS[fmt].suffix}"
+            assert main(["export", str(SAMPLE), "--format", fmt, "--template", template, "-o", str(path), "--no-cache"]) == 0
+            written[fmt, template] = path.read_text(encoding="utf-8")
+            assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left behind
+        if fmt != "json":
+            check(fmt, written[fmt, "standard"])
+    assert written["json", "standard"] == written["json", "smart-brevity"]  # the template does not touch JSON
+    json.loads(written["slack", "standard"])
+    assert written["md", "standard"] != written["md", "smart-brevity"]
