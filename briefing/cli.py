@@ -106,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--date", type=_day, help="only this day (YYYY-MM-DD)")
     export.add_argument("--from", dest="start", type=_day, help="first day (YYYY-MM-DD)")
     export.add_argument("--to", dest="end", type=_day, help="last day (YYYY-MM-DD)")
-    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("--format", choices=("md", "json", "html", "slack", "text"), default="md",
+                        help="md (default), json, html (e-mail-safe), slack (Block Kit JSON) or text (plain, 72 columns)")
+    export.add_argument("--template", choices=("standard", "smart-brevity"), default="standard",
+                        help="standard (default) or smart-brevity: headline, why it matters, numbers, a quote, go deeper")
     export.add_argument("-o", "--output", type=Path, help="write to this regular file (atomically; '-' is stdout)")
     export.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
     export.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
@@ -115,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     _brief_options(export)
     watch = commands.add_parser("watch", help="keep a brief of a folder current as files arrive")
     watch.add_argument("path", type=Path, metavar="DIR")
-    watch.add_argument("--format", choices=("md", "json"), default="md")
+    watch.add_argument("--format", choices=("md", "json", "html", "slack", "text"), default="md")
     watch.add_argument("-o", "--output", type=Path, help="rewrite this file (atomically) on every change; default stdout once")
     watch.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
     watch.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
@@ -331,9 +334,9 @@ def run_export(args) -> int:
     if args.format == "json":
         text = brief_json(brief_to_dict(brief))
     else:
-        from .markdown import render_markdown
+        from .formats import render
 
-        text = render_markdown(brief, start, end)
+        text = render(brief, start, end, getattr(args, "template", "standard"), args.format)
     if not brief.days and not brief.undated:
         _warn_empty(brief, start, end, had_stories)
     _emit(text, args.output)
@@ -423,7 +426,7 @@ def run_open(args) -> int:
         return run(path, settings, _options(args, settings), _cache(args))
     print("briefing: not a terminal, printing the brief (run it in a terminal for the desk)", file=sys.stderr)
     args.date = args.start = args.end = args.output = None
-    args.format, args.raw, args.force = "md", False, False
+    args.format, args.raw, args.force, args.template = "md", False, False, "standard"
     args.path = path
     return run_export(args)
 

@@ -1,7 +1,8 @@
 """The living brief's extras: what is new since the last brief, and a running story's timeline.
 
-Format-neutral: each function returns plain dicts (the JSON fields) or lines (Markdown); the
-renderers call one hook each. Nothing here knows about Textual.
+Format-neutral: each function returns plain dicts (the JSON fields) or sections of the
+format-neutral view (`formats/view.py`: `since_last_section`, `timeline_section`), so every
+format (Markdown, HTML, Slack, text) shows them. Nothing here knows about Textual.
 
 **Since the last brief.** Every export records, per corpus (in the user data folder, beside
 the curation: `exports/<corpus key>.json`), what each story contained: its articles, its
@@ -384,19 +385,29 @@ def _extras(brief) -> dict:
     return found
 
 
-def markdown_marks(brief, story, escape) -> list[str]:
-    """The line under a story's heading saying what is new (none when unmarked or not asked)."""
+def since_last_section(story, brief):
+    """The view's section (formats/view.py) saying what is new in a story: one line of prose
+    ("**Since the last brief:** 1 new article; dead 60 → 65"), or None when unmarked or not asked."""
+    from .formats.view import Item, Run, Section
+
     marks = _extras(brief).get("marks")
     if not marks or story.id not in marks:
-        return []
-    return [f"*{escape(marks_summary(marks[story.id]))}*", ""]
+        return None
+    mark = marks[story.id]
+    if mark.get("new"):
+        return Section("since_last", None, [Item([Run("New", strong=True), Run("since the last brief.")])], paragraph=True)
+    said = marks_summary(mark).removeprefix("Since the last brief: ")
+    return Section("since_last", None, [Item([Run("Since the last brief:", strong=True), Run(said)])], paragraph=True)
 
 
-def markdown_timeline(brief, story, escape) -> list[str]:
+def timeline_section(story, brief):
+    """The view's "Timeline" section of a running story's latest story, or None."""
+    from .formats.view import Item, Run, Section
+
     entries = _extras(brief)["timelines"].get(story.id)
     if not entries:
-        return []
-    return ["**Timeline**", "", *(f"- {escape(timeline_line(e))}" for e in entries), ""]
+        return None
+    return Section("timeline", "Timeline", [Item([Run(timeline_line(e))]) for e in entries])
 
 
 def add_json(document: dict, brief) -> dict:

@@ -59,13 +59,9 @@ def folder_signature(root: Path, ignore: set[str] = frozenset()) -> tuple:
 
 
 def render(brief, fmt: str) -> str:
-    if fmt == "json":
-        from .brief import brief_json, brief_to_dict
+    from .formats import render as render_format
 
-        return brief_json(brief_to_dict(brief))
-    from .markdown import render_markdown
-
-    return render_markdown(brief)
+    return render_format(brief, fmt=fmt)
 
 
 class Watcher:

@@ -40,6 +40,15 @@ def marked(document: dict) -> dict[str, dict]:
     return {s["id"]: s["since_last"] for s in stories(document) if s["since_last"]}
 
 
+def test_every_format_shows_the_marks(tmp_path, capsys):
+    folder = corpus_copy(tmp_path)
+    for fmt in ("md", "html", "text"):
+        record_path(folder).unlink(missing_ok=True)  # each export records: start from nothing each time
+        capsys.readouterr()
+        assert main(["export", str(folder), "--no-cache", "--since-last", "--format", fmt, "-o", str(tmp_path / f"b.{fmt}")]) == 0
+        assert (tmp_path / f"b.{fmt}").read_text().count("since the last brief") == 3  # nothing recorded: all new
+
+
 def test_nothing_recorded_everything_is_new(tmp_path, capsys):
     folder = corpus_copy(tmp_path)
     document = export_json(folder, capsys, "--since-last")
@@ -75,8 +84,8 @@ def test_markdown_says_what_is_new(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", str(folder), "--no-cache", "--since-last"]) == 0
     out = capsys.readouterr().out
-    assert out.count("*Since the last brief:") == 1 and "1 new article" in out
-    assert "New since the last brief" not in out
+    assert out.count("**Since the last brief:** 1 new article") == 1
+    assert "**New** since the last brief" not in out
 
 
 def test_the_record_is_in_the_user_data_folder_never_the_corpus(tmp_path, capsys):

@@ -64,7 +64,7 @@ def test_a_new_article_marks_its_story_keeps_its_id_and_the_edited_headline(tmp_
     joined = feb14_story(watcher.state.brief)
     assert joined.id == story.id and len(joined.articles) == len(story.articles) + 1
     assert list(watcher.state.marked) == [story.id] and watcher.state.marked[story.id]["new_articles"]
-    assert f"### 1. {EDITED}" in text and text.count("*Since the last brief: 1 new article") == 1
+    assert f"### 1. {EDITED}" in text and text.count("**Since the last brief:** 1 new article") == 1
     assert not watcher.round()  # nothing changed: FILE is not rewritten
 
     (folder / "005_feb14_talks.txt").unlink()  # removed: the story is as it was, nothing marked
