@@ -7,6 +7,8 @@ import asyncio
 import shutil
 from pathlib import Path
 
+import pytest
+
 from briefing.cache import Cache
 from briefing.config import Settings
 from briefing.extras import load_record
@@ -19,10 +21,11 @@ from test_tui_support import wait_ready
 FEB14 = Path(__file__).parent / "data" / "feb14_talks.txt"
 
 
-def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path):
+@pytest.mark.parametrize("isolate", [False, True], ids=["in-process", "engine-process"])
+def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path, isolate):
     folder = tmp_path / "corpus"
     shutil.copytree(SAMPLE, folder)
-    app = BriefingApp(folder, Settings(), cache=Cache(tmp_path / "cache.sqlite3"), export_dir=tmp_path)
+    app = BriefingApp(folder, Settings(), cache=Cache(tmp_path / "cache.sqlite3"), export_dir=tmp_path, isolate=isolate)
     seen = {}
 
     async def run():

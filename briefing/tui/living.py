@@ -143,8 +143,14 @@ class LivingDesk:
 
         curation = self.session.curation
         try:
-            corpus = load_corpus([self.path], self.options, None, self.cache)
-            brief = build_brief(corpus, self.settings, cache=self.cache, moves=curation.moves, story_cache=True)
+            if self.isolate:  # the engine in its own process, as for the first load: the UI keeps the GIL
+                from .engine import load_in_process
+
+                corpus, brief = load_in_process(self.path, self.settings, self.options, self.cache, curation.moves,
+                                                on_progress=lambda stage, done, total: None, cancelled=lambda: False)
+            else:
+                corpus = load_corpus([self.path], self.options, None, self.cache)
+                brief = build_brief(corpus, self.settings, cache=self.cache, moves=curation.moves, story_cache=True)
         except Exception as error:  # shown in the app, never a crash of the UI
             self.post_message(LoadFailed(error))
             return
