@@ -452,6 +452,7 @@ def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, c
         await goto_row(pilot, "figure", nth=0)
         await pilot.press("space", "space")
         await pilot.press("e", "enter")  # the export dialog: enter writes to the path it offers
+        await pilot.pause()
         result["day"], result["path"] = day, app.export_path(day, "md")
 
     run(app, scenario)
@@ -507,6 +508,7 @@ def test_preview_shows_the_curated_day_and_never_opens_links(tmp_path, desk, sha
         await pilot.pause(0.1)
         assert opened == []
         await pilot.press("e", "enter")  # export from the preview, through the dialog
+        await pilot.pause()
         assert (tmp_path / "brief-2022-03-02.md").exists()
         await pilot.press("escape")
         assert not isinstance(app.screen, PreviewScreen)

@@ -92,6 +92,7 @@ class BriefingApp(DeskExtras, App):
         Binding("t", "next_theme", "Theme", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
+    BINDINGS += DeskExtras.pane_bindings(BINDINGS)
 
     def __init__(
         self,

@@ -53,18 +53,38 @@ class DeskExtras:
         Binding("escape", "route_back", show=False, priority=True),
         *[Binding(key, f"route_move('{key}')", show=False, priority=True) for key in ROUTED_MOVES],
     ]
-    ROUTED = {"route_enter", "route_back", "route_move"}
+    ROUTED = {"route_enter", "route_back", "route_move", "pane"}
+
+    @classmethod
+    def pane_bindings(cls, bindings: list[Binding]) -> list[Binding]:
+        """A priority twin of each letter key of the desk: it acts in the app's queue while a
+        pane of the desk has the focus, so the key after it already meets its effect (a dialog
+        it opened, a focus it moved). Elsewhere the twin stands aside and the binding acts."""
+        return [
+            Binding(b.key, f"pane({b.action!r})", show=False, priority=True)
+            for b in bindings if not b.priority and b.action != "back" and not b.key.startswith("ctrl+")
+        ]
 
     # ------------------------------------------------------------ keys that arrive together
     def check_routed(self, action: str, parameters: tuple) -> bool:
         if len(self.screen_stack) > 1 or self.session is None:
             return False
         focused = self.focused
+        if action == "pane":
+            return isinstance(focused, (DaysList, StoriesList, StoryRows)) and self.check_action(parameters[0].split("(")[0], ())
         if action == "route_enter":
             return isinstance(focused, (DaysList, StoriesList))
         if action == "route_back":
             return isinstance(focused, (StoriesList, StoryRows)) and self.screen.maximized is None
         return isinstance(focused, (DaysList, StoriesList, StoryRows))
+
+    async def action_pane(self, action: str) -> None:
+        from textual.actions import parse as parse_action
+
+        _, name, params = parse_action(action)
+        result = getattr(self, f"action_{name}")(*params)
+        if hasattr(result, "__await__"):
+            await result
 
     def action_route_move(self, key: str) -> None:
         focused = self.focused

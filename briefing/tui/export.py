@@ -64,7 +64,10 @@ class ExportRequest:
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Pick a format and a path; enter writes, the buttons copy or open in $EDITOR."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    # enter also on the screen itself: an enter that arrives with the `e` that opened the
+    # dialog reaches the screen before its input has the focus
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "write", "Write", show=False)]
+    AUTO_FOCUS = "#export-path"
 
     def __init__(self, day: str, default_path: Callable[[str, str], Path]) -> None:
         super().__init__()
@@ -132,6 +135,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.dismiss(None)
         else:
             self._finish(event.button.id.removeprefix("export-"))
+
+    def action_write(self) -> None:
+        self._finish("write")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
