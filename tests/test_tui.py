@@ -474,7 +474,8 @@ def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, c
     async def reopen(pilot):
         assert app.session is not again.session
         assert again.session.story(again.query_one(StoriesList).current).headline == "Diplomacy, and [bold]doubts[/]"
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # the export dialog: enter writes to the path it offers
+        await pilot.pause()
 
     run(again, reopen)
     assert (tmp_path / "again" / f"brief-{result['day']}.md").read_text(encoding="utf-8") == exported
