@@ -21,9 +21,9 @@ def story_label(session: Session, story: Story, number: int) -> Content:
     marker = ("✗ ", "$error") if dropped else (("✎ ", "$accent") if edited else "  ")
     headline = safe(story.headline)
     if dropped:
-        headline = headline.stylize("strike dim")
+        headline = headline.stylize("strike $text-muted")
     meta = f"{sources} source{'s' if sources != 1 else ''}"
-    parts: list = [marker, (f"{number:>2}. ", "dim"), headline, "\n     ", (meta, "dim")]
+    parts: list = [marker, (f"{number:>2}. ", "$text-muted"), headline, "\n     ", (meta, "$text-muted")]
     if duplicates:
         parts += ["  ", (f"+{duplicates} duplicate{'s' if duplicates != 1 else ''}", "$warning")]
     if dropped:
