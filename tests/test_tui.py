@@ -665,7 +665,10 @@ def test_markup_in_articles_is_shown_literally_and_runs_nothing(tmp_path, shared
         await goto_row(pilot, "summary")
         rows = app.query_one(StoryRows)
         line = rows._index_to_line[rows.highlighted] - int(rows.scroll_offset.y)
-        await pilot.click(StoryRows, offset=(10, line))  # a click on a row opens the reader
+        await pilot.click(StoryRows, offset=(10, line))  # a single click only selects the row
+        assert not isinstance(app.screen, ReaderScreen)
+        await pilot.double_click(StoryRows, offset=(10, line))  # a double click opens the reader
+        await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and app.is_running
 
     run(app, scenario)

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .clicks import ClickSelects
 from .messages import Advance, DayChosen
 from .session import UNDATED, DayRow
 
@@ -22,7 +23,7 @@ def day_label(row: DayRow) -> Content:
     return Content.assemble(name, "\n", (counts, "$text-muted"))
 
 
-class DaysList(OptionList):
+class DaysList(ClickSelects, OptionList):
     """One option per day (id: the ISO date or "undated")."""
 
     BORDER_TITLE = "Days"

@@ -16,8 +16,10 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from .clicks import ClickSelects
 from ..brief import FigureLine, QuoteLine, Story
 from .session import ItemRow, Session, SummaryRow
+from .highlight import mark_matches
 from .text import safe
 
 STATE_MARK = {"pinned": ("▲ ", "$success"), "dropped": ("✗ ", "$error"), "normal": ("· ", "$text-muted")}
@@ -74,9 +76,9 @@ def source_label(session: Session, article_id: str) -> Content:
     article = session.articles.get(article_id)
     if article is None:
         return safe(article_id)
-    title = safe(article.title or article.path)
-    if session.article_matches(article_id):
-        title = title.stylize("reverse")
+    title = mark_matches(safe(article.title or article.path), session.query)
+    if session.article_matches(article_id) and title.plain.lower().find(session.query) < 0:
+        title = title.stylize("underline")  # the match is in the text, not the title
     meta = " · ".join(filter(None, [article.source, article.date.isoformat() if article.date else "undated", f"{article.words} words"]))
     parts: list = [("▸ ", "$primary"), title, "\n  ", safe(meta, "$text-muted")]
     if article.duplicate_of:
@@ -84,7 +86,7 @@ def source_label(session: Session, article_id: str) -> Content:
     return Content.assemble(*parts)
 
 
-class StoryRows(OptionList):
+class StoryRows(ClickSelects, OptionList):
     BINDINGS = [
         Binding("space", "app.toggle_item", "Toggle"),
         Binding("m", "app.move_article", "Move article"),
@@ -143,7 +145,7 @@ class StoryView(Vertical):
         position = rows.highlighted if keep and story.id == self.story_id else None
         self.story_id = story.id
         edits = session.edits(story.id)
-        head = safe(story.headline, "bold strike $text-muted" if edits.dropped else "bold")
+        head = mark_matches(safe(story.headline, "bold strike $text-muted" if edits.dropped else "bold"), session.query)
         sources, duplicates = session.sources(story), session.duplicates(story)
         meta = f"{story.day.isoformat() if story.day else 'undated'} · {sources} source{'s' if sources != 1 else ''}"
         meta += f" · {len(story.articles)} article{'s' if len(story.articles) != 1 else ''}"
