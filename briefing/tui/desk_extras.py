@@ -61,7 +61,7 @@ class DeskExtras:
         pane of the desk has the focus, so the key after it already meets its effect (a dialog
         it opened, a focus it moved). Elsewhere the twin stands aside and the binding acts."""
         return [
-            Binding(b.key, f"pane({b.action!r})", show=False, priority=True)
+            Binding(b.key, f"pane({b.action!r})", b.description, show=b.show, key_display=b.key_display, priority=True)
             for b in bindings if not b.priority and b.action != "back" and not b.key.startswith("ctrl+")
         ]
 
@@ -125,7 +125,7 @@ class DeskExtras:
 
     def _after_undo(self, result, verb: str) -> None:
         if result is None:
-            self.notify(f"nothing to {verb}", timeout=2)
+            self.notify(f"nothing to {verb.removesuffix('ne')}", timeout=2)
             return
         step, regroup = result
         self._baseline = Snapshot.of(self.session.curation)
