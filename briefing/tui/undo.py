@@ -115,7 +115,8 @@ def describe_edits(session) -> list[tuple[str, list[str]]]:
         ):
             for article, what in items:
                 text = session.sentence(article, what) if isinstance(what, int) else what
-                lines.append(f"{label}: {(text or f'sentence {what}')[:90]}")
+                text = text or f"sentence {what}"
+                lines.append(f"{label}: {text[:100]}{'…' if len(text) > 100 else ''}")
         out.append((title, lines))
     for day, ids in curation.order.items():
         if ids:
