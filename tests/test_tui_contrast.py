@@ -16,8 +16,12 @@ import pytest
 
 from briefing.tui.themes import PACKAGED, REPO_THEMES, parse_theme
 
-TEXTS = ["foreground", "text-muted", "primary", "secondary", "accent", "success", "warning", "error", "footer-key-foreground", "footer-description-foreground"]
-GROUNDS = ["background", "surface", "panel", "footer-background"]
+TEXTS = [
+    "foreground", "text-muted", "primary", "secondary", "accent", "success", "warning", "error",
+    "footer-key-foreground", "footer-description-foreground", "block-cursor-foreground", "block-cursor-blurred-foreground",
+]
+# the selected row's background too: a row keeps its coloured parts (counts, marks) when selected
+GROUNDS = ["background", "surface", "panel", "footer-background", "block-cursor-background", "block-cursor-blurred-background"]
 FILES = sorted(REPO_THEMES.glob("*.toml"))
 
 
