@@ -529,7 +529,7 @@ def test_help_screen_lists_the_keys(tmp_path, desk, shared_cache):
         text = app.screen.query_one("#help-text").render().plain
         for key in ("space", "export", "preview", "filter", "headline", "drop", "move", "quit", "palette"):
             assert key in text
-        assert "Home End  move in a list" in text  # a key never runs into what it does
+        assert "PgUp PgDn  move in a list" in text  # a key never runs into what it does
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
