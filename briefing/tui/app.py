@@ -40,8 +40,11 @@ from .reader import ReaderScreen
 from .session import UNDATED, Session
 from .story_view import StoryRows, StoryView
 from .stories import StoriesList
+from .status import StatusLine
 from .themes import initial_theme, load_themes, save_choice
 from .text import safe
+from .desk_extras import DeskExtras
+from .undo import Snapshot, UndoStack
 
 
 def _start_resource_tracker() -> None:
@@ -73,11 +76,11 @@ class _Throttle:
             self.app.post_message(LoadProgress(self.stage, done, total))
 
 
-class BriefingApp(LivingDesk, App):
+class BriefingApp(LivingDesk, DeskExtras, App):
     CSS_PATH = [Path(__file__).with_name("app.tcss")]  # absolute: subclasses live elsewhere
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
-    BINDINGS = [
+    BINDINGS = DeskExtras.EXTRA_BINDINGS + [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "filter", "Filter"),
@@ -91,6 +94,7 @@ class BriefingApp(LivingDesk, App):
         Binding("escape", "back", "Back", show=False),
         *LIVING_BINDINGS,  # n: mark what is new, l: timeline (tui/living.py)
     ]
+    BINDINGS += DeskExtras.pane_bindings(BINDINGS)
 
     def __init__(
         self,
@@ -121,6 +125,8 @@ class BriefingApp(LivingDesk, App):
         self.theme_names = sorted(loaded.themes)
         self.theme = initial_theme(self.settings.theme, self.available_themes)
         self._theme_ready = True
+        self.undo_stack = UndoStack()
+        self._baseline: Snapshot | None = None
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -132,6 +138,7 @@ class BriefingApp(LivingDesk, App):
             yield DaysList(id="days")
             yield StoriesList(id="stories")
             yield StoryView(id="story")
+        yield StatusLine(id="status")
         yield FilterBar(id="filter")
         yield Footer()
 
@@ -139,6 +146,8 @@ class BriefingApp(LivingDesk, App):
         self.query_one("#filter").display = False
         self.query_one(StoryView).clear("loading…")
         self.query_one(DaysList).focus()
+        self.adapt_layout()
+        self.update_status()
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", markup=False)
         self.load_brief()
@@ -186,6 +195,7 @@ class BriefingApp(LivingDesk, App):
     def on_loaded(self, message: Loaded) -> None:
         if self.session is None:
             self.session = Session(message.corpus, message.brief, message.curation, self.store)
+            self._baseline = Snapshot.of(self.session.curation)
         else:
             self.session.set_brief(message.brief)
         self.query_one("#loading").display = False
@@ -218,17 +228,22 @@ class BriefingApp(LivingDesk, App):
             )
         skipped = len(message.corpus.skipped)
         if skipped and message.select is None:
-            self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (briefing inspect tells why)", markup=False)
+            self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (s lists them and why)", markup=False)
         self.living_loaded(message)  # follow the folder, count what is new (tui/living.py)
+        self.update_status()
 
     # ------------------------------------------------------------ navigation
     def on_day_chosen(self, message: DayChosen) -> None:
         stories = self.query_one(StoriesList)
+        if message.key != self.query_one(DaysList).current:
+            return  # stale: the cursor moved on since (keys that arrived together)
         if self.session is not None and message.key != stories.day:
             stories.show(self.session, message.key)
             self.show_story()
 
     def on_story_chosen(self, message: StoryChosen) -> None:
+        if message.story_id is not None and message.story_id != self.query_one(StoriesList).current:
+            return  # stale: the cursor moved on since (keys that arrived together)
         self.show_story(message.story_id)
 
     def show_story(self, story_id: str | None = None) -> None:
@@ -274,11 +289,14 @@ class BriefingApp(LivingDesk, App):
             view.clear("No story.")
         else:
             view.show(session, story, keep=True)
+        self.update_status()
 
-    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
+    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json", "undo", "redo", "show_edits", "show_skipped"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The desk's actions only while the desk is shown (export also from the preview)."""
+        if action in self.ROUTED:
+            return self.check_routed(action, parameters)
         if action in self.DESK_ONLY and len(self.screen_stack) > 1:
             return action in ("export", "export_json") and isinstance(self.screen, PreviewScreen)
         return True
@@ -300,7 +318,8 @@ class BriefingApp(LivingDesk, App):
         return self.query_one(DaysList).current if self._has_session() else None
 
     # ------------------------------------------------------------ curation (saved at once)
-    def _save(self, keep_story: str | None = None) -> None:
+    def _save(self, keep_story: str | None = None, label: str = "edit") -> None:
+        self.remember(label)
         try:
             self.session.save()
         except OSError as error:
@@ -309,7 +328,7 @@ class BriefingApp(LivingDesk, App):
 
     def toggle_sentence(self, story_id: str, article: str, index: int, in_summary: bool) -> None:
         self.session.curation.toggle_sentence(story_id, article, index, in_summary)
-        self._save()
+        self._save(label=f"summary sentence {'out' if in_summary else 'in'}")
 
     def action_toggle_item(self) -> None:
         story = self.current_story()
@@ -327,7 +346,7 @@ class BriefingApp(LivingDesk, App):
         else:
             self.action_open_reader()
             return
-        self._save()
+        self._save(label=f"{row.kind} {state}")
         self.query_one(StoryView).select(row.kind, row.article, row.item.line.text)
         self.notify(f"{row.kind} {state}", timeout=2)
 
@@ -341,7 +360,7 @@ class BriefingApp(LivingDesk, App):
             if value is None:
                 return
             self.session.curation.set_headline(story.id, value if value.strip() != machine else None)
-            self._save(story.id)
+            self._save(story.id, f"headline of “{machine[:40]}”")
 
         self.push_screen(HeadlineScreen(story.headline, machine), done)
 
@@ -355,7 +374,7 @@ class BriefingApp(LivingDesk, App):
             self.notify("no orphaned edits to re-apply", timeout=2)
             return
         self.session.curation.orphans = []
-        self._save(story.id)
+        self._save(story.id, "re-applied orphaned edits")
         self.notify(f"re-applied the edits of {moved} stor{'ies' if moved != 1 else 'y'} to this story", timeout=4)
 
     def action_drop_story(self) -> None:
@@ -363,9 +382,9 @@ class BriefingApp(LivingDesk, App):
         if story is None:
             return
         self.session.curation.toggle_story(story.id)
-        self._save(story.id)
         dropped = self.session.is_dropped(story.id)
-        self.notify("story dropped from the brief (d restores)" if dropped else "story restored", timeout=2)
+        self._save(story.id, f"{'dropped' if dropped else 'restored'} “{story.headline[:40]}”")
+        self.notify("story dropped from the brief (d or u restores)" if dropped else "story restored", timeout=2)
 
     def action_move_story(self, offset: int) -> None:
         story = self.current_story()
@@ -374,7 +393,7 @@ class BriefingApp(LivingDesk, App):
             return
         current = [s.id for s in self.session.stories(day, filtered=False)]
         self.session.curation.move_story(day, current, story.id, offset)
-        self._save(story.id)
+        self._save(story.id, f"moved “{story.headline[:40]}” {'up' if offset < 0 else 'down'}")
 
     def action_move_article(self) -> None:
         story = self.current_story()
@@ -400,6 +419,7 @@ class BriefingApp(LivingDesk, App):
                 members = session.story(target).articles
                 anchor = next((a for a in members if not session.articles[a].duplicate_of), members[0])
             session.curation.move_article(article_id, anchor)
+            self.remember(f"moved article “{(article.title or article.path)[:40]}”")
             try:
                 session.store and session.store.save(session.curation)
             except OSError as error:
@@ -469,10 +489,8 @@ class BriefingApp(LivingDesk, App):
             return None
         self.notify(f"exported {path}", title="Export", markup=False)
         self.living_exported(day)  # record it for "since the last brief" (tui/living.py)
+        self.update_status()
         return path
-
-    def action_export(self) -> None:
-        self._export("md")
 
     def action_export_json(self) -> None:
         self._export("json")
@@ -515,6 +533,8 @@ class BriefingApp(LivingDesk, App):
     def watch_theme(self, name: str) -> None:
         if not getattr(self, "_theme_ready", False):
             return
+        self.notify(f"theme: {name}", timeout=2, markup=False)
+        self.update_status()
         try:
             save_choice(name, self.settings.theme)
         except OSError as error:
