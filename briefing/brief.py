@@ -475,8 +475,10 @@ def brief_json(document: dict) -> str:
 
 def brief_to_dict(brief: Brief) -> dict:
     """The document of `../shared/brief.schema.json` (schema `briefing/1`)."""
+    from .extras import add_json
+
     corpus = brief.corpus
-    return {
+    return add_json({
         "schema": SCHEMA,
         "corpus": {
             "root": corpus.root,
@@ -493,7 +495,7 @@ def brief_to_dict(brief: Brief) -> dict:
         ],
         "days": [{"date": d.date.isoformat(), "stories": [_story_dict(s) for s in d.stories]} for d in brief.days],
         "undated": [_story_dict(s) for s in brief.undated],
-    }
+    }, brief)  # additive fields: timeline, since_last (briefing.extras)
 
 
 __all__ = ["Brief", "Day", "Story", "SummaryLine", "FigureLine", "QuoteLine", "build_brief", "brief_json", "brief_to_dict", "article_day"]

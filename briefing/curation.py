@@ -332,51 +332,78 @@ class CurationStore:
 
 
 def follow(curation: Curation, stories: list, known: set[str] | None = None) -> list[str]:
-    """Move edits whose story id is gone to the story that holds most of their articles.
+    """Keep each story's edits on the story that holds most of the articles they were made on.
 
-    A story's id is made from its articles, so a copy joining (the fifth seed) or an article
-    leaving renames it, and edits keyed by the old id were silently lost. Each edited story
-    remembers its articles (`anchors`); an edited id no longer in the brief goes to the
-    story sharing most of those articles that has no edits of its own: on a split, the larger
-    part; on a merge, the edits that share most with the merged story (the others are kept
-    under their old id and listed in `orphans`, to re-apply by hand). Returns what moved, in
-    words; the curation is changed in place. Edits none of whose articles are in the corpus
-    any more are orphans as well; edits of stories outside a date range are left alone.
+    A story's id is made from its day and its anchor article (`stories.ids`), so copy joining
+    or leaving keeps it and the edits stay without moving. The id changes, or stays with the
+    smaller part, only when the story splits or merges: each edited story remembers its
+    articles (`anchors`), and its edits go to the story sharing most of those articles — on a
+    split the larger part (the desk and stderr say it split), on a merge the edits that share
+    most with the merged story (the others are kept under their old id and listed in
+    `orphans`, to re-apply by hand). Returns what moved or split, in words; the curation is
+    changed in place. Edits none of whose articles are in the corpus any more are orphans as
+    well; edits of stories outside a date range are left alone.
     """
     present = {s.id: s for s in stories}
     member_of = {aid: s.id for s in stories for aid in s.articles}
     edited = {sid for sid, e in curation.stories.items() if not e.is_empty()}
-    candidates = []
-    for sid in sorted(edited - present.keys()):
+    claims: list[tuple[str, list[str], dict[str, int], str | None, int]] = []
+    for sid in sorted(edited):
         anchor = curation.anchors.get(sid) or []
         overlap: dict[str, int] = {}
         for aid in anchor:
             if aid in member_of:
                 overlap[member_of[aid]] = overlap.get(member_of[aid], 0) + 1
-        candidates.append((sid, anchor, overlap))
-    candidates.sort(key=lambda c: (-max(c[2].values(), default=0), c[0]))
-    taken = edited & present.keys()
-    notes, orphans = [], []
-    for sid, anchor, overlap in candidates:
-        ranked = sorted((-count, target) for target, count in overlap.items() if target not in taken)
-        if not ranked:
-            if anchor and (overlap or (known is not None and not any(aid in known for aid in anchor))):
-                orphans.append(sid)  # merged into a story with edits of its own, or its articles are gone
+        if sid in present and not overlap:
+            overlap = {sid: len(present[sid].articles)}  # no articles remembered: it stays
+        if not overlap:
+            if sid not in present and anchor and known is not None and not any(aid in known for aid in anchor):
+                claims.append((sid, anchor, overlap, None, 0))  # its articles are gone: an orphan
             continue
-        target = ranked[0][1]
-        taken.add(target)
-        _rename(curation, sid, target)
-        notes.append(_moved(present[target], curation.stories[target].headline, anchor, len(overlap) > 1))
+        ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0] != sid, item[0]))
+        claims.append((sid, anchor, overlap, ranked[0][0], ranked[0][1]))
+    claims.sort(key=lambda c: (-c[4], c[3] != c[0], c[0]))
+    taken: set[str] = set()
+    moves, notes, orphans = {}, [], []
+    for sid, anchor, overlap, target, _ in claims:
+        if target is not None and target not in taken:
+            taken.add(target)
+        elif sid in present and sid not in taken:
+            target = sid
+            taken.add(sid)
+        else:
+            orphans.append(sid)  # merged into a story whose own edits won, or its articles are gone
+            continue
+        moves[sid] = target
+        split = len(overlap) > 1
+        if target != sid or split:
+            headline = curation.stories[sid].headline
+            notes.append(_moved(present[target], headline, anchor, split))
+    _rename_all(curation, {sid: target for sid, target in moves.items() if sid != target}, orphans)
     curation.anchors.update({s.id: list(s.articles) for s in stories if s.id in curation.stories})
     curation.notes, curation.orphans = notes, orphans
     return notes
 
 
-def _rename(curation: Curation, old: str, new: str) -> None:
-    curation.stories[new] = curation.stories.pop(old)
-    curation.anchors.pop(old, None)
+def _rename_all(curation: Curation, renames: dict[str, str], orphans: list[str]) -> None:
+    """Apply renames at once (a → b while b → c); an orphan whose key a moved story takes
+    is kept under `<id>~orphan`."""
+    if not renames:
+        return
+    moving = {old: (curation.stories.pop(old), curation.anchors.pop(old, None)) for old in renames}
+    for n, sid in enumerate(orphans):
+        if sid in renames.values() and sid in curation.stories:
+            kept = f"{sid}~orphan"
+            curation.stories[kept] = curation.stories.pop(sid)
+            if sid in curation.anchors:
+                curation.anchors[kept] = curation.anchors.pop(sid)
+            orphans[n] = kept
+    for old, new in renames.items():
+        curation.stories[new], anchor = moving[old]
+        if anchor is not None:
+            curation.anchors[new] = anchor
     for day, ids in curation.order.items():
-        renamed = [new if sid == old else sid for sid in ids]
+        renamed = [renames.get(sid, sid) for sid in ids]
         curation.order[day] = [sid for n, sid in enumerate(renamed) if sid not in renamed[:n]]
 
 
@@ -386,6 +413,8 @@ def _moved(story, headline: str | None, anchor: list[str], split: bool) -> str:
     parts = [f"{joined} article{'s' if joined != 1 else ''} joined" if joined else "", f"{left} left" if left else ""]
     change = ", ".join(p for p in parts if p) or "regrouped"
     where = "; it split, the edits stay with the larger part" if split else ""
+    if split and not joined:
+        return f"the story “{headline or story.headline}” split ({left} article{'s' if left != 1 else ''} left); the edits stay with the larger part"
     return f"edits followed the story “{headline or story.headline}” ({change}{where})"
 
 

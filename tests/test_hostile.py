@@ -157,3 +157,18 @@ def test_vanishing_file_and_unreadable_folder(tmp_path, monkeypatch):
     assert [a.path for a in corpus.articles] == ["good.txt"]
     assert reasons["gone.txt"].startswith("vanished")
     assert reasons["locked"] == "unreadable: permission denied"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "slack", "text"])
+def test_every_format_carries_no_live_payload(hostile, fmt, tmp_path):
+    """Issue 18: the hostile folder in every output format passes the shared injection checks."""
+    from format_checks import check
+
+    out_file = tmp_path / f"brief.{fmt}"
+    code, out, err = run("export", str(hostile), "--format", fmt, "-o", str(out_file))
+    assert code == 0, err
+    text = out_file.read_text(encoding="utf-8")
+    check(fmt, text)
+    for forbidden in ("\x1b", "\x07", "\u202e", "\x00"):
+        assert forbidden not in text
+    assert "[bold]x[/]" in text.replace("\\", "")  # the payload is shown, as text

@@ -54,11 +54,14 @@ LAYERS = {
     "briefing.figure_conflicts": "analyse",
     "briefing.brief": "brief",
     "briefing.curation": "brief",
-    "briefing.markdown": "output",
+    "briefing.extras": "brief",  # since-last marks and timelines from the brief (JSON fields; the view draws them)
+    "briefing.formats": "output",
+    "briefing.markdown": "output",  # a shim over formats.markdown
     "briefing.merge_tags": "output",
     "briefing.render": "output",
     "briefing.inspect": "output",
     "briefing.cli": "app",
+    "briefing.watch": "app",  # the watch loop behind `briefing watch` and the desk's folder follower
     "briefing.__main__": "app",
     "briefing.tui": "app",
 }
@@ -73,6 +76,8 @@ EXCEPTIONS = {
 KNOWN_CYCLES = {
     ("briefing.quotes.names", "briefing.quotes.speakers"): "inside one package: the name list asks the speaker "
     "finder for a sentence's subject, the speaker finder reads the name list to resolve pronouns",
+    ("briefing.extras", "briefing.brief"): "both lazy, one layer: brief_to_dict adds the extras' JSON fields, and "
+    "since-last compares quotes with the brief's own quote matcher (_same_quote)",
 }
 
 #: Imports of our own modules inside a function: (importer, imported) -> why not at the top.
@@ -84,6 +89,13 @@ LAZY = {
     ("briefing.brief", "briefing.summarize"): "heavy (numpy, scipy, sumy): a warm run never loads it",
     ("briefing.load", "briefing.analysis"): "see EXCEPTIONS",
     ("briefing.html_dates", "briefing.dates"): "only for dates in the page's URL, the last resort",
+    ("briefing.brief", "briefing.extras"): "see KNOWN_CYCLES",
+    ("briefing.extras", "briefing.brief"): "see KNOWN_CYCLES",
+    ("briefing.formats", "briefing.formats.markdown"): "each format's renderer loads on first use",
+    ("briefing.formats", "briefing.formats.html"): "each format's renderer loads on first use",
+    ("briefing.formats", "briefing.formats.slack"): "each format's renderer loads on first use",
+    ("briefing.formats", "briefing.formats.text"): "each format's renderer loads on first use",
+    ("briefing.formats", "briefing.brief"): "the JSON document is built only when JSON is asked for",
     ("briefing.quotes.names", "briefing.quotes.speakers"): "see KNOWN_CYCLES",
     ("briefing.readers", "briefing.readers.feed"): "reader modules load on first use: `briefing --help` stays fast",
     ("briefing.readers", "briefing.readers.html"): "reader modules load on first use",
@@ -93,6 +105,7 @@ LAZY = {
     ("briefing.readers.html", "briefing.html_extract"): "HTML parsing (lxml, trafilatura) only when a page is read",
     "briefing.cli": "each command imports what it runs: `briefing --help` and `inspect` stay fast",
     "briefing.tui": "the desk starts drawing before the engine's modules are loaded",
+    "briefing.watch": "imported by the CLI's watch command and the desk; each round imports what it runs",
 }
 
 

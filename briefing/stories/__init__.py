@@ -13,8 +13,9 @@
   or three central banks reporting one joint intervention, merge.
 - **Threads** (`threads`): stories of different days within a window are linked when their
   centroids are alike (and, for full text, name the same people and places).
-- **Ids** (`ids`): hashes of sorted article ids: the same input gives the same ids, whatever
-  its order.
+- **Ids** (`ids`): a story's id is the hash of its day and its anchor (smallest original
+  article id), a thread's the anchor of its first story: the same input gives the same ids,
+  whatever its order, and copy joining or leaving a story keeps its id.
 
 Measured (tune / blind halves):
 - hand-grouped Reuters days, within-day BCubed P 0.986 / 0.960, R 0.957 / 0.861, F1 0.971 / 0.908

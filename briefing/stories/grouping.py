@@ -82,7 +82,7 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
         group.score = score
     link_threads(groups, regimes, matrix, {a.id: i for i, a in enumerate(originals)}, names)
     for group in groups:
-        group.id = story_id(group.day, group.article_ids)
+        group.id = story_id(group.day, group.article_ids, group.originals)
     groups.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
     return groups
 

@@ -55,7 +55,7 @@ def apply_moves(groups: list, moves: dict[str, str], original_of: dict[str, str]
         if isinstance(aid, str):
             source, ids = groups[home[aid]], sorted(ids)
             firsts = [a for a in ids if a in originals] or ids
-            kept.append(replace(source, article_ids=ids, originals=firsts, id=story_id(source.day, ids), score=1.0 if len(firsts) == 1 else source.score))
+            kept.append(replace(source, article_ids=ids, originals=firsts, id=story_id(source.day, ids, firsts), score=1.0 if len(firsts) == 1 else source.score))
     kept.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
     return kept
 
