@@ -28,6 +28,19 @@ def _where(text: str, needle: str, start: int = 0, end: int | None = None) -> tu
     return (at, at + len(needle)) if at >= 0 else None
 
 
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _number_of(text: str, figure: str) -> tuple[int, int] | None:
+    """Where another source's wording of a figure ("more than 130,000 Russian troops") has its
+    number in this article ("more than 130,000 troops"): the number alone is lit."""
+    number = _NUMBER.search(figure)
+    if number is None:
+        return None
+    found = re.search(rf"(?<![\d,.]){re.escape(number.group())}(?![\d]|[,.]\d)", text)
+    return found.span() if found else None
+
+
 def _highlights(text: str, story, article_id: str) -> list[tuple[int, int, str]]:
     """Where the story's own quotes and figures from this article sit in its text.
 
@@ -46,7 +59,7 @@ def _highlights(text: str, story, article_id: str) -> list[tuple[int, int, str]]
             continue
         sentence = _where(text, figure.sentence) if figure.article == article_id else None
         span = _where(text, figure.text, *sentence) if sentence else None
-        if span := span or _where(text, figure.text):
+        if span := span or _where(text, figure.text) or _number_of(text, figure.text):
             marks.append((*span, FIGURE_STYLE))
     return marks
 

@@ -20,7 +20,10 @@ def test_reader_marks_are_the_storys_own_quotes_and_figures(sample_corpus):
             quotes = {q.text for q in story.quotes if article_id in (q.article, *q.also_in)}
             figures = {f.text for f in story.figures if article_id in (f.article, *f.also_in)}
             for start, end, style in marks:
-                assert text[start:end] in (quotes if style == QUOTE_STYLE else figures)
+                if style == QUOTE_STYLE:
+                    assert text[start:end] in quotes
+                else:  # the figure as worded here, or its number when another source worded it
+                    assert text[start:end] in figures or any(text[start:end] in f for f in figures)
             lit += len(marks)
             # a year in the text is a number the engine does not keep as a figure: never lit
             for year in re.finditer(r"\b20\d\d\b", text):
