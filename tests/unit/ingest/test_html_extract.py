@@ -170,6 +170,45 @@ def test_standfirst_between_headline_and_body_is_kept_but_not_a_video_caption():
     assert CAPTION not in document.text
 
 
+def test_standfirst_held_directly_by_a_div_is_kept():
+    between = f'<div class="intro">{LEAD}</div>'
+    page = news_page().replace("12. März 2024</div>", "12. März 2024</div>" + between)
+    document = extract_html(page)
+    assert_body_kept(document)
+    assert document.text.index(LEAD) < document.text.index(BODY[0])
+
+
+MORE = [
+    "Die Bürgerinitiative Rheinufer kündigte an, die Bauarbeiten kritisch zu begleiten. Sie "
+    "fordert, dass die Stadt die Anwohner regelmäßig über den Fortschritt und mögliche "
+    "Verzögerungen informiert und dass der provisorische Steg auch nachts beleuchtet wird, "
+    "damit Schichtarbeiter ihn sicher nutzen können. Die Verwaltung sagte eine monatliche "
+    "Sprechstunde im Rathaus zu, in der Fragen zu Umleitungen, Lärm und Zufahrten für den "
+    "Lieferverkehr beantwortet werden sollen.",
+    "Auch der Einzelhandel in der Altstadt meldete sich zu Wort. Die Händler befürchten, "
+    "dass Kundinnen und Kunden aus dem Süden der Stadt während der Bauzeit ausbleiben. Der "
+    "Gewerbeverein schlug deshalb vor, an Samstagen einen kostenlosen Pendelbus zwischen den "
+    "Stadtteilen einzurichten. Der Stadtrat will über den Vorschlag im April beraten.",
+]
+
+
+def test_paragraphs_with_no_break_spaces_are_found_on_the_page():
+    """An article cut into sibling containers is completed even when the extracted
+    paragraphs hold no-break spaces (the page has &nbsp;, the text plain spaces)."""
+    first = "".join(f"<p>{p.replace(' ', '&nbsp;', 3)}</p>" for p in BODY)
+    rest = "".join(f"<p>{p}</p>" for p in MORE)
+    ad = '<div class="ad"><a href="/x">Anzeige</a></div>'
+    page = (
+        "<html><head><title>Rheinbrücke</title></head><body><main>"
+        f'<div class="story">{first}</div>{ad}<div class="story">{rest}</div>'
+        "</main></body></html>"
+    )
+    document = extract_html(page)
+    assert_body_kept(document)
+    for paragraph in MORE:
+        assert paragraph in document.text
+
+
 # --- metadata ------------------------------------------------------------------------------
 
 
