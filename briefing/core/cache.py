@@ -16,8 +16,9 @@ moved aside. A stored value of the wrong type (another build, a hand edit) is a 
 Bounded. Each entry records the engine that wrote it, its size and when it was last read or
 written. Entries of another engine (an older release or edited source: their keys can never
 match again) are deleted when the cache is opened, and when the stored values outgrow the size
-limit (`[cache] size` in the config file, `BRIEFING_CACHE_SIZE`, default 1 GiB) the least
-recently used are deleted down to nine tenths of it; freed pages go back to the file system.
+limit (`[cache] size` in the config file, `BRIEFING_CACHE_SIZE`, default 1 GiB; it bounds the
+database file) the least recently used are deleted down to nine tenths of it; freed pages go
+back to the file system.
 """
 
 from __future__ import annotations
@@ -212,19 +213,33 @@ class Cache:
                 raise
 
     def stored_bytes(self) -> int:
-        """The total size of the stored values (what the size limit bounds)."""
+        """The total size of the stored values (the file holds them plus SQLite's own pages)."""
         db = self._connect()
         if db is None:
             return 0
         return int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
 
+    @staticmethod
+    def _bytes_in_use(db: sqlite3.Connection) -> int:
+        """The database's pages that hold something (the file's size once freed pages are given back)."""
+        page_size = int(db.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+        free = int(db.execute("PRAGMA freelist_count").fetchone()[0])
+        return (pages - free) * page_size
+
     def _evict(self, db: sqlite3.Connection) -> bool:
-        """Delete the least recently used entries until the values fit in LOW_WATER of the limit;
-        True if any went."""
-        total = int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
-        if total <= self.size:
+        """Delete the least recently used entries until the file would fit in LOW_WATER of the
+        limit; True if any went.
+
+        The limit bounds the file the user sees, not only the values: SQLite adds its pages'
+        slack, the index and the keys (on Reuters the file was 4% over a limit that counted
+        values). The values' target is scaled by their share of the pages in use.
+        """
+        used = self._bytes_in_use(db)
+        if used <= self.size:
             return False
-        excess = total - int(self.size * LOW_WATER)
+        total = int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
+        excess = total - int(self.size * LOW_WATER * total / used)
         doomed = []
         for rowid, size in db.execute("SELECT rowid, size FROM entries INDEXED BY entries_used ORDER BY used").fetchall():
             doomed.append((rowid,))
