@@ -17,7 +17,7 @@ _CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|al
 
 _CLOSES_PARENTHESIS = re.compile(r"\s*\)")
 
-_MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?)$")  # a number with its unit or noun
+_MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
 
 def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -188,7 +188,46 @@ def _noun_phrase_head(sentence: str, pos: int, limit: int = 3) -> str | None:
     return head
 
 
+_SCORE_HALF_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}[-–]$")
+
+
+def _drop_score_halves(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"beat Agassi 6-4, 7-5, 6-3": the number after "6-" is the second half of a score (or of
+    an identifier like "B-3"); a range would have been read whole from its first number."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        if not f.unit and _SMALL_INT.fullmatch(f.text) and _SCORE_HALF_BEFORE.search(sentence, max(0, start - 4), start):
+            continue
+        out.append(f)
+    return out
+
+
+_SMALL_INT = re.compile(r"\d{1,2}")
+
+_NAME_AFTER = re.compile(r"[ \xa0]+[A-Z][a-z]")
+
+
+def _drop_numbered_names(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"12 Main Street", "the daily 24 Chassa": a bare number read with a capitalised singular
+    name after it is an address or part of a name, not a count (plural names count: "200
+    Republicans")."""
+    out = []
+    for f in figures:
+        end = f.start - offset + len(f.text.split(" ")[0])
+        words = f.label.split()
+        if (
+            not f.unit and words and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0])
+            and _NAME_AFTER.match(sentence, end)
+            and words[-1][:1].isupper() and not words[-1].isupper()
+            and _singular(words[-1]) == words[-1].lower()
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
-    _drop_identifiers, _drop_scores_and_ages, _wire_mixed_numbers, _hyphen_measures,
+    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_numbered_names, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs,
 )

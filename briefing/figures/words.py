@@ -64,7 +64,7 @@ _UNIT_WORDS = [
     (r"barrels per day|bpd|b/d", "barrels/day"), (r"barrels?|bbls?", "barrels"), (r"gallons?", "gallons"),
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
-    (r"degrees? (?:centigrade|celsius)", "°C"), (r"degrees? fahrenheit", "°F"), (r"degrees?", "degrees"),
+    (r"(?:degrees? )?(?:centigrade|celsius)|°\s?C", "°C"), (r"(?:degrees? )?fahrenheit|°\s?F", "°F"), (r"degrees?|°", "degrees"),
     (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
     (r"times", "times"), (r"fold", "times"),
 ]
