@@ -182,6 +182,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
         distance += 1
         if not _nounish(tok) or _verbish(tok):
             continue
+        if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
+            continue  # "as low as", "as young as": an adjective, never what is counted
         low = tok.lower()
         if mode == "nearest":
             tier = 0

@@ -93,6 +93,7 @@ _UNIT_RE = _WordList(_UNIT_WORDS)
 _MEASURE_UNITS = {
     "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "oz", "lb", "barrels", "barrels/day",
     "gallons", "litres", "bushels", "bales", "bags", "acres", "ha", "km2", "sq mi", "m3", "MW", "GW", "kW", "nmi",
+    "°C", "°F", "degrees",
 }
 
 _ATTACHED_UNITS = {
