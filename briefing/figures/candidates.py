@@ -485,14 +485,27 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         unit_word = _RATE_SPLIT.split(unit_word)[0]
         c.label, c.label_from = (unit_word or c.unit), "unit"
         return
-    # 7. the noun the clause is about
+    # 7. the noun the clause is about; money is not counted by a name ("Jefferies", "Association"):
+    # then the currency as written ("three mln dlrs" -> dlrs)
     back = _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
+        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and c.label[:1].isupper() and not c.label.isupper():
+            c.label, c.label_from = _money_word(sentence, c), "unit"
         return
     if c.unit:
         c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
         c.label_from = "unit"
+
+
+_NOT_MONEY = frozenset(("%", "points", "bp", "percentage points", "times"))
+
+
+def _money_word(sentence: str, c: _Cand) -> str:
+    """The currency of a money figure as its text writes it: "dlrs", "pence", "stg"."""
+    unit_text = _LEADING_SCALE.sub("", sentence[c.end:c.text_end].strip(" -") + " ").strip()
+    unit_text = _RATE_SPLIT.split(unit_text)[0].strip()
+    return unit_text or {"USD": "dollars"}.get(c.unit, c.unit)
 
 
 def _resolve_such(prev_sentence: str, before: str, label: str) -> str | None:
