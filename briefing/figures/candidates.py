@@ -8,7 +8,7 @@ import re
 from ..prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
-from .phrases import _clean_label, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
+from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
 from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER
 
 
@@ -490,13 +490,17 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     back = _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
-        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and c.label[:1].isupper() and not c.label.isupper():
+        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
+            c.label[:1].isupper() and not c.label.isupper() or _singular(c.label.split()[-1]) in _ORGANISATIONS
+        ):
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return
     if c.unit:
         c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
         c.label_from = "unit"
 
+
+_ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
 _NOT_MONEY = frozenset(("%", "points", "bp", "percentage points", "times"))
 
