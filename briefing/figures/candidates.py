@@ -464,7 +464,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         m = _IN_FOR.match(sentence[c.text_end:])
         if m:
             words, _ = _np_after(sentence, c.text_end + m.end())
-            if words and not words[0][:1].isupper():
+            if words and not words[0][:1].isupper() and not any(_PERIOD_WORD.fullmatch(w) for w in words):
                 c.label, c.label_from = _clean_label(words), "in"
                 return
     # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
@@ -499,6 +499,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
         c.label_from = "unit"
 
+
+_PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third|fourth|latest|current|year|quarter|month|week|period|half)s?")
 
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
