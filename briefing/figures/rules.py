@@ -227,7 +227,46 @@ def _drop_numbered_names(sentence: str, offset: int, figures: list[Figure]) -> l
     return out
 
 
+_LIST_MARK_AFTER = re.compile(r"[.)](?:[ \xa0\t]|$)")
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
+
+
+def _drop_list_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"1. Preheat the oven", "2) Mix": a number opening a line and closed by a point or a
+    bracket numbers an item of a list."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _SMALL_INT.fullmatch(f.text) and _LINE_START.search(sentence, 0, start) and _LIST_MARK_AFTER.match(sentence, end):
+            continue
+        out.append(f)
+    return out
+
+
+_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][\w.'’]*,[ \xa0]$")
+
+_APPOSITIVE_AFTER = re.compile(r",|\)|[ \xa0]*(?:—|--)")
+
+_RANK_BEFORE = re.compile(r"\b(?:[Tt]op|[Nn]o\.|[Nn]umber|[Rr]anked|[Rr]anking)[ \xa0]$")
+
+
+def _drop_ages_and_ranks(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"The victim, 54, was a teacher": a bare number set off by commas after a noun is an age
+    in passing; "top 10", "ranked 3": a rank, not a count."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if not f.unit and _PLAIN_NUMBER.fullmatch(f.text) and "." not in f.text and f.value is not None and f.value < 130:
+            if _APPOSITIVE_BEFORE.search(sentence, max(0, start - 40), start) and _APPOSITIVE_AFTER.match(sentence, end):
+                continue
+            if _RANK_BEFORE.search(sentence, max(0, start - 10), start):
+                continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
-    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_numbered_names, _wire_mixed_numbers, _hyphen_measures,
+    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_numbered_names, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs,
 )
