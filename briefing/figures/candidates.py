@@ -491,7 +491,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if back:
         c.label, c.label_from = _clean_label(back), "back"
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
-            c.label[:1].isupper() and not c.label.isupper() or _singular(c.label.split()[-1]) in _ORGANISATIONS
+            c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
+            or _singular(c.label.split()[-1]) in _ORGANISATIONS
         ):
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return

@@ -205,23 +205,18 @@ def _drop_score_halves(sentence: str, offset: int, figures: list[Figure]) -> lis
 
 _SMALL_INT = re.compile(r"\d{1,2}")
 
-_NAME_AFTER = re.compile(r"[ \xa0]+[A-Z][a-z]")
+_ADDRESS_AFTER = re.compile(
+    r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|"
+    r"Square|Way|Court|Terrace|Highway|Parkway|Strasse|Straße)(?![\w])"
+)
 
 
-def _drop_numbered_names(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
-    """"12 Main Street", "the daily 24 Chassa": a bare number read with a capitalised singular
-    name after it is an address or part of a name, not a count (plural names count: "200
-    Republicans")."""
+def _drop_addresses(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"12 Main Street", "221 Baker Street": a house number, not a count."""
     out = []
     for f in figures:
         end = f.start - offset + len(f.text.split(" ")[0])
-        words = f.label.split()
-        if (
-            not f.unit and words and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0])
-            and _NAME_AFTER.match(sentence, end)
-            and words[-1][:1].isupper() and not words[-1].isupper()
-            and _singular(words[-1]) == words[-1].lower()
-        ):
+        if not f.unit and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) and _ADDRESS_AFTER.match(sentence, end):
             continue
         out.append(f)
     return out
@@ -267,6 +262,6 @@ def _drop_ages_and_ranks(sentence: str, offset: int, figures: list[Figure]) -> l
 
 
 _FIGURE_RULES = (
-    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_numbered_names, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
+    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs,
 )
