@@ -32,13 +32,13 @@ _FRACTION_WORDS = ("third", "quarter", "fifth", "eighth", "tenth", "sixth")
 
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
 
-_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion")
+_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
 
 _BY_THE_END = re.compile(r"\bby the\s+$", re.I)
 
 _TWO_DIGITS = re.compile(r"\d{2}s?")
 
-_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
+_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion|trillion)(?![\w-])", re.I)
 
 
 def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:

@@ -246,4 +246,4 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
 
 _PRODUCT_SIZES = frozenset("inch in cm mm litre liter gigabyte terabyte megapixel speed door core".split())
 
-_ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundreds", "thousands", "millions", "billions", "tens", "third", "quarter")
+_ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundred", "thousand", "million", "billion", "trillion", "tens", "third", "quarter")
