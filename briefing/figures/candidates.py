@@ -476,7 +476,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             return
     # 6. measures with nothing else: the unit as written ("150 miles")
     if c.unit in _MEASURE_UNITS:
-        back = _np_before(sentence, c.text_start, skip, "measure-only")
+        # a length is not of "capital" or "sales": "only 150 miles" -> miles
+        back = [] if c.unit in _LENGTH_UNITS else _np_before(sentence, c.text_start, skip, "measure-only")
         if back:
             c.label, c.label_from = _clean_label(back), "back"
             return
@@ -502,6 +503,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
 
 
 _PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third|fourth|latest|current|year|quarter|month|week|period|half)s?")
+
+_LENGTH_UNITS = frozenset(("km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi"))
 
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
