@@ -402,10 +402,14 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         if words:
             c.label = _clean_label(words)
         return
-    # 1. a noun phrase right after the figure
+    # 1. a noun phrase right after the figure, past a model number ("30 787-9 Dreamliner jets")
     sp = _ONE_BLANK.match(rest).end()
     words, end = ([], e)
-    if sp == 1 or c.hyphen_word:
+    if sp == 1 and not measure and (model := _MODEL_NUMBER.match(rest, sp)):
+        words, end = _np_after(sentence, e + model.end())
+        if not (words and _is_plural(words[-1])):
+            words, end = ([], e)
+    elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
     if c.kind == "ratio":
         if words and _is_plural(words[-1]):
@@ -505,6 +509,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
 _PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third|fourth|latest|current|year|quarter|month|week|period|half)s?")
 
 _LENGTH_UNITS = frozenset(("km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi"))
+
+_MODEL_NUMBER = re.compile(r"(?:\d{3,4}[-–]\d{1,3}[A-Z]{0,3}|[A-Z]{1,3}[-–]?\d{1,4}[A-Z]{0,3})[ \xa0]+(?=[A-Za-z])")
 
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
