@@ -142,7 +142,12 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
         if f.start < skip_until:
             continue
         end = f.end - offset
-        m = _WIRE_FRACTION.match(sentence, end) if _PLAIN_NUMBER.fullmatch(f.text) and f.value is not None else None
+        plain = _ENDS_PLAIN_NUMBER.search(f.text) is not None and f.value is not None and not f.unit
+        if plain and (nxt := _next_fraction(sentence, offset, f, figures)) is not None:
+            f, skip_until = nxt, nxt.end
+            out.append(f)
+            continue
+        m = _WIRE_FRACTION.match(sentence, end) if plain else None
         if m and int(m.group(1)) < int(m.group(2)):
             value = f.value + int(m.group(1)) / int(m.group(2))
             label = m.group(3) or f.label
@@ -150,6 +155,25 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
             skip_until = f.end
         out.append(f)
     return out
+
+
+_ENDS_PLAIN_NUMBER = re.compile(r"(?:^|[ \xa0])\d+$")
+
+_SLASH_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])\b")
+
+
+def _next_fraction(sentence: str, offset: int, f: Figure, figures: list[Figure]) -> Figure | None:
+    """"1 1/2 million dollars": a whole number and the slash fraction after it are one figure."""
+    nxt = next((g for g in figures if g.start > f.start), None)
+    if nxt is None or nxt.start != f.end + 1 or sentence[f.end - offset] not in " \xa0" or nxt.value is None:
+        return None
+    m = _SLASH_FRACTION.match(nxt.text)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        return None
+    frac = int(m.group(1)) / int(m.group(2))
+    scale = nxt.value / frac
+    value = float(f"{(f.value + frac) * scale:.12g}")
+    return Figure(sentence[f.start - offset:nxt.end - offset], value, nxt.unit, f.qualifier or nxt.qualifier, nxt.label, sentence, f.start, nxt.end)
 
 
 _HYPHEN_MEASURE = re.compile(r"[\d,.]+-([a-z]+)")
