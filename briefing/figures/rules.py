@@ -285,7 +285,28 @@ def _drop_ages_and_ranks(sentence: str, offset: int, figures: list[Figure]) -> l
     return out
 
 
+_BARE_CELL = re.compile(r"[-+−]?\d[\d,.]*%?")
+
+_CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|$)")
+
+_CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
+
+
+def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"COMPANIES  1.62  -0.05  2.40": bare numbers side by side with nothing but blanks between
+    them are the cells of a table (prices, changes, tickers), not figures of the story."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _BARE_CELL.fullmatch(f.text) and (
+            _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells,
 )
