@@ -347,7 +347,7 @@ _OF = re.compile(r"\s+of\s+")
 
 _MORE = re.compile(r"\s+more\b")
 
-_ONE_BLANK = re.compile(r"[ \t]?")
+_ONE_BLANK = re.compile(r"(?:[ \t]|\n(?=\S))?")  # a wrapped line goes on; an indented one is a new row
 
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
