@@ -114,10 +114,15 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
     return out
 
 
-_SCORE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating)\s+(?:of\s+)?$", re.I)
+_SCORE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating|tied at|level at|version|v\.?)\s+(?:of\s+)?$", re.I)
 
 _AGE_BEFORE = re.compile(r"\b(?:as (?:young|old) as|(?:older|younger) than|aged?|ages)\s+$", re.I)
+
+_TURNED_BEFORE = re.compile(r"\b(?:turned|turns|turning)\s+$", re.I)  # "who turned 70": an age when nothing is counted
 _SCORE_OR_AGE_BEFORE = re.compile(f"{_SCORE_BEFORE.pattern}|{_AGE_BEFORE.pattern}", re.I)  # one search, not two
+
+
+_DATE_FRACTION = re.compile(r"\d{1,2}/(?!(?:2|3|4|5|6|8|10|12|16|32|64)\b)\d{1,2}")
 
 
 def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -127,6 +132,10 @@ def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> 
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
         if _SCORE_OR_AGE_BEFORE.search(before):
             continue
+        if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
+            continue
+        if _DATE_FRACTION.fullmatch(f.text.split(" ")[0]):
+            continue  # "9/11", "24/7": a date or a phrase, not a fraction
         out.append(f)
     return out
 
