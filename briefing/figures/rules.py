@@ -315,7 +315,30 @@ def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list
     return out
 
 
+_OF_TOTAL_BEFORE = re.compile(
+    r"\b(?:photo|photos|image|images|picture|slide|page|part|step|item|chapter|episode|game|round|volume|issue)\s+\d+\s+of\s+$", re.I
+)
+
+_PHONE_BEFORE = re.compile(r"\b(?:tel|phone|telephone|fax|call|mobile|hotline)\b\.?:?[\s\d().+/-]*$", re.I)
+
+_LEADING_ZERO = re.compile(r"0\d+")
+
+
+def _drop_pages_and_phones(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"Photo 1 of 5", "Page 2 of 3": the count of a gallery or document, not of the story;
+    "Tel: 020 7946 0958": a phone number's groups (a leading zero is never a count)."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        if _PLAIN_NUMBER.fullmatch(f.text):
+            before = sentence[max(0, start - 40):start]
+            if _OF_TOTAL_BEFORE.search(before) or _PHONE_BEFORE.search(before) or _LEADING_ZERO.fullmatch(f.text):
+                continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones,
 )
