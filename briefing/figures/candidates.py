@@ -464,7 +464,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             c.label, c.label_from = _clean_label(back), "before-of"
             return
     # 4. money "in aid", "for working capital"
-    if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
+    if (c.unit or c.has_scale) and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
         m = _IN_FOR.match(sentence[c.text_end:])
         if m:
             words, _ = _np_after(sentence, c.text_end + m.end())
