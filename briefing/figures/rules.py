@@ -338,7 +338,22 @@ def _drop_pages_and_phones(sentence: str, offset: int, figures: list[Figure]) ->
     return out
 
 
+_RATE_THEN_NAME = re.compile(r"[ \xa0\n](?:per|a|an)[ \xa0\n]+([a-z]{3,})[ \xa0\n]+([A-Z][\w.]*)$")
+
+
+def _rate_before_name(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"80.49 dlrs per tonne Fob": a capitalised word after a price's rate is a trade term or a
+    name, not what is priced; the price is per tonne."""
+    out = []
+    for f in figures:
+        m = _RATE_THEN_NAME.search(f.text)
+        if m and f.label == m.group(2):
+            f = Figure(f.text, f.value, f.unit, f.qualifier, m.group(1), sentence, f.start, f.end)
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name,
 )
