@@ -140,7 +140,7 @@ def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
-_WIRE_FRACTION = re.compile(r"[ \xa0]([1-7])-([2348])\b(?:[ \xa0]+([a-z]+))?")
+_WIRE_FRACTION = re.compile(r"[ \xa0]([1-7])[-/]([2348])\b(?:[ \xa0]+([a-z]+))?")
 
 
 def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
