@@ -353,7 +353,26 @@ def _rate_before_name(sentence: str, offset: int, figures: list[Figure]) -> list
     return out
 
 
+_BRACKETED = re.compile(r"[(\[]\s*\d{1,3}\s*(?:[,;–-]\s*\d{1,3}\s*)*[)\]]")
+
+
+def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """A bare number with nothing counted, no unit, scale or qualifier ("in position Lat. 25",
+    "version: '3.7'") says nothing a reader can use; a bracketed one ("(3)", "[1]") is a note."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _PLAIN_NUMBER.fullmatch(f.text) and not f.label and not f.unit:
+            continue
+        if _PLAIN_NUMBER.fullmatch(f.text) and any(
+            m.start() <= start and end <= m.end() for m in _BRACKETED.finditer(sentence, max(0, start - 12), min(len(sentence), end + 12))
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _drop_bare_unlabelled,
 )
