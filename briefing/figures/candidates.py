@@ -405,9 +405,9 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     # 1. a noun phrase right after the figure, past a model number ("30 787-9 Dreamliner jets")
     sp = _ONE_BLANK.match(rest).end()
     words, end = ([], e)
-    if sp == 1 and not measure and (model := _MODEL_NUMBER.match(rest, sp)):
-        words, end = _np_after(sentence, e + model.end())
-        if not (words and _is_plural(words[-1])):
+    if sp == 1 and not measure and (model := _MODEL_NUMBER.match(rest, sp) or _MORE_THEN.match(rest, sp)):
+        words, end = _np_after(sentence, e + model.end())  # also "20 more lives", "three other people"
+        if not (words and _is_plural(words[-1])) or _TIME_UNITS.fullmatch(words[-1]):
             words, end = ([], e)
     elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
@@ -511,6 +511,8 @@ _PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third
 _LENGTH_UNITS = frozenset(("km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi"))
 
 _MODEL_NUMBER = re.compile(r"(?:\d{3,4}[-–]\d{1,3}[A-Z]{0,3}|[A-Z]{1,3}[-–]?\d{1,4}[A-Z]{0,3})[ \xa0]+(?=[A-Za-z])")
+
+_MORE_THEN = re.compile(r"(?:more|other|additional|extra|fewer|new)[ \t\n]+(?=[a-z])")
 
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
