@@ -356,15 +356,28 @@ def _rate_before_name(sentence: str, offset: int, figures: list[Figure]) -> list
 _BRACKETED = re.compile(r"[(\[]\s*\d{1,3}\s*(?:[,;–-]\s*\d{1,3}\s*)*[)\]]")
 
 
+_ELLIPSIS_GAP = re.compile(r"[^\d;:.]{0,40}?(?:,|\band)[ \xa0\n]+")
+
+_PARTICIPLE_AFTER = re.compile(r"[ \xa0\n]+[a-z]+(?:ed|en)\b")
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
+
+
 def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """A bare number with nothing counted, no unit, scale or qualifier ("in position Lat. 25",
     "version: '3.7'") says nothing a reader can use; a bracketed one ("(3)", "[1]") is a note."""
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
-        if _PLAIN_NUMBER.fullmatch(f.text) and not f.label and not f.unit:
+        if _BARE_NUMBER.fullmatch(f.text) and not f.label and not f.unit:
+            prev = out[-1] if out else None
+            gap = sentence[prev.end - offset:start] if prev is not None else ""
+            if prev is not None and prev.label and not prev.unit and _ELLIPSIS_GAP.fullmatch(gap) and _PARTICIPLE_AFTER.match(sentence, end):
+                # "Eight people were killed and 20 injured": the second number counts the same thing
+                out.append(Figure(f.text, f.value, f.unit, f.qualifier, prev.label, sentence, f.start, f.end))
             continue
-        if _PLAIN_NUMBER.fullmatch(f.text) and any(
+        if _BARE_NUMBER.fullmatch(f.text) and any(
             m.start() <= start and end <= m.end() for m in _BRACKETED.finditer(sentence, max(0, start - 12), min(len(sentence), end + 12))
         ):
             continue
