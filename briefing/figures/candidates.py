@@ -502,7 +502,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return
     if c.unit:
-        c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
+        c.label = "percent" if c.unit == "%" else _money_word(sentence, c) if c.unit not in _NOT_MONEY else c.unit
         c.label_from = "unit"
 
 

@@ -125,8 +125,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], i
     matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
     for k, m in enumerate(matches):
         raw = m.group(0)
-        if raw[:1] in "(\"'“‘«" and words:
-            break
+        if raw[:1] in "(\"'“‘«" and words or raw[:1] in "([":
+            break  # "600,000 pesos (dlrs 15,000)": an aside is not the noun after the number
         tok = raw.lstrip("(\"'“‘«")
         abbreviation = bool(_ABBREVIATION.fullmatch(tok))  # U.S.
         core = tok if abbreviation else tok.rstrip(_TRAIL)

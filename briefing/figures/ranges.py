@@ -53,7 +53,7 @@ _BETWEEN_END = re.compile(r"\bbetween\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 
 
-_SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks", "shs"))
+_SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks"))
 
 
 def _restatements(sentence: str, cands: list[_Cand]) -> None:

@@ -13,7 +13,11 @@ from .words import _PRODUCT_SIZES, _SMALL, _STOP
 # ------------------------------------------------------------------ rules on a sentence's figures
 # Each takes (sentence, offset of the sentence, its figures) and returns the figures to keep.
 
-_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?$", re.I)
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
+)
+
+_CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
 _CLOSES_PARENTHESIS = re.compile(r"\s*\)")
 
@@ -26,7 +30,7 @@ def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list
     out: list[Figure] = []
     for f in figures:
         prev = out[-1] if out else None
-        if prev is not None and _MEASURE_END.search(prev.text) and _MEASURE_END.search(f.text):
+        if prev is not None and _MEASURE_END.search(prev.text) and (_MEASURE_END.search(f.text) or _CURRENCY_GAP.search(sentence, 0, f.start - offset)):
             gap = sentence[prev.end - offset:f.start - offset]
             if _CONVERSION_GAP.fullmatch(gap) and _CLOSES_PARENTHESIS.match(sentence, f.end - offset):
                 continue
