@@ -21,6 +21,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class WatchState:
     brief: object = None
 
 
-def folder_signature(root: Path, ignore: set[str] = frozenset()) -> tuple:
+def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tuple:
     """(relative path, size, mtime_ns) of every file under root, hidden ones left out: what
     the polling fallback compares between rounds."""
     found = []
@@ -148,14 +149,14 @@ class Watcher:
         yield from folder_changes(self.root, stop, self.ignore, self.warn)
 
 
-def folder_changes(root: Path, stop: threading.Event, ignore: set[str] = frozenset(), warn=None):
+def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] = frozenset(), warn=None):
     """Yield once per settled change of the folder until `stop` is set: watchfiles (inotify and
     friends) when it works, else polling (also when BRIEFING_WATCH_POLL is set). Hidden files
     (a copy in progress) and the paths in `ignore` (our own output) are not changes."""
     try:
         import watchfiles
     except ImportError:
-        watchfiles = None
+        watchfiles = None  # type: ignore[assignment]
     if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
         try:
             for batch in watchfiles.watch(root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),

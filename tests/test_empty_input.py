@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from markdown_it import MarkdownIt
 
 from briefing.cache import Cache

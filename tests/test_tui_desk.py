@@ -22,7 +22,7 @@ from briefing.tui.palette import parse_day
 from briefing.tui.skipped import SkippedScreen
 from briefing.tui.status import StatusLine
 from briefing.tui.stories import StoriesList
-from briefing.tui.story_view import StoryRows, StoryView
+from briefing.tui.story_view import StoryView
 from briefing.tui.undo import EditsScreen
 from test_tui_support import handmade, isolate_user_folders, wait_ready
 
@@ -155,6 +155,31 @@ def test_export_dialog_json_and_clipboard(make_app, tmp_path):
 
     run(app, scenario)
     assert set(export_formats()) == set(FORMATS)
+
+
+def test_export_dialog_takes_the_format_from_a_typed_suffix(make_app, tmp_path):
+    """Typing `….html` (or `.slack.json`) chooses that format, visibly, and writes it."""
+    app = make_app()
+    target = tmp_path / "mine.html"
+    slack = tmp_path / "mine.slack.json"
+
+    async def scenario(pilot):
+        await pilot.press("down", "e")
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.pause()
+        assert app.screen.chosen.name == "html"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#export-path").value = str(slack)
+        await pilot.pause()
+        assert app.screen.chosen.name == "slack" and app.screen.query_one("#export-path").value == str(slack)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    run(app, scenario)
+    assert target.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert slack.read_text(encoding="utf-8").lstrip().startswith(("{", "["))
 
 
 def test_skipped_files_panel_and_status_line(make_app):

@@ -51,7 +51,7 @@ def _drop_frequencies(sentence: str, offset: int, figures: list[Figure]) -> list
             times_end = end
         else:
             m = _TIMES_AFTER.match(sentence, end)
-            times_end = m.end() if m else None
+            times_end = m.end() if m else None  # type: ignore[assignment]
         if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end):
             continue
         out.append(f)
@@ -162,7 +162,7 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
             continue
         m = _WIRE_FRACTION.match(sentence, end) if plain else None
         if m and int(m.group(1)) < int(m.group(2)):
-            value = f.value + int(m.group(1)) / int(m.group(2))
+            value = f.value + int(m.group(1)) / int(m.group(2))  # type: ignore[operator]
             label = m.group(3) or f.label
             f = Figure(sentence[f.start - offset:m.end()], value, f.unit, f.qualifier, label, sentence, f.start, offset + m.end())
             skip_until = f.end
@@ -178,7 +178,7 @@ _SLASH_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])\b")
 def _next_fraction(sentence: str, offset: int, f: Figure, figures: list[Figure]) -> Figure | None:
     """"1 1/2 million dollars": a whole number and the slash fraction after it are one figure."""
     nxt = next((g for g in figures if g.start > f.start), None)
-    if nxt is None or nxt.start != f.end + 1 or sentence[f.end - offset] not in " \xa0" or nxt.value is None:
+    if nxt is None or nxt.start != f.end + 1 or sentence[f.end - offset] not in " \xa0" or nxt.value is None or f.value is None:
         return None
     m = _SLASH_FRACTION.match(nxt.text)
     if not m or int(m.group(1)) >= int(m.group(2)):
@@ -371,7 +371,7 @@ _BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
 def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """A bare number with nothing counted, no unit, scale or qualifier ("in position Lat. 25",
     "version: '3.7'") says nothing a reader can use; a bracketed one ("(3)", "[1]") is a note."""
-    out = []
+    out: list[Figure] = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
         if _BARE_NUMBER.fullmatch(f.text) and not f.label and not f.unit:

@@ -7,7 +7,6 @@ folder loads), and every curation action is saved at once through `CurationStore
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from pathlib import Path
@@ -18,14 +17,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..atomic import write_atomic
 from ..brief import brief_json, build_brief
 from ..config import Settings
 from ..curation import CurationStore
+from ..heap import HeldHeap
 from ..load import LoadOptions, load_corpus
+from .confirm import ConfirmScreen
 from .days import DaysList
 from .engine import Cancelled, load_in_process
 from .filter import FilterBar
@@ -80,7 +80,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
     CSS_PATH = [Path(__file__).with_name("app.tcss")]  # absolute: subclasses live elsewhere
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
-    BINDINGS = DeskExtras.EXTRA_BINDINGS + [
+    BINDINGS = DeskExtras.EXTRA_BINDINGS + [  # type: ignore[assignment]
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "filter", "Filter"),
@@ -116,6 +116,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         self.isolate = isolate  # run the engine in a child process (the command line does)
         _start_resource_tracker()
         self.session: Session | None = None
+        self._heap = HeldHeap()  # the loaded folder, out of the collector's full passes while the desk holds it
         self.load_error: BaseException | None = None
         self.sub_title = self.path.resolve().name
         loaded = load_themes()
@@ -142,6 +143,9 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         yield FilterBar(id="filter")
         yield Footer()
 
+    def on_unmount(self) -> None:
+        self._heap.release()
+
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one(StoryView).clear("loading…")
@@ -161,7 +165,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
             if self.isolate:  # the engine in its own process: the UI keeps the GIL
                 corpus, brief = load_in_process(
                     self.path, self.settings, self.options, self.cache, curation.moves,
-                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),
+                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),  # type: ignore[arg-type]
                     cancelled=lambda: worker.is_cancelled,
                 )
             else:
@@ -202,7 +206,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         # The corpus and the brief live as long as the desk: keep the garbage collector from
         # walking their millions of objects again and again (a full pass over Reuters froze
         # the desk for about a second in the middle of scrolling).
-        gc.freeze()
+        self._heap.freeze()
         session = self.session
         days = self.query_one(DaysList)
         select_day = None
@@ -253,7 +257,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         if story is None:
             view.clear("No story matches the filter." if self.session and self.session.query else "No story.")
         elif story.id != view.story_id:
-            view.show(self.session, story)
+            view.show(self.session, story)  # type: ignore[arg-type]
 
     def on_advance(self, message: Advance) -> None:
         if message.origin == "days":
@@ -261,7 +265,7 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         elif message.origin == "stories" and self.query_one(StoryView).story_id:
             self.query_one(StoryRows).focus()
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]
         focused = self.focused
         if isinstance(focused, StoryRows):
             self.query_one(StoriesList).focus()
@@ -282,13 +286,13 @@ class BriefingApp(LivingDesk, DeskExtras, App):
         days, stories = self.query_one(DaysList), self.query_one(StoriesList)
         days.show(session.day_rows())
         if days.current:
-            stories.show(session, days.current, keep=keep_story or stories.current)
+            stories.show(session, days.current, keep=keep_story or stories.current)  # type: ignore[arg-type]
         view = self.query_one(StoryView)
         story = session.story(stories.current) if stories.current else None
         if story is None:
             view.clear("No story.")
         else:
-            view.show(session, story, keep=True)
+            view.show(session, story, keep=True)  # type: ignore[arg-type]
         self.update_status()
 
     DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json", "undo", "redo", "show_edits", "show_skipped"}
@@ -546,23 +550,6 @@ class BriefingApp(LivingDesk, DeskExtras, App):
             self.notify(message, severity="warning", markup=False)
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
-
-
-class ConfirmScreen(ModalScreen):
-    """A yes/no question; dismissed with True only on `y`."""
-
-    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"), Binding("escape", "answer(False)", "No")]
-    DEFAULT_CSS = "ConfirmScreen { align: center middle; } ConfirmScreen > Static { width: 70; padding: 1 2; border: thick $warning; background: $surface; }"
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.question + "\n\n[y] yes   [n] no"))
-
-    def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
 
 
 def export_folder(folder: Path, corpus: Path) -> Path:

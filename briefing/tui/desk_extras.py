@@ -19,8 +19,9 @@ from pathlib import Path
 from textual.binding import Binding
 
 from ..atomic import write_atomic
+from .confirm import ConfirmScreen
 from .days import DaysList
-from .export import ExportRequest, ExportScreen, export_formats
+from .export import ExportRequest, ExportScreen
 from .messages import DayChosen
 from .skipped import SkippedScreen
 from .status import StatusLine, status_content
@@ -54,6 +55,7 @@ class DeskExtras:
         *[Binding(key, f"route_move('{key}')", show=False, priority=True) for key in ROUTED_MOVES],
     ]
     ROUTED = {"route_enter", "route_back", "route_move", "pane"}
+    _baseline: Snapshot | None  # set by the app (its __init__ and each load)
 
     @classmethod
     def pane_bindings(cls, bindings: list[Binding]) -> list[Binding]:
@@ -189,8 +191,6 @@ class DeskExtras:
                     self.do_export(day, request, confirmed=True)
                 else:
                     self.notify(f"kept {path}", timeout=3, markup=False)
-
-            from .app import ConfirmScreen
 
             self.push_screen(ConfirmScreen(question), answer)
             return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -87,6 +87,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.default_path = default_path  # (day, suffix) -> Path
         self.formats = list(export_formats().values())
         self.path_edited = False
+        self._following_path = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -112,8 +113,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         pressed = self.query_one(RadioSet).pressed_index
         return self.formats[pressed if pressed >= 0 else 0]
 
+    def format_of_path(self, path: Path) -> int | None:
+        """The index of the format whose suffix the path ends with (the longest: .slack.json
+        before .json), or None."""
+        matches = [(len(f.suffix), i) for i, f in enumerate(self.formats) if path.name.endswith("." + f.suffix)]
+        return max(matches)[1] if matches else None
+
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
+        if self._following_path:  # the radio followed a typed suffix: leave the path alone
+            self._following_path = False
+            return
         path_input = self.query_one("#export-path", Input)
         fmt = self.formats[event.index]
         current = Path(path_input.value)
@@ -128,13 +138,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def _path_typed(self, event: Input.Changed) -> None:
         defaults = {str(self.default_path(self.day, f.suffix)) for f in self.formats}
         self.path_edited = event.value not in defaults
+        index = self.format_of_path(Path(event.value.strip()))
+        radios = list(self.query(RadioButton))
+        if index is not None and index != self.query_one(RadioSet).pressed_index and index < len(radios):
+            self._following_path = True  # a typed ".html" chooses HTML, visibly
+            radios[index].value = True
 
     def _finish(self, action: str) -> None:
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
             self.notify("give a path to write to", severity="warning")
             return
-        self.dismiss(ExportRequest(action, self.chosen, Path(value).expanduser()))
+        path = Path(value).expanduser()
+        index = self.format_of_path(path)  # a path ending in a format's suffix means that format
+        self.dismiss(ExportRequest(action, self.formats[index] if index is not None else self.chosen, path))
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:

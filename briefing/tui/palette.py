@@ -52,7 +52,7 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
 
     def _date_hits(self, query: str) -> list[tuple[str, object, str]]:
         """Jump-to-day commands for a query dateparser reads as a date."""
@@ -63,7 +63,7 @@ class BriefingCommands(Provider):
         if parsed is None:
             return []
         date, has_year = parsed
-        hits = []
+        hits: list[tuple[str, object, str]] = []
         for row in session.day_rows():
             if row.date and (row.date.month, row.date.day) == (date.month, date.day) and (not has_year or row.date.year == date.year):
                 label = f"{row.date.isoformat()} {row.date.strftime('%A')}"
@@ -72,12 +72,12 @@ class BriefingCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         for name, callback, help_text in self._date_hits(query):
-            yield Hit(1.0, name, callback, help=help_text)
+            yield Hit(1.0, name, callback, help=help_text)  # type: ignore[arg-type]
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
 
 
 def parse_day(query: str):

@@ -172,13 +172,13 @@ class StoryView(Vertical):
         figures = session.figure_rows(story)
         if figures:
             options.append(heading("KEY FIGURES", "space: pin / drop / normal"))
-            for row in figures:
-                add("figure", row.line.article, figure_label(row), row)
+            for row in figures:  # type: ignore[assignment]
+                add("figure", row.line.article, figure_label(row), row)  # type: ignore[arg-type]
         quotes = session.quote_rows(story)
         if quotes:
             options.append(heading("QUOTES", "space: pin / drop / normal"))
-            for row in quotes:
-                add("quote", row.line.article, quote_label(row), row)
+            for row in quotes:  # type: ignore[assignment]
+                add("quote", row.line.article, quote_label(row), row)  # type: ignore[arg-type]
         options.append(heading("SOURCES", "enter: read · m: move to another story"))
         for article_id in story.articles:
             add("source", article_id, source_label(session, article_id))

@@ -33,7 +33,7 @@ from textual.theme import Theme
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 from ..atomic import write_atomic
 from ..config import user_config_path
@@ -84,7 +84,7 @@ def parse_theme(text: str, origin: str = "theme") -> Theme:
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in variables.items()):
         raise ThemeError(f"{origin}: [variables] holds names and strings")
-    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), variables=dict(variables), **values)
+    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), variables=dict(variables), **values)  # type: ignore[arg-type]
 
 
 @dataclass

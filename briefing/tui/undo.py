@@ -33,7 +33,7 @@ class Snapshot:
     anchors: dict
 
     @classmethod
-    def of(cls, curation: Curation) -> "Snapshot":
+    def of(cls, curation: Curation) -> Snapshot:
         return cls(
             copy.deepcopy(curation.stories),
             copy.deepcopy(curation.order),
