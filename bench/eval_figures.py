@@ -245,6 +245,55 @@ def label_named(pred: str, gold: list[str]) -> bool:
     return any(_head_word(g) == _head_word(pred) or _head_word(g) in words for g in gold)
 
 
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """The text with every run of blanks made one space, and each kept character's offset."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def anchor_mentions(mentions: list[dict], text: str) -> list[dict]:
+    """Gold offsets were taken on the text as the readers gave it when the article was labelled;
+    a reader that later drops an editor's header or reflows paragraphs shifts them. Each mention
+    is found again by its snippet (blanks squeezed), nearest the old place after the shift its
+    article's earlier mentions showed; a mention whose snippet the text no longer has (a header
+    the reader now drops) is left out, as the extractor can no longer see it."""
+    if all(text[m["start"]:m["end"]] == m["text"] for m in mentions):
+        return mentions
+    flat, where = _squeeze(text)
+    out: list[dict] = []
+    shift = 0
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        whole, _ = _squeeze(m["snippet"])
+        inner, _ = _squeeze(m["text"])
+        at0, hits = whole.find(inner), []
+        n = len(whole)
+        for before, after in ((n, n), (16, 16), (10, 10), (4, 4), (10, 0), (0, 10)):  # less of it ('' became ")
+            at = min(at0, before)
+            snippet = whole[at0 - at:at0 + len(inner) + after]
+            i = flat.find(snippet) if at0 >= 0 else -1
+            while i >= 0:
+                hits.append(i)
+                i = flat.find(snippet, i + 1)
+            if hits:
+                break
+        if not hits:
+            continue
+        best = min(hits, key=lambda h: abs(where[h + at] - (m["start"] + shift)))
+        start = where[best + at]
+        end = where[best + at + len(inner) - 1] + 1
+        shift = start - m["start"]
+        out.append({**m, "start": start, "end": end})
+    return out
+
+
 def articles_score(rows: list[dict], texts: dict[str, str], show: bool) -> dict:
     by_article: dict[str, list[dict]] = {}
     for r in rows:
@@ -254,6 +303,7 @@ def articles_score(rows: list[dict], texts: dict[str, str], show: bool) -> dict:
         text = texts.get(aid)
         if text is None:
             continue
+        mentions = anchor_mentions(mentions, text)
         figures = extract_figures(text)
         covered: set[int] = set()
         for f in figures:
