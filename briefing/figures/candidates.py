@@ -411,6 +411,11 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             words, end = ([], e)
     elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
+        if sp == 1 and not measure and all(w[:1].isupper() for w in words) and (name := _NAME_THEN.match(rest, sp)):
+            # "65,000 First Western common shares", "Two United States service members"
+            after, after_end = _np_after(sentence, e + name.end())
+            if after and after[-1][:1].islower() and _is_plural(after[-1]) and not _TIME_UNITS.fullmatch(after[-1]):
+                words, end = after, after_end
     if c.kind == "ratio":
         if words and _is_plural(words[-1]):
             c.label, c.text_end, c.counted = _clean_label(words), end, True
@@ -513,6 +518,10 @@ _LENGTH_UNITS = frozenset(("km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi")
 _MODEL_NUMBER = re.compile(r"(?:\d{3,4}[-–]\d{1,3}[A-Z]{0,3}|[A-Z]{1,3}[-–]?\d{1,4}[A-Z]{0,3})[ \xa0]+(?=[A-Za-z])")
 
 _MORE_THEN = re.compile(r"(?:more|other|additional|extra|fewer|new)[ \t\n]+(?=[a-z])")
+
+# "65,000 First Western common shares", "Two United States service members": a name between a
+# count and its plural noun qualifies the noun
+_NAME_THEN = re.compile(r"(?:[A-Z][\w&'’-]*[ \t\n]+){1,3}(?=[a-z])")
 
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
