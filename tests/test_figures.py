@@ -239,6 +239,16 @@ def test_merge_never_raises():
     merge_figures([("a", [bad]), ("b", [bad])])
 
 
+def test_merge_of_one_article_without_its_text_ranks_its_figures():
+    """A one-article story merged without `texts` used the figures' sentences, but read the
+    article's figure list as (id, figure) pairs: the error was swallowed and nothing came back."""
+    text = "The storm killed 60 people and left 3,000 homes without power, officials said."
+    figures = extract_figures(text)
+    without = merge_figures([("a", figures)])
+    assert [(m.value, m.label) for m in without] == [(60, "people"), (3000, "homes")]
+    assert [m.value for m in without] == [m.value for m in merge_figures([("a", figures)], {"a": text})]
+
+
 # ------------------------------------------------------------------ hostile input
 
 

@@ -212,7 +212,9 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
             # its own article (always one of the key's) is not another
             shared = (key_articles[g["key"]] - 1 if g["key"] else 0) / (len(article_ids) - 1)
         else:
-            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))  # type: ignore[has-type, misc]
+            # without the text, the article's figures' sentences stand in (per_article holds
+            # (id, figures) pairs: the figures of the one article, not pairs themselves)
+            own = texts.get(aid) or " ".join(f.sentence for a, figs in per_article if a == aid for f in figs)
             # through the cache: the figures of one sentence cut the same text
             elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
             shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
