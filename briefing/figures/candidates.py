@@ -370,41 +370,58 @@ _LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", 
 _RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
 
 
-def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:  # noqa: C901 (35 branches; listed by bench/complexity.py)
+def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:
     """What the figure counts or measures, in order of evidence:
     a noun right after it ("130,000 troops", "a 51 pct interest"), "of X" after a measure or a
     percentage ("60 pct of its exports"), "X of <figure>" before it ("total assets of 14.8 mln"),
     "in/for X" after money ("40 mln dlrs in aid"), a partitive ("2,800 of NBC's 8,000 workers"),
     then the noun the clause is about ("net income ... jumped 52.6 pct"); "such sites" is resolved
-    to what the text just named."""
+    to what the text just named. Each step sets the label and says it is done, or leaves it."""
+    if c.kind == "vague":
+        _label_vague(sentence, c, skip)
+        return
+    if _label_noun_after(sentence, c, prev_sentence, skip):
+        return
+    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
+        if step(sentence, c, skip):
+            return
+    _label_clause_noun(sentence, c, skip)
+
+
+def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
+    """"thousands of troops", "billions of dollars" (then what the money is), "dozens more"."""
+    e = c.text_end
+    m = _OF.match(sentence, e)
+    if m:
+        words, end = _np_after(sentence, m.end())
+        if words:
+            c.text_end = end
+            head = words[-1].lower()
+            currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
+            if currency:
+                c.unit = currency
+                back = _np_before(sentence, c.start, skip)
+                c.label = _clean_label(back) if back else head
+            else:
+                c.label = _clean_label(words)
+            return
+    m = _MORE.match(sentence, e)
+    if m:
+        c.text_end = m.end()
+    words = _np_before(sentence, c.start, skip, "plural")
+    if words:
+        c.label = _clean_label(words)
+
+
+def _words_after(sentence: str, c: _Cand) -> tuple[list[str], int]:
+    """The noun phrase right after the figure, past a model number ("30 787-9 Dreamliner jets"),
+    "more/other" ("20 more lives") or a name ("65,000 First Western common shares")."""
     e = c.text_end
     rest = sentence[e:]
     measure = c.unit is not None
-    if c.kind == "vague":
-        m = _OF.match(rest)
-        if m:
-            words, end = _np_after(sentence, e + m.end())
-            if words:
-                c.text_end = end
-                head = words[-1].lower()
-                currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
-                if currency:
-                    c.unit = currency
-                    back = _np_before(sentence, c.start, skip)
-                    c.label = _clean_label(back) if back else head
-                else:
-                    c.label = _clean_label(words)
-                return
-        m = _MORE.match(rest)
-        if m:
-            c.text_end = e + m.end()
-        words = _np_before(sentence, c.start, skip, "plural")
-        if words:
-            c.label = _clean_label(words)
-        return
-    # 1. a noun phrase right after the figure, past a model number ("30 787-9 Dreamliner jets")
     sp = _ONE_BLANK.match(rest).end()  # type: ignore[union-attr]
-    words, end = ([], e)
+    words: list[str] = []
+    end = e
     if sp == 1 and not measure and (model := _MODEL_NUMBER.match(rest, sp) or _MORE_THEN.match(rest, sp)):
         words, end = _np_after(sentence, e + model.end())  # also "20 more lives", "three other people"
         if not (words and _is_plural(words[-1])) or _TIME_UNITS.fullmatch(words[-1]):
@@ -416,20 +433,27 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
             after, after_end = _np_after(sentence, e + name.end())
             if after and after[-1][:1].islower() and _is_plural(after[-1]) and not _TIME_UNITS.fullmatch(after[-1]):
                 words, end = after, after_end
+    return words, end
+
+
+def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> bool:
+    """Step 1: a noun phrase right after the figure; ratios and "-strong" read their own way."""
+    words, end = _words_after(sentence, c)
+    measure = c.unit is not None
     if c.kind == "ratio":
         if words and _is_plural(words[-1]):
             c.label, c.text_end, c.counted = _clean_label(words), end, True
         else:
             back = _np_before(sentence, c.start, skip, "plural")
             c.label = "people" if not back or not sentence.lower().count("people") == 0 else _clean_label(back)
-        return
+        return True
     if words and c.hyphen_word == "strong":
         c.label, c.text_end, c.counted = _clean_label(words), end, True
-        return
+        return True
     if c.hyphen_word == "strong":
         back = _np_before(sentence, c.text_start, skip, "nearest")
         c.label = _clean_label(back) if back else "strength"
-        return
+        return True
     if words and not measure and c.hyphen_word is None and c.kind != "fraction":
         label = _clean_label(words)
         if label:
@@ -445,10 +469,12 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         resolved = _resolve_such(prev_sentence, sentence[: c.start], c.label)
         if resolved:
             c.label = resolved
-        return
-    if c.counted or c.label_from == "hyphen" and c.label:
-        return
-    # 2. "of X" after a measure, a percentage, a fraction or a bare number
+        return True
+    return bool(c.counted or c.label_from == "hyphen" and c.label)
+
+
+def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 2: "of X" after a measure, a percentage, a fraction or a bare number."""
     m = _OF_DETERMINER.match(sentence[c.text_end:])
     if m and not _OF_NUMBER.match(sentence[c.text_end:]):
         words, end = _np_after(sentence, c.text_end + m.end())
@@ -459,44 +485,67 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
                 c.label, c.label_from = label, "of"
                 if c.unit in _MEASURE_UNITS:
                     c.text_end = end
-                return
-    # 3. "X of <figure>", "X totaling <figure>", "X at <figure>"
+                return True
+    return False
+
+
+_NOT_THE_NOUN_OF = frozenset(("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"))
+
+
+def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 3: "X of <figure>", "X totaling <figure>", "X at <figure>"."""
     before = sentence[: c.text_start]
     m = _NOUN_OF_END.search(before)
-    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in ("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"):
+    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
             c.label, c.label_from = _clean_label(back), "before-of"
-            return
-    # 4. money "in aid", "for working capital"
+            return True
+    return False
+
+
+def _label_money_in_for(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 4: money "in aid", "for working capital" (not "in the previous fiscal year")."""
     if (c.unit or c.has_scale) and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
         m = _IN_FOR.match(sentence[c.text_end:])
         if m:
             words, _ = _np_after(sentence, c.text_end + m.end())
             if words and not words[0][:1].isupper() and not any(_PERIOD_WORD.fullmatch(w) for w in words):
                 c.label, c.label_from = _clean_label(words), "in"
-                return
-    # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
+                return True
+    return False
+
+
+def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 5: a partitive, "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"."""
     m = _PARTITIVE.match(sentence[c.text_end:])
     if m:
         words, _ = _np_after(sentence, c.text_end + m.end())
         if words:
             c.label = _clean_label(words)
-            return
-    # 6. measures with nothing else: the unit as written ("150 miles")
-    if c.unit in _MEASURE_UNITS:
-        # a length is not of "capital" or "sales": "only 150 miles" -> miles
-        back = [] if c.unit in _LENGTH_UNITS else _np_before(sentence, c.text_start, skip, "measure-only")
-        if back:
-            c.label, c.label_from = _clean_label(back), "back"
-            return
-        unit_text = sentence[c.end:c.text_end].strip(" -")
-        unit_word = _LEADING_SCALE.sub("", unit_text)
-        unit_word = _RATE_SPLIT.split(unit_word)[0]
-        c.label, c.label_from = (unit_word or c.unit), "unit"
-        return
-    # 7. the noun the clause is about; money is not counted by a name ("Jefferies", "Association"):
-    # then the currency as written ("three mln dlrs" -> dlrs)
+            return True
+    return False
+
+
+def _label_measure_unit(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 6: a measure with nothing else: a measure noun nearby, else the unit as written ("150 miles")."""
+    if c.unit not in _MEASURE_UNITS:
+        return False
+    # a length is not of "capital" or "sales": "only 150 miles" -> miles
+    back = [] if c.unit in _LENGTH_UNITS else _np_before(sentence, c.text_start, skip, "measure-only")
+    if back:
+        c.label, c.label_from = _clean_label(back), "back"
+        return True
+    unit_text = sentence[c.end:c.text_end].strip(" -")
+    unit_word = _LEADING_SCALE.sub("", unit_text)
+    unit_word = _RATE_SPLIT.split(unit_word)[0]
+    c.label, c.label_from = (unit_word or c.unit), "unit"
+    return True
+
+
+def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
+    """Step 7: the noun the clause is about; money is not counted by a name ("Jefferies",
+    "Association"): then the currency as written ("three mln dlrs" -> dlrs)."""
     back = _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
