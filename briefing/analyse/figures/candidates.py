@@ -8,7 +8,7 @@ import re
 from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
-from .phrases import _clean_label, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
+from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
 from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER
 
 
@@ -32,13 +32,13 @@ _FRACTION_WORDS = ("third", "quarter", "fifth", "eighth", "tenth", "sixth")
 
 _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
 
-_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion")
+_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
 
 _BY_THE_END = re.compile(r"\bby the\s+$", re.I)
 
 _TWO_DIGITS = re.compile(r"\d{2}s?")
 
-_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
+_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion|trillion)(?![\w-])", re.I)
 
 
 def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
@@ -347,7 +347,7 @@ _OF = re.compile(r"\s+of\s+")
 
 _MORE = re.compile(r"\s+more\b")
 
-_ONE_BLANK = re.compile(r"[ \t]?")
+_ONE_BLANK = re.compile(r"(?:[ \t]|\n(?=\S))?")  # a wrapped line goes on; an indented one is a new row
 
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
@@ -370,57 +370,90 @@ _LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", 
 _RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
 
 
-def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:  # noqa: C901 (35 branches; listed by bench/complexity.py)
+def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:
     """What the figure counts or measures, in order of evidence:
     a noun right after it ("130,000 troops", "a 51 pct interest"), "of X" after a measure or a
     percentage ("60 pct of its exports"), "X of <figure>" before it ("total assets of 14.8 mln"),
     "in/for X" after money ("40 mln dlrs in aid"), a partitive ("2,800 of NBC's 8,000 workers"),
     then the noun the clause is about ("net income ... jumped 52.6 pct"); "such sites" is resolved
-    to what the text just named."""
+    to what the text just named. Each step sets the label and says it is done, or leaves it."""
+    if c.kind == "vague":
+        _label_vague(sentence, c, skip)
+        return
+    if _label_noun_after(sentence, c, prev_sentence, skip):
+        return
+    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
+        if step(sentence, c, skip):
+            return
+    _label_clause_noun(sentence, c, skip)
+
+
+def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
+    """"thousands of troops", "billions of dollars" (then what the money is), "dozens more"."""
+    e = c.text_end
+    m = _OF.match(sentence, e)
+    if m:
+        words, end = _np_after(sentence, m.end())
+        if words:
+            c.text_end = end
+            head = words[-1].lower()
+            currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
+            if currency:
+                c.unit = currency
+                back = _np_before(sentence, c.start, skip)
+                c.label = _clean_label(back) if back else head
+            else:
+                c.label = _clean_label(words)
+            return
+    m = _MORE.match(sentence, e)
+    if m:
+        c.text_end = m.end()
+    words = _np_before(sentence, c.start, skip, "plural")
+    if words:
+        c.label = _clean_label(words)
+
+
+def _words_after(sentence: str, c: _Cand) -> tuple[list[str], int]:
+    """The noun phrase right after the figure, past a model number ("30 787-9 Dreamliner jets"),
+    "more/other" ("20 more lives") or a name ("65,000 First Western common shares")."""
     e = c.text_end
     rest = sentence[e:]
     measure = c.unit is not None
-    if c.kind == "vague":
-        m = _OF.match(rest)
-        if m:
-            words, end = _np_after(sentence, e + m.end())
-            if words:
-                c.text_end = end
-                head = words[-1].lower()
-                currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
-                if currency:
-                    c.unit = currency
-                    back = _np_before(sentence, c.start, skip)
-                    c.label = _clean_label(back) if back else head
-                else:
-                    c.label = _clean_label(words)
-                return
-        m = _MORE.match(rest)
-        if m:
-            c.text_end = e + m.end()
-        words = _np_before(sentence, c.start, skip, "plural")
-        if words:
-            c.label = _clean_label(words)
-        return
-    # 1. a noun phrase right after the figure
     sp = _ONE_BLANK.match(rest).end()  # type: ignore[union-attr]
-    words, end = ([], e)
-    if sp == 1 or c.hyphen_word:
+    words: list[str] = []
+    end = e
+    if sp == 1 and not measure and (model := _MODEL_NUMBER.match(rest, sp) or _MORE_THEN.match(rest, sp)):
+        words, end = _np_after(sentence, e + model.end())  # also "20 more lives", "three other people"
+        if not (words and _is_plural(words[-1])) or _TIME_UNITS.fullmatch(words[-1]):
+            words, end = ([], e)
+    elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
+        if sp == 1 and not measure and all(w[:1].isupper() for w in words) and (name := _NAME_THEN.match(rest, sp)):
+            # "65,000 First Western common shares", "Two United States service members"
+            after, after_end = _np_after(sentence, e + name.end())
+            if after and after[-1][:1].islower() and _is_plural(after[-1]) and not _TIME_UNITS.fullmatch(after[-1]):
+                words, end = after, after_end
+    return words, end
+
+
+def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> bool:
+    """Step 1: a noun phrase right after the figure; ratios and "-strong" read their own way."""
+    words, end = _words_after(sentence, c)
+    measure = c.unit is not None
     if c.kind == "ratio":
         if words and _is_plural(words[-1]):
             c.label, c.text_end, c.counted = _clean_label(words), end, True
         else:
             back = _np_before(sentence, c.start, skip, "plural")
             c.label = "people" if not back or not sentence.lower().count("people") == 0 else _clean_label(back)
-        return
+        return True
     if words and c.hyphen_word == "strong":
         c.label, c.text_end, c.counted = _clean_label(words), end, True
-        return
+        return True
     if c.hyphen_word == "strong":
         back = _np_before(sentence, c.text_start, skip, "nearest")
         c.label = _clean_label(back) if back else "strength"
-        return
+        return True
     if words and not measure and c.hyphen_word is None and c.kind != "fraction":
         label = _clean_label(words)
         if label:
@@ -436,10 +469,12 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         resolved = _resolve_such(prev_sentence, sentence[: c.start], c.label)
         if resolved:
             c.label = resolved
-        return
-    if c.counted or c.label_from == "hyphen" and c.label:
-        return
-    # 2. "of X" after a measure, a percentage, a fraction or a bare number
+        return True
+    return bool(c.counted or c.label_from == "hyphen" and c.label)
+
+
+def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 2: "of X" after a measure, a percentage, a fraction or a bare number."""
     m = _OF_DETERMINER.match(sentence[c.text_end:])
     if m and not _OF_NUMBER.match(sentence[c.text_end:]):
         words, end = _np_after(sentence, c.text_end + m.end())
@@ -450,49 +485,103 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
                 c.label, c.label_from = label, "of"
                 if c.unit in _MEASURE_UNITS:
                     c.text_end = end
-                return
-    # 3. "X of <figure>", "X totaling <figure>", "X at <figure>"
+                return True
+    return False
+
+
+_NOT_THE_NOUN_OF = frozenset(("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"))
+
+
+def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 3: "X of <figure>", "X totaling <figure>", "X at <figure>"."""
     before = sentence[: c.text_start]
     m = _NOUN_OF_END.search(before)
-    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in ("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"):
+    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
             c.label, c.label_from = _clean_label(back), "before-of"
-            return
-    # 4. money "in aid", "for working capital"
-    if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
+            return True
+    return False
+
+
+def _label_money_in_for(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 4: money "in aid", "for working capital" (not "in the previous fiscal year")."""
+    if (c.unit or c.has_scale) and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
         m = _IN_FOR.match(sentence[c.text_end:])
         if m:
             words, _ = _np_after(sentence, c.text_end + m.end())
-            if words and not words[0][:1].isupper():
+            if words and not words[0][:1].isupper() and not any(_PERIOD_WORD.fullmatch(w) for w in words):
                 c.label, c.label_from = _clean_label(words), "in"
-                return
-    # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
+                return True
+    return False
+
+
+def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 5: a partitive, "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"."""
     m = _PARTITIVE.match(sentence[c.text_end:])
     if m:
         words, _ = _np_after(sentence, c.text_end + m.end())
         if words:
             c.label = _clean_label(words)
-            return
-    # 6. measures with nothing else: the unit as written ("150 miles")
-    if c.unit in _MEASURE_UNITS:
-        back = _np_before(sentence, c.text_start, skip, "measure-only")
-        if back:
-            c.label, c.label_from = _clean_label(back), "back"
-            return
-        unit_text = sentence[c.end:c.text_end].strip(" -")
-        unit_word = _LEADING_SCALE.sub("", unit_text)
-        unit_word = _RATE_SPLIT.split(unit_word)[0]
-        c.label, c.label_from = (unit_word or c.unit), "unit"
-        return
-    # 7. the noun the clause is about
+            return True
+    return False
+
+
+def _label_measure_unit(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 6: a measure with nothing else: a measure noun nearby, else the unit as written ("150 miles")."""
+    if c.unit not in _MEASURE_UNITS:
+        return False
+    # a length is not of "capital" or "sales": "only 150 miles" -> miles
+    back = [] if c.unit in _LENGTH_UNITS else _np_before(sentence, c.text_start, skip, "measure-only")
+    if back:
+        c.label, c.label_from = _clean_label(back), "back"
+        return True
+    unit_text = sentence[c.end:c.text_end].strip(" -")
+    unit_word = _LEADING_SCALE.sub("", unit_text)
+    unit_word = _RATE_SPLIT.split(unit_word)[0]
+    c.label, c.label_from = (unit_word or c.unit), "unit"
+    return True
+
+
+def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
+    """Step 7: the noun the clause is about; money is not counted by a name ("Jefferies",
+    "Association"): then the currency as written ("three mln dlrs" -> dlrs)."""
     back = _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
+        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
+            c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
+            or _singular(c.label.split()[-1]) in _ORGANISATIONS
+        ):
+            c.label, c.label_from = _money_word(sentence, c), "unit"
         return
     if c.unit:
-        c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
+        c.label = "percent" if c.unit == "%" else _money_word(sentence, c) if c.unit not in _NOT_MONEY else c.unit
         c.label_from = "unit"
+
+
+_PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third|fourth|latest|current|year|quarter|month|week|period|half)s?")
+
+_LENGTH_UNITS = frozenset(("km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi"))
+
+_MODEL_NUMBER = re.compile(r"(?:\d{3,4}[-–]\d{1,3}[A-Z]{0,3}|[A-Z]{1,3}[-–]?\d{1,4}[A-Z]{0,3})[ \xa0]+(?=[A-Za-z])")
+
+_MORE_THEN = re.compile(r"(?:more|other|additional|extra|fewer|new)[ \t\n]+(?=[a-z])")
+
+# "65,000 First Western common shares", "Two United States service members": a name between a
+# count and its plural noun qualifies the noun
+_NAME_THEN = re.compile(r"(?:[A-Z][\w&'’-]*[ \t\n]+){1,3}(?=[a-z])")
+
+_ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
+
+_NOT_MONEY = frozenset(("%", "points", "bp", "percentage points", "times"))
+
+
+def _money_word(sentence: str, c: _Cand) -> str:
+    """The currency of a money figure as its text writes it: "dlrs", "pence", "stg"."""
+    unit_text = _LEADING_SCALE.sub("", sentence[c.end:c.text_end].strip(" -") + " ").strip()
+    unit_text = _RATE_SPLIT.split(unit_text)[0].strip()
+    return unit_text or {"USD": "dollars"}.get(c.unit or "", c.unit or "")
 
 
 def _resolve_such(prev_sentence: str, before: str, label: str) -> str | None:

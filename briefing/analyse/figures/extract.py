@@ -105,7 +105,7 @@ _CHUNK = re.compile(r"[^\n]{1,600}(?:\s|$)|[^\n]{1,600}")
 
 _ANY_DIGIT = re.compile(r"\d")
 
-_ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundreds|thousands|millions|billions|tens|third|quarter)" % _NUMBER_WORDS)
+_ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundred|thousand|million|billion|trillion|tens|third|quarter)" % _NUMBER_WORDS)
 
 
 def extract_figures(text: str) -> list[Figure]:

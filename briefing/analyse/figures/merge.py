@@ -156,8 +156,23 @@ def merge_figures(per_article: list[tuple[str, list[Figure]]], texts: dict[str, 
 
 
 def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -> list[MergedFigure]:
-    article_ids = list(dict.fromkeys(aid for aid, _ in per_article))
-    n_articles = max(1, len(article_ids))
+    """Group the same figure across articles, score each group, flag the conflicts, rank."""
+    groups = _group_figures(per_article)
+    story = _StoryWords(per_article, texts, groups)
+    merged: list[MergedFigure] = []
+    for g in groups:
+        merged.append(_score_group(g, groups, per_article, texts, story))
+        g["merged"] = merged[-1]
+    _flag_conflicts(groups)
+    for m in merged:
+        if m.conflicts:
+            m.score = round(m.score + 0.25, 4)  # a disputed number is worth showing, with its dispute
+    merged.sort(key=lambda m: (-m.score, m.article, m.text))
+    return merged
+
+
+def _group_figures(per_article: list[tuple[str, list[Figure]]]) -> list[dict]:
+    """One group per counted thing (label key, unit) and value, in order of first statement."""
     groups: list[dict] = []
     same_thing: dict[tuple, list[dict]] = {}  # (label key, unit) -> its groups, in creation order
     for aid, figures in per_article:
@@ -178,66 +193,82 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
                 group = {"key": key, "value": f.value, "unit": f.unit, "text": f.text, "articles": [aid], "members": [(aid, f)]}
                 groups.append(group)
                 candidates.append(group)
-    # the words of each article, to tell what the story as a whole is about
-    words: dict[str, set[str]] = {}
-    for aid, figures in per_article:
-        source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
-        words[aid] = words.get(aid, set()) | _text_words(source)
-    keys_by_article: dict[str, set[str]] = {}
-    for g in groups:
-        for a in g["articles"]:
-            keys_by_article.setdefault(a, set()).add(g["key"])
-    # the words in two articles or more are in another article than any one's own: "in another
-    # article" by set operations, without a count per word or a union per figure
-    all_words: set[str] = set()
-    in_two: set[str] = set()
-    for article_words in words.values():
-        in_two |= article_words & all_words
-        all_words |= article_words
-    # in how many articles each label key is counted: not a scan of the articles per figure
-    key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
-    merged: list[MergedFigure] = []
-    for g in groups:
-        aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
-        head = _head(best.label)
-        sentence_words = _content_words(best.sentence) - {head}
-        if n_articles > 1:
-            own_words = words[aid]
+    return groups
 
-            def elsewhere(ws: set[str]) -> set[str]:
-                """Those of `ws` in another article: in two articles, or in one not the figure's own."""
-                return (ws & in_two) | ((ws - own_words) & all_words)  # noqa: B023 (called within this iteration only)
 
-            # the label is counted by figures of other articles too ("label shared by many sources");
-            # its own article (always one of the key's) is not another
-            shared = (key_articles[g["key"]] - 1 if g["key"] else 0) / (len(article_ids) - 1)
-        else:
-            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))  # type: ignore[has-type, misc]
-            # through the cache: the figures of one sentence cut the same text
-            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
-            shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
-        named = 1.0 if head and elsewhere({head}) else 0.0
-        on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
-        text_len = len(texts.get(aid, "")) or 4000
-        lead = min(m[1].start for m in g["members"] if m[0] == aid)
-        early = max(0.0, 1.0 - 2.0 * lead / max(text_len, 1))
-        score = 3.0 * (len(g["articles"]) - 1) / (n_articles - 1) if n_articles > 1 else 0.0
-        score += 1.5 * shared + 0.5 * named + 2.0 * on_topic + 1.0 * early + 0.5 * _round_bonus(g["value"])
-        if g["value"] is None:
-            score -= 1.0
-        if not head:
-            score -= 1.5
-        if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in g["members"]):
-            score -= 0.5
-        merged.append(
-            MergedFigure(
-                text=best.text, value=best.value, label=best.label, sentence=best.sentence, article=aid,
-                also_in=[a for a in g["articles"] if a != aid], conflicts=[], score=round(score, 4),
-                unit=best.unit, qualifier=best.qualifier,
-            )
-        )
-        g["merged"] = merged[-1]
-    # conflicts: the same thing counted differently
+class _StoryWords:
+    """The words of each article, to tell what the story as a whole is about, and in how many
+    articles each label key is counted."""
+
+    def __init__(self, per_article: list[tuple[str, list[Figure]]], texts: dict[str, str], groups: list[dict]) -> None:
+        self.article_ids = list(dict.fromkeys(aid for aid, _ in per_article))
+        self.n_articles = max(1, len(self.article_ids))
+        self.words: dict[str, set[str]] = {}
+        for aid, figures in per_article:
+            source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
+            self.words[aid] = self.words.get(aid, set()) | _text_words(source)
+        keys_by_article: dict[str, set[str]] = {}
+        for g in groups:
+            for a in g["articles"]:
+                keys_by_article.setdefault(a, set()).add(g["key"])
+        # the words in two articles or more are in another article than any one's own: "in another
+        # article" by set operations, without a count per word or a union per figure
+        self.all_words: set[str] = set()
+        self.in_two: set[str] = set()
+        for article_words in self.words.values():
+            self.in_two |= article_words & self.all_words
+            self.all_words |= article_words
+        # in how many articles each label key is counted: not a scan of the articles per figure
+        self.key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
+
+
+def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[Figure]]], texts: dict[str, str], story: _StoryWords) -> MergedFigure:
+    """The group's earliest statement, scored: stated by more articles, its label shared and
+    named elsewhere, its sentence on-topic, early, round; vague, unlabelled, increments lower."""
+    n_articles = story.n_articles
+    aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
+    head = _head(best.label)
+    sentence_words = _content_words(best.sentence) - {head}
+    if n_articles > 1:
+        own_words = story.words[aid]
+
+        def elsewhere(ws: set[str]) -> set[str]:
+            """Those of `ws` in another article: in two articles, or in one not the figure's own."""
+            return (ws & story.in_two) | ((ws - own_words) & story.all_words)
+
+        # the label is counted by figures of other articles too ("label shared by many sources");
+        # its own article (always one of the key's) is not another
+        shared = (story.key_articles[g["key"]] - 1 if g["key"] else 0) / (len(story.article_ids) - 1)
+    else:
+        # without the text, the article's figures' sentences stand in (per_article holds
+        # (id, figures) pairs: the figures of the one article, not pairs themselves)
+        own = texts.get(aid) or " ".join(f.sentence for a, figs in per_article if a == aid for f in figs or [] if isinstance(f, Figure))
+        # through the cache: the figures of one sentence cut the same text
+        elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
+        shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
+    named = 1.0 if head and elsewhere({head}) else 0.0
+    on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
+    text_len = len(texts.get(aid, "")) or 4000
+    lead = min(m[1].start for m in g["members"] if m[0] == aid)
+    early = max(0.0, 1.0 - 2.0 * lead / max(text_len, 1))
+    score = 3.0 * (len(g["articles"]) - 1) / (n_articles - 1) if n_articles > 1 else 0.0
+    score += 1.5 * shared + 0.5 * named + 2.0 * on_topic + 1.0 * early + 0.5 * _round_bonus(g["value"])
+    if g["value"] is None:
+        score -= 1.0
+    if not head:
+        score -= 1.5
+    if any(f.qualifier in _INCREMENT_QUALIFIERS for _, f in g["members"]):
+        score -= 0.5
+    return MergedFigure(
+        text=best.text, value=best.value, label=best.label, sentence=best.sentence, article=aid,
+        also_in=[a for a in g["articles"] if a != aid], conflicts=[], score=round(score, 4),
+        unit=best.unit, qualifier=best.qualifier,
+    )
+
+
+def _flag_conflicts(groups: list[dict]) -> None:
+    """The same thing counted differently: values within a factor of three, sentences sharing
+    words, not an increment, not two numbers of one article (two facts)."""
     for _i, ga, gb in _conflict_candidates(groups):
         a, b = ga["merged"], gb["merged"]
         if _same_value(a.value, b.value):
@@ -254,8 +285,3 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
             continue
         a.conflicts.append(b.text)
         b.conflicts.append(a.text)
-    for m in merged:
-        if m.conflicts:
-            m.score = round(m.score + 0.25, 4)  # a disputed number is worth showing, with its dispute
-    merged.sort(key=lambda m: (-m.score, m.article, m.text))
-    return merged

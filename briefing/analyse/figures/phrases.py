@@ -125,8 +125,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], i
     matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
     for k, m in enumerate(matches):
         raw = m.group(0)
-        if raw[:1] in "(\"'“‘«" and words:
-            break
+        if raw[:1] in "(\"'“‘«" and words or raw[:1] in "([":
+            break  # "600,000 pesos (dlrs 15,000)": an aside is not the noun after the number
         tok = raw.lstrip("(\"'“‘«")
         abbreviation = bool(_ABBREVIATION.fullmatch(tok))  # U.S.
         core = tok if abbreviation else tok.rstrip(_TRAIL)
@@ -182,6 +182,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
         distance += 1
         if not _nounish(tok) or _verbish(tok):
             continue
+        if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
+            continue  # "as low as", "as young as": an adjective, never what is counted
         low = tok.lower()
         if mode == "nearest":
             tier = 0

@@ -53,11 +53,15 @@ _BETWEEN_END = re.compile(r"\bbetween\s+$")
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
 
 
+_SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks"))
+
+
 def _restatements(sentence: str, cands: list[_Cand]) -> None:
     """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
     for a, b in zip(cands, cands[1:]):
         if a.label and b.label_from in ("back", "unit", "") and not b.counted and _OR_GAP.fullmatch(sentence[a.text_end:b.text_start]):
-            b.label = a.label
+            # "559,219 shares, or 12.4 pct": the percentage is the holder's stake, not shares
+            b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
 
 
 def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
@@ -65,7 +69,8 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
     for a, b in zip(cands, cands[1:]):
         gap = sentence[a.text_end:b.start]
         if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
-            b.label = a.label
+            # "559,219 shares, or 12.4 pct": the percentage is the holder's stake, not shares
+            b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
         if a.unit is None and not a.has_scale and not a.counted and _RANGE_GAP.fullmatch(gap):
             if b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
                 a.scale, a.has_scale = b.scale, True

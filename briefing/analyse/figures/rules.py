@@ -13,11 +13,15 @@ from .words import _PRODUCT_SIZES, _SMALL, _STOP
 # ------------------------------------------------------------------ rules on a sentence's figures
 # Each takes (sentence, offset of the sentence, its figures) and returns the figures to keep.
 
-_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?$", re.I)
+_CONVERSION_GAP = re.compile(
+    r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
+)
+
+_CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
 _CLOSES_PARENTHESIS = re.compile(r"\s*\)")
 
-_MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?)$")  # a number with its unit or noun
+_MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
 
 def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -26,7 +30,7 @@ def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list
     out: list[Figure] = []
     for f in figures:
         prev = out[-1] if out else None
-        if prev is not None and _MEASURE_END.search(prev.text) and _MEASURE_END.search(f.text):
+        if prev is not None and _MEASURE_END.search(prev.text) and (_MEASURE_END.search(f.text) or _CURRENCY_GAP.search(sentence, 0, f.start - offset)):
             gap = sentence[prev.end - offset:f.start - offset]
             if _CONVERSION_GAP.fullmatch(gap) and _CLOSES_PARENTHESIS.match(sentence, f.end - offset):
                 continue
@@ -114,10 +118,15 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
     return out
 
 
-_SCORE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating)\s+(?:of\s+)?$", re.I)
+_SCORE_BEFORE = re.compile(r"\b(?:score|scores|scored|scoring|rated|rating|tied at|level at|version|v\.?)\s+(?:of\s+)?$", re.I)
 
 _AGE_BEFORE = re.compile(r"\b(?:as (?:young|old) as|(?:older|younger) than|aged?|ages)\s+$", re.I)
+
+_TURNED_BEFORE = re.compile(r"\b(?:turned|turns|turning)\s+$", re.I)  # "who turned 70": an age when nothing is counted
 _SCORE_OR_AGE_BEFORE = re.compile(f"{_SCORE_BEFORE.pattern}|{_AGE_BEFORE.pattern}", re.I)  # one search, not two
+
+
+_DATE_FRACTION = re.compile(r"\d{1,2}/(?!(?:2|3|4|5|6|8|10|12|16|32|64)\b)\d{1,2}")
 
 
 def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -127,11 +136,15 @@ def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> 
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
         if _SCORE_OR_AGE_BEFORE.search(before):
             continue
+        if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
+            continue
+        if _DATE_FRACTION.fullmatch(f.text.split(" ")[0]):
+            continue  # "9/11", "24/7": a date or a phrase, not a fraction
         out.append(f)
     return out
 
 
-_WIRE_FRACTION = re.compile(r"[ \xa0]([1-7])-([2348])\b(?:[ \xa0]+([a-z]+))?")
+_WIRE_FRACTION = re.compile(r"[ \xa0]([1-7])[-/]([2348])\b(?:[ \xa0]+([a-z]+))?")
 
 
 def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
@@ -142,7 +155,12 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
         if f.start < skip_until:
             continue
         end = f.end - offset
-        m = _WIRE_FRACTION.match(sentence, end) if _PLAIN_NUMBER.fullmatch(f.text) and f.value is not None else None
+        plain = _ENDS_PLAIN_NUMBER.search(f.text) is not None and f.value is not None and not f.unit
+        if plain and (nxt := _next_fraction(sentence, offset, f, figures)) is not None:
+            f, skip_until = nxt, nxt.end
+            out.append(f)
+            continue
+        m = _WIRE_FRACTION.match(sentence, end) if plain else None
         if m and int(m.group(1)) < int(m.group(2)):
             value = f.value + int(m.group(1)) / int(m.group(2))  # type: ignore[operator]
             label = m.group(3) or f.label
@@ -150,6 +168,25 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
             skip_until = f.end
         out.append(f)
     return out
+
+
+_ENDS_PLAIN_NUMBER = re.compile(r"(?:^|[ \xa0])\d+$")
+
+_SLASH_FRACTION = re.compile(r"([1-9])/([2-9]|1[0-6])\b")
+
+
+def _next_fraction(sentence: str, offset: int, f: Figure, figures: list[Figure]) -> Figure | None:
+    """"1 1/2 million dollars": a whole number and the slash fraction after it are one figure."""
+    nxt = next((g for g in figures if g.start > f.start), None)
+    if nxt is None or nxt.start != f.end + 1 or sentence[f.end - offset] not in " \xa0" or nxt.value is None or f.value is None:
+        return None
+    m = _SLASH_FRACTION.match(nxt.text)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        return None
+    frac = int(m.group(1)) / int(m.group(2))
+    scale = nxt.value / frac
+    value = float(f"{(f.value + frac) * scale:.12g}")
+    return Figure(sentence[f.start - offset:nxt.end - offset], value, nxt.unit, f.qualifier or nxt.qualifier, nxt.label, sentence, f.start, nxt.end)
 
 
 _HYPHEN_MEASURE = re.compile(r"[\d,.]+-([a-z]+)")
@@ -188,7 +225,171 @@ def _noun_phrase_head(sentence: str, pos: int, limit: int = 3) -> str | None:
     return head
 
 
+_SCORE_HALF_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}[-–]$")
+
+
+def _drop_score_halves(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"beat Agassi 6-4, 7-5, 6-3": the number after "6-" is the second half of a score (or of
+    an identifier like "B-3"); a range would have been read whole from its first number."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        if not f.unit and _SMALL_INT.fullmatch(f.text) and _SCORE_HALF_BEFORE.search(sentence, max(0, start - 4), start):
+            continue
+        out.append(f)
+    return out
+
+
+_SMALL_INT = re.compile(r"\d{1,2}")
+
+_ADDRESS_AFTER = re.compile(
+    r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|"
+    r"Square|Way|Court|Terrace|Highway|Parkway|Strasse|Straße)(?![\w])"
+)
+
+
+def _drop_addresses(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"12 Main Street", "221 Baker Street": a house number, not a count."""
+    out = []
+    for f in figures:
+        end = f.start - offset + len(f.text.split(" ")[0])
+        if not f.unit and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) and _ADDRESS_AFTER.match(sentence, end):
+            continue
+        out.append(f)
+    return out
+
+
+_LIST_MARK_AFTER = re.compile(r"[.)](?:[ \xa0\t]|$)")
+
+_LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
+
+
+def _drop_list_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"1. Preheat the oven", "2) Mix": a number opening a line and closed by a point or a
+    bracket numbers an item of a list."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _SMALL_INT.fullmatch(f.text) and _LINE_START.search(sentence, 0, start) and _LIST_MARK_AFTER.match(sentence, end):
+            continue
+        out.append(f)
+    return out
+
+
+_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][\w.'’]*,[ \xa0]$")
+
+_APPOSITIVE_AFTER = re.compile(r",|\)|[ \xa0]*(?:—|--)")
+
+_RANK_BEFORE = re.compile(r"\b(?:[Tt]op|[Nn]o\.|[Nn]umber|[Rr]anked|[Rr]anking)[ \xa0]$")
+
+
+def _drop_ages_and_ranks(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"The victim, 54, was a teacher": a bare number set off by commas after a noun is an age
+    in passing; "top 10", "ranked 3": a rank, not a count."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if not f.unit and _PLAIN_NUMBER.fullmatch(f.text) and "." not in f.text and f.value is not None and f.value < 130:
+            if _APPOSITIVE_BEFORE.search(sentence, max(0, start - 40), start) and _APPOSITIVE_AFTER.match(sentence, end):
+                continue
+            if _RANK_BEFORE.search(sentence, max(0, start - 10), start):
+                continue
+        out.append(f)
+    return out
+
+
+_BARE_CELL = re.compile(r"[-+−]?\d[\d,.]*%?")
+
+_CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|$)")
+
+_CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
+
+
+def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"COMPANIES  1.62  -0.05  2.40": bare numbers side by side with nothing but blanks between
+    them are the cells of a table (prices, changes, tickers), not figures of the story."""
+    out = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _BARE_CELL.fullmatch(f.text) and (
+            _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
+        ):
+            continue
+        out.append(f)
+    return out
+
+
+_OF_TOTAL_BEFORE = re.compile(
+    r"\b(?:photo|photos|image|images|picture|slide|page|part|step|item|chapter|episode|game|round|volume|issue)\s+\d+\s+of\s+$", re.I
+)
+
+_PHONE_BEFORE = re.compile(r"\b(?:tel|phone|telephone|fax|call|mobile|hotline)\b\.?:?[\s\d().+/-]*$", re.I)
+
+_LEADING_ZERO = re.compile(r"0\d+")
+
+
+def _drop_pages_and_phones(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"Photo 1 of 5", "Page 2 of 3": the count of a gallery or document, not of the story;
+    "Tel: 020 7946 0958": a phone number's groups (a leading zero is never a count)."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        if _PLAIN_NUMBER.fullmatch(f.text):
+            before = sentence[max(0, start - 40):start]
+            if _OF_TOTAL_BEFORE.search(before) or _PHONE_BEFORE.search(before) or _LEADING_ZERO.fullmatch(f.text):
+                continue
+        out.append(f)
+    return out
+
+
+_RATE_THEN_NAME = re.compile(r"[ \xa0\n](?:per|a|an)[ \xa0\n]+([a-z]{3,})[ \xa0\n]+([A-Z][\w.]*)$")
+
+
+def _rate_before_name(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"80.49 dlrs per tonne Fob": a capitalised word after a price's rate is a trade term or a
+    name, not what is priced; the price is per tonne."""
+    out = []
+    for f in figures:
+        m = _RATE_THEN_NAME.search(f.text)
+        if m and f.label == m.group(2):
+            f = Figure(f.text, f.value, f.unit, f.qualifier, m.group(1), sentence, f.start, f.end)
+        out.append(f)
+    return out
+
+
+_BRACKETED = re.compile(r"[(\[]\s*\d{1,3}\s*(?:[,;–-]\s*\d{1,3}\s*)*[)\]]")
+
+
+_ELLIPSIS_GAP = re.compile(r"[^\d;:.]{0,40}?(?:,|\band)[ \xa0\n]+")
+
+_PARTICIPLE_AFTER = re.compile(r"[ \xa0\n]+[a-z]+(?:ed|en)\b")
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
+
+
+def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """A bare number with nothing counted, no unit, scale or qualifier ("in position Lat. 25",
+    "version: '3.7'") says nothing a reader can use; a bracketed one ("(3)", "[1]") is a note."""
+    out: list[Figure] = []
+    for f in figures:
+        start, end = f.start - offset, f.end - offset
+        if _BARE_NUMBER.fullmatch(f.text) and not f.label and not f.unit:
+            prev = out[-1] if out else None
+            gap = sentence[prev.end - offset:start] if prev is not None else ""
+            if prev is not None and prev.label and not prev.unit and _ELLIPSIS_GAP.fullmatch(gap) and _PARTICIPLE_AFTER.match(sentence, end):
+                # "Eight people were killed and 20 injured": the second number counts the same thing
+                out.append(Figure(f.text, f.value, f.unit, f.qualifier, prev.label, sentence, f.start, f.end))
+            continue
+        if _BARE_NUMBER.fullmatch(f.text) and any(
+            m.start() <= start and end <= m.end() for m in _BRACKETED.finditer(sentence, max(0, start - 12), min(len(sentence), end + 12))
+        ):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
-    _drop_identifiers, _drop_scores_and_ages, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs,
+    _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _drop_bare_unlabelled,
 )

@@ -64,7 +64,7 @@ _UNIT_WORDS = [
     (r"barrels per day|bpd|b/d", "barrels/day"), (r"barrels?|bbls?", "barrels"), (r"gallons?", "gallons"),
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
-    (r"degrees? (?:centigrade|celsius)", "°C"), (r"degrees? fahrenheit", "°F"), (r"degrees?", "degrees"),
+    (r"(?:degrees? )?(?:centigrade|celsius)|°\s?C", "°C"), (r"(?:degrees? )?fahrenheit|°\s?F", "°F"), (r"degrees?|°", "degrees"),
     (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
     (r"times", "times"), (r"fold", "times"),
 ]
@@ -93,6 +93,7 @@ _UNIT_RE = _WordList(_UNIT_WORDS)
 _MEASURE_UNITS = {
     "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "oz", "lb", "barrels", "barrels/day",
     "gallons", "litres", "bushels", "bales", "bags", "acres", "ha", "km2", "sq mi", "m3", "MW", "GW", "kW", "nmi",
+    "°C", "°F", "degrees",
 }
 
 _ATTACHED_UNITS = {
@@ -245,4 +246,4 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
 
 _PRODUCT_SIZES = frozenset("inch in cm mm litre liter gigabyte terabyte megapixel speed door core".split())
 
-_ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundreds", "thousands", "millions", "billions", "tens", "third", "quarter")
+_ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundred", "thousand", "million", "billion", "trillion", "tens", "third", "quarter")

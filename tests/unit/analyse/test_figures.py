@@ -239,6 +239,16 @@ def test_merge_never_raises():
     merge_figures([("a", [bad]), ("b", [bad])])
 
 
+def test_merge_of_one_article_without_its_text_ranks_its_figures():
+    """A one-article story merged without `texts` used the figures' sentences, but read the
+    article's figure list as (id, figure) pairs: the error was swallowed and nothing came back."""
+    text = "The storm killed 60 people and left 3,000 homes without power, officials said."
+    figures = extract_figures(text)
+    without = merge_figures([("a", figures)])
+    assert [(m.value, m.label) for m in without] == [(60, "people"), (3000, "homes")]
+    assert [m.value for m in without] == [m.value for m in merge_figures([("a", figures)], {"a": text})]
+
+
 # ------------------------------------------------------------------ hostile input
 
 
@@ -397,11 +407,16 @@ def test_a_long_run_of_at_signs_after_a_number_is_read_once():
 
 def test_mention_gold_is_well_formed():
     """Every number mention of the 40 hand-labelled articles: a verdict, its half by the hash
-    of the article id, a short snippet holding the mention (never the article itself)."""
+    of the article id, a short snippet holding the mention (never the article itself); the
+    articles labelled later ("added") are all blind."""
     rows = [json.loads(line) for line in (REPO / "tests" / "figures_gold_mentions.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len({r["article"] for r in rows}) == 40
+    assert len({r["article"] for r in rows if "added" not in r}) == 40
+    assert len({r["article"] for r in rows if r.get("added") == "session-3"}) >= 12
     for r in rows:
         assert r["verdict"] in {"key", "ok", "part", "junk"}
-        assert r["half"] == ("blind" if hashlib.sha1(r["article"].encode()).digest()[0] % 2 else "tune")
+        if r.get("added"):  # labelled later, held back whole: never tuned on
+            assert r["half"] == "blind"
+        else:
+            assert r["half"] == ("blind" if hashlib.sha1(r["article"].encode()).digest()[0] % 2 else "tune")
         assert r["text"] in r["snippet"] and len(r["snippet"]) <= 120
         assert (r["verdict"] in {"key", "ok"}) == bool(r["labels"])
