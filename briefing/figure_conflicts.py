@@ -95,6 +95,8 @@ def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def figure_conflicts(figures, years: dict[str, int | None], sources: dict[str, str | None]) -> list[FigureConflict]:
     """The story's conflicting figures. `figures` are its merged FigureLines (same values across
     articles already joined), `years` the year of each article, `sources` its publisher."""
+    if len({a for f in figures for a in (f.article, *f.also_in)}) < 2:
+        return []  # a conflict needs two values with no article in common: one article has none
     groups: dict[str, list] = {}
     for f in figures:
         if f.value is None or f.value != f.value or f.text.lower().startswith(INCREMENTS):

@@ -178,24 +178,29 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
                 group = {"key": key, "value": f.value, "unit": f.unit, "text": f.text, "articles": [aid], "members": [(aid, f)]}
                 groups.append(group)
                 candidates.append(group)
-    # the words of each article, to tell what the story as a whole is about
+    # the words of each article, to tell what the story as a whole is about (a story of one
+    # article, most of them on the wire, compares its figures with its own text instead)
     words: dict[str, set[str]] = {}
-    for aid, figures in per_article:
-        source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
-        words[aid] = words.get(aid, set()) | _text_words(source)
-    keys_by_article: dict[str, set[str]] = {}
-    for g in groups:
-        for a in g["articles"]:
-            keys_by_article.setdefault(a, set()).add(g["key"])
-    # the words in two articles or more are in another article than any one's own: "in another
-    # article" by set operations, without a count per word or a union per figure
     all_words: set[str] = set()
     in_two: set[str] = set()
-    for article_words in words.values():
-        in_two |= article_words & all_words
-        all_words |= article_words
-    # in how many articles each label key is counted: not a scan of the articles per figure
-    key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
+    key_articles: Counter = Counter()
+    if n_articles > 1:
+        for aid, figures in per_article:
+            source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
+            words[aid] = words.get(aid, set()) | _text_words(source)
+        keys_by_article: dict[str, set[str]] = {}
+        for g in groups:
+            for a in g["articles"]:
+                keys_by_article.setdefault(a, set()).add(g["key"])
+        # the words in two articles or more are in another article than any one's own: "in another
+        # article" by set operations, without a count per word or a union per figure
+        for article_words in words.values():
+            in_two |= article_words & all_words
+            all_words |= article_words
+        # in how many articles each label key is counted: not a scan of the articles per figure
+        key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
+    else:
+        groups_per_key = Counter(g["key"] for g in groups)  # not a scan of the groups per figure
     merged: list[MergedFigure] = []
     for g in groups:
         aid, best = min(g["members"], key=lambda m: (m[1].value is None, m[1].start))  # the earliest statement
@@ -215,7 +220,7 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
             own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
             # through the cache: the figures of one sentence cut the same text
             elsewhere = _content_words(own.replace(best.sentence, " ")).intersection
-            shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
+            shared = min(1.0, (groups_per_key[g["key"]] - 1) / 2) if g["key"] else 0.0
         named = 1.0 if head and elsewhere({head}) else 0.0
         on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
         text_len = len(texts.get(aid, "")) or 4000

@@ -99,6 +99,8 @@ def same_words(texts: list[str]) -> np.ndarray:
     words, numbers included, so two wires that only change the company name still match."""
     n = len(texts)
     bags = [set(_tokens(t)) for t in texts]
+    if n <= _PAIRWISE_MAX:
+        return _same_words_pairwise(bags)
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, bag in enumerate(bags):
@@ -123,3 +125,28 @@ def same_words(texts: list[str]) -> np.ndarray:
         jaccard = np.where(union > 0, shared / union, 0.0)
         containment = np.where(smaller > 0, shared / smaller, 0.0)
     return (jaccard >= SAME_WORDS_JACCARD) | (containment >= SAME_WORDS_CONTAINMENT)
+
+
+#: Up to this many sentences (a single-article story's candidates) `same_words` compares the
+#: word sets pair by pair: building and multiplying an incidence matrix cost ten times more.
+_PAIRWISE_MAX = 24
+
+
+def _same_words_pairwise(bags: list[set[str]]) -> np.ndarray:
+    """`same_words` by set sizes: the same counts and the same float divisions (exact integers,
+    correctly rounded either way), so the same answer."""
+    n = len(bags)
+    out = np.zeros((n, n), bool)
+    sizes = [len(b) for b in bags]
+    for i, a in enumerate(bags):
+        size_a = sizes[i]
+        for j in range(i, n):
+            size_b = sizes[j]
+            shared = len(a & bags[j])
+            union = size_a + size_b - shared
+            smaller = min(size_a, size_b)
+            if (union > 0 and shared / union >= SAME_WORDS_JACCARD) or (
+                smaller > 0 and shared / smaller >= SAME_WORDS_CONTAINMENT
+            ):
+                out[i, j] = out[j, i] = True
+    return out
