@@ -242,8 +242,8 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
             )
         )
         g["merged"] = merged[-1]
-    # conflicts: the same thing counted differently
-    for i, ga, gb in _conflict_candidates(groups):
+    # conflicts: the same thing counted differently (never within one article: two facts)
+    for i, ga, gb in _conflict_candidates(groups) if n_articles > 1 else ():
         a, b = ga["merged"], gb["merged"]
         if _same_value(a.value, b.value):
             continue

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from ..prefilter import ascii_lower, may_contain
-from .tokens import _tokens
+from .tokens import _token_tuple
 from .wordlists import LEANING_STARTS
 
 #: Sentences shorter than this are fragments ("The US reacted coolly."), not summary material.
@@ -83,6 +83,8 @@ def is_readable(text: str) -> bool:
 
 def _balanced_quotes(text: str) -> bool:
     """Double quotation marks open and close inside the sentence, in that order."""
+    if "“" not in text and "”" not in text:  # most sentences: no curly quote to walk through
+        return text.count('"') % 2 == 0
     depth = 0
     for char in text:
         if char == "“":
@@ -98,7 +100,7 @@ def same_words(texts: list[str]) -> np.ndarray:
     """Pairs of sentences with (nearly) the same word set: Jaccard or containment over all
     words, numbers included, so two wires that only change the company name still match."""
     n = len(texts)
-    bags = [set(_tokens(t)) for t in texts]
+    bags = [set(_token_tuple(t)) for t in texts]
     if n <= _PAIRWISE_MAX:
         return _same_words_pairwise(bags)
     vocabulary: dict[str, int] = {}

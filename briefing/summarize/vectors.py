@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
-from .tokens import _content_stems, _tokens
+from .tokens import _content_stems, _token_tuple
 
 
 def _vectors(texts: list[str]):
@@ -102,6 +102,6 @@ def _similarity(texts: list[str], matrix=_BUILD) -> np.ndarray:
     if matrix is _BUILD:
         matrix = _vectors(texts)
     sim = np.zeros((len(texts), len(texts))) if matrix is None else _settled(_array(matrix @ matrix.T))
-    keys = np.array([" ".join(_tokens(t)) for t in texts], dtype=object)
+    keys = np.array([" ".join(_token_tuple(t)) for t in texts], dtype=object)
     sim[keys[:, None] == keys[None, :]] = 1.0
     return sim
