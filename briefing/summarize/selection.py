@@ -221,15 +221,18 @@ def _concept_weights(story: _Story, ids: list[int]) -> dict[tuple[str, str], flo
     Bigrams in fewer than `FLOOR` articles are noise in a big cluster and get no weight.
     With one article every bigram has document frequency 1, so we count occurrences instead.
     """
+    if sum(1 for doc_ids in story.doc_units if doc_ids) < 2:
+        # one article (most wire stories): occurrences in the candidates, leads from its first
+        # units, and no bigrams of the sentences that are neither (the same weights, same order)
+        leads = Counter(b for doc_ids in story.doc_units
+                        for b in set().union(*(_bigrams(story.units[i].text) for i in doc_ids[:LEAD_UNITS])))
+        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
+        return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= 2}
     bags = [[_bigrams(story.units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
     per_doc = [set().union(*bag) for bag in bags if bag]
     leads = Counter(b for bag in bags for b in set().union(*bag[:LEAD_UNITS]))
-    if len(per_doc) >= 2:
-        counts = Counter(b for seen in per_doc for b in seen)
-        floor = min(FLOOR, len(per_doc))
-    else:
-        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
-        floor = 2
+    counts = Counter(b for seen in per_doc for b in seen)
+    floor = min(FLOOR, len(per_doc))
     return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= floor}
 
 
