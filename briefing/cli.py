@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("inspect", "export", "summarize", "open")
+COMMANDS = ("inspect", "export", "summarize", "open", "watch")
 
 
 class UsageError(Exception):
@@ -113,8 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, help="write to this regular file (atomically; '-' is stdout)")
     export.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
     export.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
+    export.add_argument("--since-last", action="store_true", help="mark what is new since the last export of this folder")
     _common(export)
     _brief_options(export)
+    watch = commands.add_parser("watch", help="keep a brief of a folder current as files arrive")
+    watch.add_argument("path", type=Path, metavar="DIR")
+    watch.add_argument("--format", choices=("md", "json", "html", "slack", "text"), default="md")
+    watch.add_argument("-o", "--output", type=Path, help="rewrite this file (atomically) on every change; default stdout once")
+    watch.add_argument("--force", action="store_true", help="allow -o to write inside the corpus folder")
+    watch.add_argument("--raw", action="store_true", help="ignore the editor's saved curation")
+    _common(watch)
+    _brief_options(watch)
     summarize = commands.add_parser("summarize", help="summarise the given articles as one story")
     summarize.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     summarize.add_argument("--format", choices=("text", "json"), default="text")
@@ -152,7 +161,14 @@ def _options(args, settings=None):
 def _cache(args):
     from .cache import Cache, NoCache
 
-    return NoCache() if getattr(args, "no_cache", False) else Cache()
+    from .config import ConfigError, cache_size
+
+    if getattr(args, "no_cache", False):
+        return NoCache()
+    try:
+        return Cache(size=cache_size(getattr(args, "config", None)))
+    except ConfigError as error:
+        raise UsageError(f"briefing: {error}") from None
 
 
 def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
@@ -231,7 +247,7 @@ def run_inspect(args) -> int:
         _stdout()
 
         console = make_console()
-        console.on_broken_pipe = _broken_pipe  # rich would exit 1 on `| head`
+        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1 on `| head`
         render_inspect(document, console)
     return EXIT_OK
 
@@ -319,6 +335,9 @@ def run_export(args) -> int:
                 f"story now ({', '.join(_orphan_label(curation, sid) for sid in curation.orphans)}); they are kept in the "
                 "curation file and can be re-applied in the desk (ctrl+p: re-apply orphaned edits)", file=sys.stderr,
             )
+    from .extras import prepare_export
+
+    record = prepare_export(brief, args.path, getattr(args, "since_last", False))
     if args.format == "json":
         text = brief_json(brief_to_dict(brief))
     else:
@@ -328,6 +347,24 @@ def run_export(args) -> int:
     if not brief.days and not brief.undated:
         _warn_empty(brief, start, end, had_stories)
     _emit(text, args.output)
+    record()
+    return EXIT_OK
+
+
+def run_watch(args) -> int:
+    """`briefing watch DIR`: see `briefing.watch`."""
+    from .watch import Watcher
+
+    if not args.path.is_dir():
+        raise UsageError(f"briefing: not a folder: {args.path}")
+    check_output(args.output, args.path, getattr(args, "force", False))
+    settings = _settings(args)
+    watcher = Watcher(args.path, args.output, args.format, settings, _options(args, settings), _cache(args), raw=args.raw)
+    if args.output is None or str(args.output) == "-":
+        watcher.round()  # stdout: the brief once (a pipe cannot be rewritten)
+        return EXIT_OK
+    print(f"briefing: watching {args.path}, keeping {args.output} current (Ctrl-C stops)", file=sys.stderr)
+    watcher.run()
     return EXIT_OK
 
 
@@ -497,7 +534,7 @@ class _Stop:
         signal.signal(signal.SIGTERM, on_signal)
         if not getattr(cls, "_registered", False):
             os.register_at_fork(after_in_child=in_child)
-            cls._registered = True
+            cls._registered = True  # type: ignore[attr-defined]
 
     @classmethod
     def _watchdog(cls) -> None:
@@ -540,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             args = build_parser().parse_args(["open", *argv])
-        handler = {"inspect": run_inspect, "export": run_export, "summarize": run_summarize, "open": run_open}[args.command]
+        handler = {"inspect": run_inspect, "export": run_export, "summarize": run_summarize, "open": run_open, "watch": run_watch}[args.command]
         if as_program and _headless(args):
             _Stop.install()
         return handler(args)

@@ -10,7 +10,6 @@ instances edit one corpus, the last save wins and says so.
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -22,6 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .atomic import write_atomic
+from .brief import Brief, Day, SummaryLine
+from .sentences import split_sentences
+from .stories.moves import apply_moves  # noqa: F401  (re-exported: moves are applied where stories are grouped)
 
 VERSION = 1
 
@@ -329,148 +331,79 @@ class CurationStore:
 # ---------------------------------------------------------------- applying
 
 
-def apply_moves(groups: list, moves: dict[str, str], original_of: dict[str, str] | None = None) -> list:
-    """Regroup the machine's stories by the editor's moves, keeping the stories' ids.
-
-    `moves` maps an article to an article of the story it should join, as that story is after
-    the other moves (a → b and b → c put a and b with c), or to itself for a story of its own.
-    A move to an unknown article or to another day is ignored, and so are moves that go round
-    in a loop (a → b → a: both stay where the grouping put them). A moved article takes its
-    copies (duplicates) along unless they are moved themselves: `original_of` (copy → original)
-    says whose copy each is; without it, the copies of a story of one original are its copies,
-    and copies left in a story that all its originals left follow the first that left.
-
-    Ids. The editor's edits are keyed by story id, so a move must not rename a story:
-    - a story keeps the id of the unmoved group it came from, whatever joins or leaves it, as
-      long as any of its articles stays; a story that every article leaves disappears (and
-      comes back with its id, and its edits, when one is moved back);
-    - an article moved to a story of its own makes a story with the id `story_id(day, its
-      articles)`: deterministic, and the id the grouping gives a story of just those articles.
-    Edits name their sentences, quotes and figures by article, so an edit made in a story about
-    an article that has since left it does nothing, neither there nor in the article's new
-    story, and counts again if the article comes back.
-    """
-    if not moves:
-        return groups
-    from .stories import story_id
-
-    home = {aid: n for n, g in enumerate(groups) for aid in g.article_ids}
-    originals = {aid for g in groups for aid in g.originals}
-    step = _move_steps(groups, moves, home, originals, original_of or {})
-    place = _resolve(step, home)
-    arriving: dict[int | str, list[str]] = {}  # a group's index, or the article of a story of its own
-    for aid, where in place.items():
-        if where != home[aid]:
-            arriving.setdefault(where, []).append(aid)
-    staying = [[a for a in g.article_ids if place.get(a, n) == n] for n, g in enumerate(groups)]
-    for n, g in enumerate(groups):  # copies whose originals all left (whose copies they are is unknown)
-        left = [a for a in g.originals if place.get(a, n) != n]
-        if left and staying[n] and not any(a in originals for a in staying[n] + arriving.get(n, [])):
-            arriving.setdefault(place[left[0]], []).extend(staying[n])
-            staying[n] = []
-    kept = []
-    for n, g in enumerate(groups):
-        ids = staying[n] + sorted(arriving.get(n, []))
-        if ids:
-            kept.append(replace(g, article_ids=ids, originals=[a for a in ids if a in originals] or ids))
-    for aid, ids in arriving.items():
-        if isinstance(aid, str):
-            source, ids = groups[home[aid]], sorted(ids)
-            firsts = [a for a in ids if a in originals] or ids
-            kept.append(replace(source, article_ids=ids, originals=firsts, id=story_id(source.day, ids), score=1.0 if len(firsts) == 1 else source.score))
-    kept.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
-    return kept
-
-
-def _move_steps(groups: list, moves: dict[str, str], home: dict[str, int], originals: set[str], original_of: dict[str, str]) -> dict[str, str]:
-    """Article → the article whose story it goes to (itself: a story of its own): the editor's
-    valid moves, then each copy not moved itself after its original."""
-    step = {}
-    for aid, anchor in moves.items():
-        if aid in home and anchor in home and groups[home[anchor]].day == groups[home[aid]].day:
-            step[aid] = anchor
-    for n, g in enumerate(groups):
-        lone = g.originals[0] if len(g.originals) == 1 else None
-        for aid in g.article_ids:
-            leader = original_of.get(aid, lone)
-            if aid not in step and aid not in originals and leader != aid and home.get(leader) == n:
-                step[aid] = leader
-    return step
-
-
-def _resolve(step: dict[str, str], home: dict[str, int]) -> dict[str, int | str]:
-    """Where each article in `step` ends: a group's index, or its own id for a story of its own.
-    Loops are broken by leaving their articles at home; order-free."""
-    place: dict[str, int | str] = {}
-    for start in sorted(step):
-        path: list[str] = []
-        seen: dict[str, int] = {}
-        current = start
-        while current not in place:
-            target = step.get(current)
-            if current in seen:  # a loop: every article on it stays at home
-                for aid in path[seen[current]:]:
-                    place[aid] = home[aid]
-                del path[seen[current]:]
-            elif target is None:
-                place[current] = home[current]
-            elif target == current:
-                place[current] = current
-            else:
-                seen[current] = len(path)
-                path.append(current)
-                current = target
-        for aid in path:
-            place[aid] = place[current]
-    return place
-
-
 def follow(curation: Curation, stories: list, known: set[str] | None = None) -> list[str]:
-    """Move edits whose story id is gone to the story that holds most of their articles.
+    """Keep each story's edits on the story that holds most of the articles they were made on.
 
-    A story's id is made from its articles, so a copy joining (the fifth seed) or an article
-    leaving renames it, and edits keyed by the old id were silently lost. Each edited story
-    remembers its articles (`anchors`); an edited id no longer in the brief goes to the
-    story sharing most of those articles that has no edits of its own: on a split, the larger
-    part; on a merge, the edits that share most with the merged story (the others are kept
-    under their old id and listed in `orphans`, to re-apply by hand). Returns what moved, in
-    words; the curation is changed in place. Edits none of whose articles are in the corpus
-    any more are orphans as well; edits of stories outside a date range are left alone.
+    A story's id is made from its day and its anchor article (`stories.ids`), so copy joining
+    or leaving keeps it and the edits stay without moving. The id changes, or stays with the
+    smaller part, only when the story splits or merges: each edited story remembers its
+    articles (`anchors`), and its edits go to the story sharing most of those articles — on a
+    split the larger part (the desk and stderr say it split), on a merge the edits that share
+    most with the merged story (the others are kept under their old id and listed in
+    `orphans`, to re-apply by hand). Returns what moved or split, in words; the curation is
+    changed in place. Edits none of whose articles are in the corpus any more are orphans as
+    well; edits of stories outside a date range are left alone.
     """
     present = {s.id: s for s in stories}
     member_of = {aid: s.id for s in stories for aid in s.articles}
     edited = {sid for sid, e in curation.stories.items() if not e.is_empty()}
-    candidates = []
-    for sid in sorted(edited - present.keys()):
+    claims: list[tuple[str, list[str], dict[str, int], str | None, int]] = []
+    for sid in sorted(edited):
         anchor = curation.anchors.get(sid) or []
         overlap: dict[str, int] = {}
         for aid in anchor:
             if aid in member_of:
                 overlap[member_of[aid]] = overlap.get(member_of[aid], 0) + 1
-        candidates.append((sid, anchor, overlap))
-    candidates.sort(key=lambda c: (-max(c[2].values(), default=0), c[0]))
-    taken = edited & present.keys()
-    notes, orphans = [], []
-    for sid, anchor, overlap in candidates:
-        ranked = sorted((-count, target) for target, count in overlap.items() if target not in taken)
-        if not ranked:
-            if anchor and (overlap or (known is not None and not any(aid in known for aid in anchor))):
-                orphans.append(sid)  # merged into a story with edits of its own, or its articles are gone
+        if sid in present and not overlap:
+            overlap = {sid: len(present[sid].articles)}  # no articles remembered: it stays
+        if not overlap:
+            if sid not in present and anchor and known is not None and not any(aid in known for aid in anchor):
+                claims.append((sid, anchor, overlap, None, 0))  # its articles are gone: an orphan
             continue
-        target = ranked[0][1]
-        taken.add(target)
-        _rename(curation, sid, target)
-        notes.append(_moved(present[target], curation.stories[target].headline, anchor, len(overlap) > 1))
+        ranked = sorted(overlap.items(), key=lambda item: (-item[1], item[0] != sid, item[0]))
+        claims.append((sid, anchor, overlap, ranked[0][0], ranked[0][1]))
+    claims.sort(key=lambda c: (-c[4], c[3] != c[0], c[0]))
+    taken: set[str] = set()
+    moves, notes, orphans = {}, [], []
+    for sid, anchor, overlap, target, _ in claims:
+        if target is not None and target not in taken:
+            taken.add(target)
+        elif sid in present and sid not in taken:
+            target = sid
+            taken.add(sid)
+        else:
+            orphans.append(sid)  # merged into a story whose own edits won, or its articles are gone
+            continue
+        moves[sid] = target
+        split = len(overlap) > 1
+        if target != sid or split:
+            headline = curation.stories[sid].headline
+            notes.append(_moved(present[target], headline, anchor, split))
+    _rename_all(curation, {sid: target for sid, target in moves.items() if sid != target}, orphans)
     curation.anchors.update({s.id: list(s.articles) for s in stories if s.id in curation.stories})
     curation.notes, curation.orphans = notes, orphans
     return notes
 
 
-def _rename(curation: Curation, old: str, new: str) -> None:
-    curation.stories[new] = curation.stories.pop(old)
-    curation.anchors.pop(old, None)
+def _rename_all(curation: Curation, renames: dict[str, str], orphans: list[str]) -> None:
+    """Apply renames at once (a → b while b → c); an orphan whose key a moved story takes
+    is kept under `<id>~orphan`."""
+    if not renames:
+        return
+    moving = {old: (curation.stories.pop(old), curation.anchors.pop(old, None)) for old in renames}
+    for n, sid in enumerate(orphans):
+        if sid in renames.values() and sid in curation.stories:
+            kept = f"{sid}~orphan"
+            curation.stories[kept] = curation.stories.pop(sid)
+            if sid in curation.anchors:
+                curation.anchors[kept] = curation.anchors.pop(sid)
+            orphans[n] = kept
+    for old, new in renames.items():
+        curation.stories[new], anchor = moving[old]
+        if anchor is not None:
+            curation.anchors[new] = anchor
     for day, ids in curation.order.items():
-        renamed = [new if sid == old else sid for sid in ids]
+        renamed = [renames.get(sid, sid) for sid in ids]
         curation.order[day] = [sid for n, sid in enumerate(renamed) if sid not in renamed[:n]]
 
 
@@ -480,6 +413,8 @@ def _moved(story, headline: str | None, anchor: list[str], split: bool) -> str:
     parts = [f"{joined} article{'s' if joined != 1 else ''} joined" if joined else "", f"{left} left" if left else ""]
     change = ", ".join(p for p in parts if p) or "regrouped"
     where = "; it split, the edits stay with the larger part" if split else ""
+    if split and not joined:
+        return f"the story “{headline or story.headline}” split ({left} article{'s' if left != 1 else ''} left); the edits stay with the larger part"
     return f"edits followed the story “{headline or story.headline}” ({change}{where})"
 
 
@@ -489,9 +424,6 @@ def apply_curation(brief, curation: Curation):
     Edits are applied by story id as they stand: moving them to renamed stories is `follow`'s
     work, done once by the caller on the whole brief (a one-day part of it would leave the
     other days' edits orphaned and overwrite the list of orphans)."""
-    from .brief import Brief, Day, SummaryLine
-    from .sentences import split_sentences
-
     articles = brief.articles
     sentences_of: dict[str, list[str]] = {}
 

@@ -93,3 +93,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.dataset)
         if item.nodeid.split("[")[0] in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _user_data_in_tmp(tmp_path_factory, monkeypatch):
+    """Every test's user data folder (curation, export records) is a fresh temporary one:
+    `briefing export` records what it wrote, and no test may touch the real user folders.
+    Tests that set XDG_DATA_HOME themselves override this."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))

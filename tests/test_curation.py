@@ -36,10 +36,10 @@ def test_exclude_and_include_sentences(brief):
     from briefing.sentences import split_sentences
 
     article = brief.articles[story.articles[0]]
-    extra_index = next(i for i, _ in enumerate(split_sentences(article.text)) if (article.id, i) not in {(l.article, l.index) for l in story.summary})
+    extra_index = next(i for i, _ in enumerate(split_sentences(article.text)) if (article.id, i) not in {(s.article, s.index) for s in story.summary})
     curation.toggle_sentence(story.id, article.id, extra_index, in_summary=False)
     curated = first_story(apply_curation(brief, curation))
-    keys = [(l.article, l.index) for l in curated.summary]
+    keys = [(s.article, s.index) for s in curated.summary]
     assert (dropped.article, dropped.index) not in keys
     assert (article.id, extra_index) in keys
     assert keys == sorted(keys, key=lambda k: (story.articles.index(k[0]), k[1]))  # reading order
@@ -399,7 +399,7 @@ def test_a_curation_file_of_wrong_types_is_set_aside_and_export_goes_on(tmp_path
 def test_export_reads_a_curation_folder_it_cannot_write(tmp_path, monkeypatch):
     store = CurationStore(SAMPLE, directory=tmp_path / "state")
     curation = Curation()
-    curation.set_headline("s-aa0c6f311b", "Read from a read-only folder")
+    curation.set_headline("s-bf01b08649", "Read from a read-only folder")
     store.save(curation)
     store.path.with_suffix(".lock").unlink()
     real_open = open
@@ -410,4 +410,4 @@ def test_export_reads_a_curation_folder_it_cannot_write(tmp_path, monkeypatch):
         return real_open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", read_only)
-    assert CurationStore(SAMPLE, directory=tmp_path / "state").load().stories["s-aa0c6f311b"].headline == "Read from a read-only folder"
+    assert CurationStore(SAMPLE, directory=tmp_path / "state").load().stories["s-bf01b08649"].headline == "Read from a read-only folder"

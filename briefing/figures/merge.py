@@ -69,7 +69,7 @@ def _words(tokens: list[str]) -> set[str]:
     """The content words of _WORD tokens."""
     words = set(map(_content_word, tokens))
     words.discard(None)
-    return words
+    return words  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -211,15 +211,15 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
 
             def elsewhere(ws: set[str]) -> set[str]:
                 """Those of `ws` in another article: in two articles, or in one not the figure's own."""
-                return (ws & in_two) | ((ws - own_words) & all_words)
+                return (ws & in_two) | ((ws - own_words) & all_words)  # noqa: B023 (called within this iteration only)
 
             # the label is counted by figures of other articles too ("label shared by many sources");
             # its own article (always one of the key's) is not another
             shared = (key_articles[g["key"]] - 1 if g["key"] else 0) / (len(article_ids) - 1)
         else:
-            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
+            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))  # type: ignore[has-type, misc]
             # through the cache: the figures of one sentence cut the same text
-            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection
+            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
             shared = min(1.0, (groups_per_key[g["key"]] - 1) / 2) if g["key"] else 0.0
         named = 1.0 if head and elsewhere({head}) else 0.0
         on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
@@ -243,7 +243,7 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
         )
         g["merged"] = merged[-1]
     # conflicts: the same thing counted differently (never within one article: two facts)
-    for i, ga, gb in _conflict_candidates(groups) if n_articles > 1 else ():
+    for _i, ga, gb in _conflict_candidates(groups) if n_articles > 1 else ():
         a, b = ga["merged"], gb["merged"]
         if _same_value(a.value, b.value):
             continue

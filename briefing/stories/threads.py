@@ -16,11 +16,12 @@ the name floor 0.883 / 0.868; thresholds and their figures in `clustering`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 import numpy as np
 
-from .ids import stable_id
+from .ids import anchor_of, stable_id
 from .vectors import l2_rows
 
 THREAD_WINDOW_DAYS = 14
@@ -57,7 +58,7 @@ def _centroids(groups, dated: list[int], matrix, row_of: dict[str, int]):
 
 
 def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None) -> None:
-    """Give every group a `thread` id: the hash of all articles of the stories it is linked with."""
+    """Give every group a `thread` id: the hash of the anchor of the first story it is linked with."""
     forest = _Forest(len(groups))
     dated = [i for i, g in enumerate(groups) if g.day is not None]
     if matrix is not None and len({groups[i].day for i in dated}) > 1:
@@ -73,8 +74,9 @@ def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None) ->
     for index in range(len(groups)):
         members[forest.root(index)].append(index)
     for indices in members.values():
-        every = sorted(i for g in indices for i in groups[g].article_ids)
-        thread = stable_id("thread", None, every)
+        # the anchor of its first story: a new day of a running story keeps the thread's id
+        first = min(indices, key=lambda g: (groups[g].day is None, groups[g].day or dt.date.min, anchor_of(groups[g].article_ids, groups[g].originals)))
+        thread = stable_id("thread", None, [anchor_of(groups[first].article_ids, groups[first].originals)])
         for index in indices:
             groups[index].thread = thread
 

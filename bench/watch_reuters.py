@@ -1,0 +1,122 @@
+"""Incremental-update benchmark: `briefing watch` on all of Reuters-21578, one change at a time.
+
+    uv run python bench/watch_reuters.py [--rounds 5] [--keep DIR] [--skip-full]
+
+Writes the 21,578 stories one text file each (as bench/scale_reuters.py does) into a temporary
+folder, then in the same run:
+  - baseline: a plain read-and-split of the same files;
+  - cold and warm full exports (`briefing export DIR --format json`, empty then filled cache);
+  - watch: starts `briefing watch DIR -o FILE --format json` (its own cache folder, warmed by
+    its first round), then `--rounds` times each of: add one new file, change one file, delete
+    one file; for each, the time from the change on disk to FILE being replaced (its inode
+    changes: the atomic rename) — median and maximum per kind.
+Target (issue 17, item 5): median <= 2 s per change, warm. Not a unit test: the figure depends
+on the machine; run it on an idle one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from scale_reuters import REPO, baseline, materialise  # noqa: E402
+
+NEW_STORY = """Lavrov urges Putin to keep talking as Scholz heads to Kyiv
+ date 1987-03-02
+
+MOSCOW, March 2 - A new wire story written for the benchmark: it is about talks on troops
+and security demands, and it joins whichever story of its day it resembles.
+"""
+
+
+def timed(command: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def wait_replaced(path: Path, inode: int | None, limit: float = 120.0) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            if os.stat(path).st_ino != inode:
+                return time.perf_counter() - start
+        except FileNotFoundError:
+            pass
+        time.sleep(0.01)
+    return None
+
+
+def inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--skip-full", action="store_true", help="no cold/warm full exports (only the watch)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="briefing-watch-bench-"))
+    folder = args.keep or work / "reuters"
+    folder.mkdir(parents=True, exist_ok=True)
+    if not any(folder.iterdir()):
+        print(f"writing {materialise(folder):,} stories to {folder}", flush=True)
+    env = dict(os.environ, XDG_CACHE_HOME=str(work / "cache"), XDG_DATA_HOME=str(work / "data"))
+    program = [sys.executable, "-m", "briefing"]
+    try:
+        print(f"baseline read-and-split: {baseline(folder):.1f} s", flush=True)
+        if not args.skip_full:
+            export = [*program, "export", str(folder), "--format", "json", "-o", str(work / "full.json")]
+            print(f"cold export: {timed(export, env):.1f} s", flush=True)
+            print(f"warm export: {timed(export, env):.1f} s", flush=True)
+        output = work / "brief.json"
+        child = subprocess.Popen([*program, "watch", str(folder), "-o", str(output), "--format", "json"], env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+        try:
+            start = time.perf_counter()
+            if wait_replaced(output, None, 600) is None:
+                print("watch wrote nothing in 600 s")
+                return 1
+            print(f"watch first round (cold for the watch's stories): {time.perf_counter() - start:.1f} s", flush=True)
+            time.sleep(1.0)
+            victims = sorted(folder.glob("reut-1*.txt"))
+            times: dict[str, list[float]] = {"add": [], "change": [], "delete": []}
+            for n in range(args.rounds):
+                for kind in ("add", "change", "delete"):
+                    before = inode(output)
+                    if kind == "add":
+                        (folder / f"zz-new-{n}.txt").write_text(NEW_STORY)
+                    elif kind == "change":
+                        with open(victims[n], "a") as handle:
+                            handle.write("\nThe company said the figures were revised on Monday.\n")
+                    else:
+                        shutil.move(str(victims[-1 - n]), str(work / victims[-1 - n].name))
+                    took = wait_replaced(output, before)
+                    times[kind].append(float("inf") if took is None else took)
+                    print(f"  {kind} {n + 1}: {took if took is not None else float('nan'):.2f} s", flush=True)
+                    time.sleep(0.5)
+            for kind, values in times.items():
+                print(f"{kind}: median {statistics.median(values):.2f} s, max {max(values):.2f} s (target median <= 2 s)")
+        finally:
+            child.kill()
+            child.wait()
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

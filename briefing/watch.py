@@ -1,0 +1,298 @@
+"""`briefing watch DIR`: keep a brief current while the folder fills.
+
+Each round loads the folder (files whose bytes the cache has seen are not parsed again),
+builds the brief with the per-story cache (a story whose articles did not change is not
+summarised again), applies the editor's curation (re-read each round: the desk may be editing
+it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
+kill -9 at any moment, sees the previous complete version or the new one, never a mix.
+Restarting resumes: the caches hold the work done, and FILE is rewritten on the first round.
+
+What is "new": against the last `briefing export` of this corpus (its record, see
+`extras`); when there was none, against the brief as it stood when the watch started — so
+a watch marks what arrived while it ran. The watch never records (the editor's exports do).
+
+Changes are noticed with watchfiles (inotify and friends) when it is installed and works,
+else by polling the folder's file names, sizes and modification times twice a second.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from pathlib import Path
+
+POLL_SECONDS = 0.5
+SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
+
+
+@dataclass
+class WatchState:
+    """What one round produced (for tests and the desk)."""
+
+    text: str = ""
+    rounds: int = 0
+    marked: dict = field(default_factory=dict)
+    brief: object = None
+
+
+def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tuple:
+    """(relative path, size, mtime_ns) of every file under root, hidden ones left out: what
+    the polling fallback compares between rounds."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.realpath(path) in ignore:
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, root), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+def render(brief, fmt: str) -> str:
+    from .formats import render as render_format
+
+    return render_format(brief, fmt=fmt)
+
+
+class Watcher:
+    """The watch loop, one round at a time (`round`), or until stopped (`run`)."""
+
+    def __init__(self, root: Path, output: Path | None, fmt: str = "md", settings=None, options=None, cache=None,
+                 raw: bool = False, warn=None, baseline: dict | None = None):
+        from .cache import NoCache
+        from .config import Settings
+        from .extras import load_record
+
+        self.root, self.output, self.fmt = Path(root), output, fmt
+        self.settings = settings or Settings()
+        self.options, self.cache, self.raw = options, cache if cache is not None else NoCache(), raw
+        self.warn = warn or (lambda message: print(f"briefing: {message}", file=sys.stderr))
+        recorded = load_record(self.root) if baseline is None else baseline
+        self.baseline = recorded  # None: the first round's brief becomes the baseline
+        self.state = WatchState()
+        self.memo: FolderMemo | None = None
+        self.stories: RoundCache | None = None
+        self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
+
+    def brief(self):
+        from .brief import build_brief
+
+        if self.memo is None:
+            self.memo = FolderMemo(self.root, self.options, self.cache)
+            self.stories = RoundCache(self.cache)
+        corpus = self.memo.load()
+        curation = None if self.raw else _curation(self.root)
+        brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
+        self.stories.end_round()
+        if curation is not None:
+            from .curation import apply_curation, follow
+
+            follow(curation, list(brief.stories()), set(brief.articles))
+            brief = apply_curation(brief, curation)
+            for note in curation.notes:
+                self.warn(note)
+        return brief
+
+    def round(self) -> bool:
+        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written."""
+        from .extras import attach, since_last_marks, story_snapshot
+
+        brief = self.brief()
+        if self.baseline is None:
+            self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
+        marks = since_last_marks(brief, self.baseline)
+        attach(brief, marks)
+        text = render(brief, self.fmt)
+        self.state.rounds += 1
+        self.state.marked, self.state.brief = marks, brief
+        if text == self.state.text:
+            return False
+        self.state.text = text
+        self.write(text)
+        return True
+
+    def write(self, text: str) -> None:
+        if self.output is None or str(self.output) == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        from .atomic import write_atomic
+
+        write_atomic(self.output, text)
+        new = len(self.state.marked)
+        self.warn(f"wrote {self.output} ({new} stor{'ies' if new != 1 else 'y'} new or changed)")
+
+    def run(self, stop: threading.Event | None = None, max_rounds: int | None = None) -> None:
+        """Round after round, each after the folder changed, until `stop` is set."""
+        stop = stop or threading.Event()
+        self.round()
+        for _ in self.changes(stop):
+            if max_rounds is not None and self.state.rounds >= max_rounds:
+                break
+            self.round()
+            if max_rounds is not None and self.state.rounds >= max_rounds:
+                break
+
+    def changes(self, stop: threading.Event):
+        """Yield once per settled change of the folder (watchfiles, else polling)."""
+        yield from folder_changes(self.root, stop, self.ignore, self.warn)
+
+
+def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] = frozenset(), warn=None):
+    """Yield once per settled change of the folder until `stop` is set: watchfiles (inotify and
+    friends) when it works, else polling (also when BRIEFING_WATCH_POLL is set). Hidden files
+    (a copy in progress) and the paths in `ignore` (our own output) are not changes."""
+    try:
+        import watchfiles
+    except ImportError:
+        watchfiles = None  # type: ignore[assignment]
+    if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
+        try:
+            for batch in watchfiles.watch(root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),
+                                           step=50, rust_timeout=500, yield_on_timeout=False, recursive=True):
+                if any(os.path.realpath(path) not in ignore and not Path(path).name.startswith(".") for _, path in batch):
+                    yield batch
+            return
+        except (OSError, RuntimeError) as error:  # no inotify (limits, odd file systems): poll
+            if warn:
+                warn(f"file notifications unavailable ({error}); polling the folder")
+    seen = folder_signature(root, ignore)
+    while not stop.wait(POLL_SECONDS):
+        now = folder_signature(root, ignore)
+        if now != seen:
+            time.sleep(SETTLE_SECONDS)
+            seen = folder_signature(root, ignore)
+            yield seen
+
+
+class FolderMemo:
+    """The folder's articles kept in memory between rounds: a file whose size and modification
+    time did not change gives back the same Article objects (with the dedup and grouping
+    features already computed on them), so a round reads and parses only the files that
+    changed. The first round loads through `load_corpus` (its workers and the disk cache).
+    The marks a brief writes on articles (duplicate_of, a date inherited from an original) are
+    reset to what the file gave before every round."""
+
+    def __init__(self, root: Path, options=None, cache=None):
+        from .load import LoadOptions
+
+        self.root, self.options, self.cache = Path(root), options or LoadOptions(), cache
+        self.files: dict[str, tuple] = {}  # display name -> (size, mtime_ns, [(article, pristine)], [skipped])
+
+    @staticmethod
+    def _pristine(article) -> tuple:
+        return (article.id.split("~")[0], article.date, article.date_source, article.date_evidence)
+
+    def _stat(self, path) -> tuple | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return info.st_size, info.st_mtime_ns
+
+    def load(self):
+        from .load import load_corpus, load_file
+        from .model import Corpus
+        from .walk import walk
+
+        if not self.files:
+            corpus = load_corpus([self.root], self.options, None, self.cache)
+            by_file: dict[str, list] = {}
+            for article in corpus.articles:
+                by_file.setdefault(article.path, []).append((article, self._pristine(article)))
+            found, _ = walk([self.root], self.options.follow_symlinks)
+            skipped_in: dict[str, list] = {}
+            for item in corpus.skipped:
+                skipped_in.setdefault(item.path, []).append(item)
+            for entry in found:
+                stamp = self._stat(entry.path)
+                if stamp is not None:
+                    self.files[entry.display] = (*stamp, by_file.get(entry.display, []), skipped_in.get(entry.display, []))
+            return corpus
+        found, walk_skipped = walk([self.root], self.options.follow_symlinks)
+        files: dict[str, tuple] = {}
+        for entry in found:
+            stamp = self._stat(entry.path)
+            known = self.files.get(entry.display)
+            if known is not None and stamp is not None and known[:2] == stamp:
+                files[entry.display] = known
+                continue
+            articles, problems = load_file(entry.path, entry.display, self.options)
+            files[entry.display] = (*(stamp or (-1, -1)), [(a, self._pristine(a)) for a in articles], problems)
+        self.files = files
+        corpus = Corpus(root=self.root.as_posix(), skipped=list(walk_skipped))
+        seen: dict[str, int] = {}
+        for name in sorted(files):
+            _, _, articles, problems = files[name]
+            for article, (base, date, source, evidence) in articles:
+                article.duplicate_of, article.date, article.date_source, article.date_evidence = None, date, source, evidence
+                count = seen.get(base, 0)
+                seen[base] = count + 1
+                article.id = f"{base}~{count + 1}" if count else base  # identical files: ids stay unique
+                corpus.articles.append(article)
+            corpus.skipped.extend(problems)
+        corpus.skipped.sort(key=lambda s: s.path)
+        return corpus
+
+
+class RoundCache:
+    """The brief's per-story cache for a watch: stories in memory from round to round (the
+    disk cache is asked only for what memory lacks, and gets what is new), whole briefs only
+    in the first round (a restart resumes from the disk; later rounds would only write a large
+    entry per change). Memory keeps the stories of the last round."""
+
+    def __init__(self, disk=None):
+        from .cache import NoCache
+
+        self.disk = disk if disk is not None else NoCache()
+        self.memory: dict[tuple, object] = {}
+        self.used: set[tuple] = set()
+        self.first = True
+
+    def get_many(self, kind: str, keys: list[str]) -> dict:
+        if kind == "brief" and not self.first:
+            return {}
+        found = {k: self.memory[(kind, k)] for k in keys if (kind, k) in self.memory}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            found.update(self.disk.get_many(kind, missing))
+        self.used.update((kind, k) for k in found)
+        return found
+
+    def get(self, kind: str, key: str):
+        return self.get_many(kind, [key]).get(key)
+
+    def put_many(self, kind: str, items: dict) -> None:
+        if kind == "brief":
+            if self.first:
+                self.disk.put_many(kind, items)
+            return
+        self.memory.update({(kind, k): v for k, v in items.items()})
+        self.used.update((kind, k) for k in items)
+        self.disk.put_many(kind, items)
+
+    def put(self, kind: str, key: str, value) -> None:
+        self.put_many(kind, {key: value})
+
+    def end_round(self) -> None:
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        self.used = set()
+        self.first = False
+
+
+def _curation(root: Path):
+    from .curation import CurationStore, state_dir
+
+    store = CurationStore(root)
+    return store.load() if store.path.exists() or state_dir().exists() else None
