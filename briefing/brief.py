@@ -9,6 +9,7 @@ about Textual.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from dataclasses import dataclass, field
 
@@ -315,6 +316,8 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
         jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
         for done, (n, story) in enumerate(zip(order, jobs), start=1):
             stories[n] = story
+            if done % 1024 == 0:
+                gc.freeze()  # the stories received so far: out of the collector's full passes (0.7 s on Reuters)
             if progress and done % 32 == 0:
                 progress(done, len(groups), "summarising")
     return stories
@@ -478,6 +481,11 @@ def brief_to_dict(brief: Brief) -> dict:
     from .extras import add_json
 
     corpus = brief.corpus
+    with frozen_heap():  # the brief: out of the collector's full passes while its document is built
+        return _document(brief, corpus, add_json)
+
+
+def _document(brief: Brief, corpus: Corpus, add_json) -> dict:
     return add_json({
         "schema": SCHEMA,
         "corpus": {

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 
 from .conflict_words import INCREMENTS, LOWER_BOUNDS, OUTCOMES, PEOPLE, UPPER_BOUNDS
 
-_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b")
+# the same edges as r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b", spelt so
+# that every branch starts with a character (`a(?<!\wa)` is `\ba`): the engine then skips to
+# the positions that can start an edge (about twice as fast; asked for every figure of a brief)
+_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s-\s|a(?<!\wa)nd\b|b(?<!\wb)ut\b|w(?<!\ww)h(?:ile|en|ich|o)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _YEAR = re.compile(r"(?<![\d,.$])(1[89]\d\d|20\d\d)(?!\d|[,.]\d)")
 MAX_RATIO = 3  # values further apart than this are not one count told differently
