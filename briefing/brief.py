@@ -43,6 +43,9 @@ class FigureLine:
     article: str
     also_in: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    #: what it counts (`extras._what`), filled by the story stage in its workers; None: not known
+    #: yet, asked when needed. Not part of a figure's identity or of any export.
+    counts: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -204,6 +207,10 @@ def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> 
     members = originals + copies  # originals first: their wording leads quotes and sources
     picked = summarize(originals, words=settings.words, sentences=settings.sentences, algorithm=settings.algorithm)
     figures = story_figures(members)
+    from .extras import _what_now  # one layer; lazy like every import of extras here
+
+    for f in figures:  # what each counts: asked by the export's timelines and record, serial there
+        f.counts = _what_now(f)
     return Story(
         id=group.id,
         thread=group.thread,

@@ -62,6 +62,9 @@ def _remembering(whats: dict):
 
 def _what(figure) -> str:
     """What a figure counts: its counted thing, else its label (lower case)."""
+    known = getattr(figure, "counts", None)  # a story's FigureLine: found by the story stage
+    if known is not None:
+        return known
     whats = _memo.whats
     if whats is None:
         return _what_now(figure)
