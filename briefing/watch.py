@@ -60,7 +60,7 @@ def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tupl
 
 
 def render(brief, fmt: str) -> str:
-    from .formats import render as render_format
+    from .output.formats import render as render_format
 
     return render_format(brief, fmt=fmt)
 
@@ -70,9 +70,9 @@ class Watcher:
 
     def __init__(self, root: Path, output: Path | None, fmt: str = "md", settings=None, options=None, cache=None,
                  raw: bool = False, warn=None, baseline: dict | None = None):
-        from .cache import NoCache
-        from .config import Settings
-        from .extras import load_record
+        from .core.cache import NoCache
+        from .core.config import Settings
+        from .brief.extras import load_record
 
         self.root, self.output, self.fmt = Path(root), output, fmt
         self.settings = settings or Settings()
@@ -86,7 +86,7 @@ class Watcher:
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
-        from .brief import build_brief
+        from .brief.build import build_brief
 
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
@@ -96,7 +96,7 @@ class Watcher:
         brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
         if curation is not None:
-            from .curation import apply_curation, follow
+            from .brief.curation import apply_curation, follow
 
             follow(curation, list(brief.stories()), set(brief.articles))
             brief = apply_curation(brief, curation)
@@ -106,7 +106,7 @@ class Watcher:
 
     def round(self) -> bool:
         """Rebuild, mark, and rewrite FILE if its text changed; True when it was written."""
-        from .extras import attach, since_last_marks, story_snapshot
+        from .brief.extras import attach, since_last_marks, story_snapshot
 
         brief = self.brief()
         if self.baseline is None:
@@ -127,7 +127,7 @@ class Watcher:
             sys.stdout.write(text)
             sys.stdout.flush()
             return
-        from .atomic import write_atomic
+        from .core.atomic import write_atomic
 
         write_atomic(self.output, text)
         new = len(self.state.marked)
@@ -185,7 +185,7 @@ class FolderMemo:
     reset to what the file gave before every round."""
 
     def __init__(self, root: Path, options=None, cache=None):
-        from .load import LoadOptions
+        from .ingest.load import LoadOptions
 
         self.root, self.options, self.cache = Path(root), options or LoadOptions(), cache
         self.files: dict[str, tuple] = {}  # display name -> (size, mtime_ns, [(article, pristine)], [skipped])
@@ -202,9 +202,9 @@ class FolderMemo:
         return info.st_size, info.st_mtime_ns
 
     def load(self):
-        from .load import load_corpus, load_file
-        from .model import Corpus
-        from .walk import walk
+        from .ingest.load import load_corpus, load_file
+        from .core.model import Corpus
+        from .ingest.walk import walk
 
         if not self.files:
             corpus = load_corpus([self.root], self.options, None, self.cache)
@@ -253,7 +253,7 @@ class RoundCache:
     entry per change). Memory keeps the stories of the last round."""
 
     def __init__(self, disk=None):
-        from .cache import NoCache
+        from .core.cache import NoCache
 
         self.disk = disk if disk is not None else NoCache()
         self.memory: dict[tuple, object] = {}
@@ -292,7 +292,7 @@ class RoundCache:
 
 
 def _curation(root: Path):
-    from .curation import CurationStore, state_dir
+    from .brief.curation import CurationStore, state_dir
 
     store = CurationStore(root)
     return store.load() if store.path.exists() or state_dir().exists() else None

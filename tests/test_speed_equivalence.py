@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from briefing.extras import _record_json
-from briefing.figure_conflicts import _CLAUSE_EDGE
+from briefing.brief.extras import _record_json
+from briefing.analyse.figure_conflicts import _CLAUSE_EDGE
 
 PLAIN_EDGE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b")
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_corpus"
