@@ -11,12 +11,13 @@ from briefing.brief.extras import _record_json
 from briefing.analyse.figure_conflicts import _CLAUSE_EDGE
 
 PLAIN_EDGE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b")
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_corpus"
+SAMPLE = Path(__file__).resolve().parents[3] / "sample_corpus"
 
 
 def _texts() -> list[str]:
     texts = ["and", "band and", "a and-b", "whole who whom", "when, which while", "x - y", "but but_ butter",
              "éand", "1and", "Ωwho", "_and", "and_", "whicher which", "Andrew and Bob; (who) — when–which"]
+    assert SAMPLE.is_dir()
     texts += [p.read_text(encoding="utf-8", errors="replace")[:3000] for p in sorted(SAMPLE.rglob("*.txt"))[:20]]
     return texts
 
