@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 
 from ..text.conflict_words import INCREMENTS, LOWER_BOUNDS, OUTCOMES, PEOPLE, UPPER_BOUNDS
 
-_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b")
+# the same edges as r"[,;:()—–]|\s-\s|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhich\b|\bwho\b", spelt so
+# that every branch starts with a character (`a(?<!\wa)` is `\ba`): the engine then skips to
+# the positions that can start an edge (about twice as fast; asked for every figure of a brief)
+_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s-\s|a(?<!\wa)nd\b|b(?<!\wb)ut\b|w(?<!\ww)h(?:ile|en|ich|o)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _YEAR = re.compile(r"(?<![\d,.$])(1[89]\d\d|20\d\d)(?!\d|[,.]\d)")
 MAX_RATIO = 3  # values further apart than this are not one count told differently
@@ -95,6 +98,8 @@ def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
 def figure_conflicts(figures, years: dict[str, int | None], sources: dict[str, str | None]) -> list[FigureConflict]:
     """The story's conflicting figures. `figures` are its merged FigureLines (same values across
     articles already joined), `years` the year of each article, `sources` its publisher."""
+    if len({a for f in figures for a in (f.article, *f.also_in)}) < 2:
+        return []  # a conflict needs two values with no article in common: one article has none
     groups: dict[str, list] = {}
     for f in figures:
         if f.value is None or f.value != f.value or f.text.lower().startswith(INCREMENTS):

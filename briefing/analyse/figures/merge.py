@@ -163,7 +163,8 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
     for g in groups:
         merged.append(_score_group(g, groups, per_article, texts, story))
         g["merged"] = merged[-1]
-    _flag_conflicts(groups)
+    if story.n_articles > 1:  # one article giving two numbers is telling two facts
+        _flag_conflicts(groups)
     for m in merged:
         if m.conflicts:
             m.score = round(m.score + 0.25, 4)  # a disputed number is worth showing, with its dispute
@@ -204,6 +205,14 @@ class _StoryWords:
         self.article_ids = list(dict.fromkeys(aid for aid, _ in per_article))
         self.n_articles = max(1, len(self.article_ids))
         self.words: dict[str, set[str]] = {}
+        self.all_words: set[str] = set()
+        self.in_two: set[str] = set()
+        self.key_articles: Counter = Counter()
+        # a story of one article (most of them, on the wire) compares its figures with its own
+        # text instead: none of the cross-article sets, and the groups per label key counted once
+        self.groups_per_key = Counter(g["key"] for g in groups)
+        if self.n_articles == 1:
+            return
         for aid, figures in per_article:
             source = texts.get(aid) or " ".join(f.sentence for f in figures or [] if isinstance(f, Figure))
             self.words[aid] = self.words.get(aid, set()) | _text_words(source)
@@ -213,8 +222,6 @@ class _StoryWords:
                 keys_by_article.setdefault(a, set()).add(g["key"])
         # the words in two articles or more are in another article than any one's own: "in another
         # article" by set operations, without a count per word or a union per figure
-        self.all_words: set[str] = set()
-        self.in_two: set[str] = set()
         for article_words in self.words.values():
             self.in_two |= article_words & self.all_words
             self.all_words |= article_words
@@ -245,7 +252,7 @@ def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[
         own = texts.get(aid) or " ".join(f.sentence for a, figs in per_article if a == aid for f in figs or [] if isinstance(f, Figure))
         # through the cache: the figures of one sentence cut the same text
         elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
-        shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
+        shared = min(1.0, (story.groups_per_key[g["key"]] - 1) / 2) if g["key"] else 0.0
     named = 1.0 if head and elsewhere({head}) else 0.0
     on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
     text_len = len(texts.get(aid, "")) or 4000

@@ -31,13 +31,16 @@ def _body_forms(body: str, wanted: set[str]) -> tuple[dict[str, Counter], dict[s
     """How the body spells each wanted word (lower-cased key): mid-sentence and sentence-first."""
     middle: dict[str, Counter] = {}
     first: dict[str, Counter] = {}
-    for match in _BODY_WORD.finditer(body[:BODY_CHARS]):
-        word = match.group(2)
+    text = body[:BODY_CHARS]
+    # findall's tuples, not match objects (a tenth of a headline): an unmatched group is "" there,
+    # and the opening group can match "" only at the very start (`^\s*` before a letter)
+    opens_text = text[:1].isascii() and text[:1].isalpha()
+    for n, (opening, word, capital) in enumerate(_BODY_WORD.findall(text)):
         key = word.lower()
         if key in wanted:
-            if match.group(1) is None:
+            if not opening and not (n == 0 and opens_text):
                 middle.setdefault(key, Counter())[word] += 1
-            elif match.group(3) or word.isupper():  # "Moody's Investors…" opens on a name
+            elif capital or word.isupper():  # "Moody's Investors…" opens on a name
                 first.setdefault(key, Counter())[word] += 1
     return middle, first
 

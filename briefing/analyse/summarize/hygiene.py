@@ -10,11 +10,12 @@ sentences across sources (same words, another wire) are kept once (`same_words`)
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import numpy as np
 
 from ...text.prefilter import ascii_lower, may_contain
-from .tokens import _tokens
+from .tokens import _token_tuple
 from .wordlists import LEANING_STARTS
 
 #: Sentences shorter than this are fragments ("The US reacted coolly."), not summary material.
@@ -83,6 +84,8 @@ def is_readable(text: str) -> bool:
 
 def _balanced_quotes(text: str) -> bool:
     """Double quotation marks open and close inside the sentence, in that order."""
+    if "“" not in text and "”" not in text:  # most sentences: no curly quote to walk through
+        return text.count('"') % 2 == 0
     depth = 0
     for char in text:
         if char == "“":
@@ -98,13 +101,13 @@ def same_words(texts: list[str]) -> np.ndarray:
     """Pairs of sentences with (nearly) the same word set: Jaccard or containment over all
     words, numbers included, so two wires that only change the company name still match."""
     n = len(texts)
-    bags = [set(_tokens(t)) for t in texts]
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, bag in enumerate(bags):
-        for word in bag:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(word, len(vocabulary)))
+    bags = [set(_token_tuple(t)) for t in texts]
+    if n <= _PAIRWISE_MAX:
+        return _same_words_pairwise(bags)
+    # columns numbered in order of first appearance, all in C (a loop per word was most of it)
+    vocabulary = {word: k for k, word in enumerate(dict.fromkeys(chain.from_iterable(bags)))}
+    cols = list(map(vocabulary.__getitem__, chain.from_iterable(bags)))
+    rows = np.repeat(np.arange(n), [len(b) for b in bags])
     if not vocabulary:
         return np.zeros((n, n), bool)
     if n * len(vocabulary) <= 60_000:  # most stories: a small dense product beats building sparse matrices
@@ -123,3 +126,28 @@ def same_words(texts: list[str]) -> np.ndarray:
         jaccard = np.where(union > 0, shared / union, 0.0)
         containment = np.where(smaller > 0, shared / smaller, 0.0)
     return (jaccard >= SAME_WORDS_JACCARD) | (containment >= SAME_WORDS_CONTAINMENT)
+
+
+#: Up to this many sentences (a single-article story's candidates) `same_words` compares the
+#: word sets pair by pair: building and multiplying an incidence matrix cost ten times more.
+_PAIRWISE_MAX = 24
+
+
+def _same_words_pairwise(bags: list[set[str]]) -> np.ndarray:
+    """`same_words` by set sizes: the same counts and the same float divisions (exact integers,
+    correctly rounded either way), so the same answer."""
+    n = len(bags)
+    out = np.zeros((n, n), bool)
+    sizes = [len(b) for b in bags]
+    for i, a in enumerate(bags):
+        size_a = sizes[i]
+        for j in range(i, n):
+            size_b = sizes[j]
+            shared = len(a & bags[j])
+            union = size_a + size_b - shared
+            smaller = min(size_a, size_b)
+            if (union > 0 and shared / union >= SAME_WORDS_JACCARD) or (
+                smaller > 0 and shared / smaller >= SAME_WORDS_CONTAINMENT
+            ):
+                out[i, j] = out[j, i] = True
+    return out

@@ -29,6 +29,8 @@ from . import vectors
 from .tokens import _bigrams
 from .vectors import _group_sums, _row_dots, _settled, _similarity, _vectors
 
+_UNKNOWN = object()  # no TF-IDF rows at hand for the candidates (None means: no content words)
+
 #: Two sentences at least this similar (content-word cosine) say the same thing.
 NEAR_DUPLICATE = 0.4
 #: Off topic: similarity to the rest of the story below this share of the typical sentence's.
@@ -130,7 +132,15 @@ def _same_words(story: _Story, ids: list[int]) -> np.ndarray:
 
 
 def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
-    """Quotable, on-topic unit ids and their topic similarity.
+    """Quotable, on-topic unit ids and their topic similarity (see `_candidates_and_vectors`)."""
+    ids, sims, _ = _candidates_and_vectors(story)
+    return ids, sims
+
+
+def _candidates_and_vectors(story: _Story):
+    """Quotable, on-topic unit ids, their topic similarity, and their TF-IDF rows when no
+    candidate was dropped as off topic (else None): the redundancy step then reuses the rows
+    instead of building the same matrix again (a single-article story keeps them all).
 
     A sentence that leans on one not shown is never a candidate alone (see `hygiene`), only
     in a pair after the sentence it leans on. When a story has no quotable sentence, whole
@@ -151,10 +161,11 @@ def _candidates(story: _Story) -> tuple[list[int], np.ndarray]:
     if len(ids) > 2:
         typical = float(np.median(sims))
         keep = sims >= OFF_TOPIC_SHARE * typical if typical > 0 else np.ones(len(ids), bool)
-        if keep.any():
+        if keep.any() and not keep.all():
             ids = [i for i, k in zip(ids, keep) if k]
             sims = sims[keep]
-    return ids, sims
+            matrix = _UNKNOWN  # the rows of fewer texts have other idf weights: build them again
+    return ids, sims, matrix
 
 
 def _antecedents(story: _Story, ids: list[int]) -> np.ndarray:
@@ -209,15 +220,18 @@ def _concept_weights(story: _Story, ids: list[int]) -> dict[tuple[str, str], flo
     Bigrams in fewer than `FLOOR` articles are noise in a big cluster and get no weight.
     With one article every bigram has document frequency 1, so we count occurrences instead.
     """
+    if sum(1 for doc_ids in story.doc_units if doc_ids) < 2:
+        # one article (most wire stories): occurrences in the candidates, leads from its first
+        # units, and no bigrams of the sentences that are neither (the same weights, same order)
+        leads = Counter(b for doc_ids in story.doc_units
+                        for b in set().union(*(_bigrams(story.units[i].text) for i in doc_ids[:LEAD_UNITS])))
+        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
+        return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= 2}
     bags = [[_bigrams(story.units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
     per_doc = [set().union(*bag) for bag in bags if bag]
     leads = Counter(b for bag in bags for b in set().union(*bag[:LEAD_UNITS]))
-    if len(per_doc) >= 2:
-        counts = Counter(b for seen in per_doc for b in seen)
-        floor = min(FLOOR, len(per_doc))
-    else:
-        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
-        floor = 2
+    counts = Counter(b for seen in per_doc for b in seen)
+    floor = min(FLOOR, len(per_doc))
     return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= floor}
 
 
@@ -313,15 +327,16 @@ def summarize(articles: list[Article], words: int | None = 100, sentences: int |
     story = _build_story(list(articles))
     if not story.units:
         return []
-    ids, sims = _candidates(story)
+    ids, sims, matrix = _candidates_and_vectors(story)
     if not ids:
         return []
     prior = _prior(story, ids, sims)
     if len(ids) > MAX_CANDIDATES:  # big story: keep the most central, early sentences
         top = np.sort(np.argsort(-prior, kind="stable")[:MAX_CANDIDATES])
         ids, sims, prior = [ids[k] for k in top], sims[top], prior[top]
+        matrix = _UNKNOWN
     texts = [story.units[i].text for i in ids]
-    sim = _similarity(texts)
+    sim = _similarity(texts) if matrix is _UNKNOWN else _similarity(texts, matrix)
     sim[_same_words(story, ids)] = 1.0  # the same words say the same thing, whatever the weights
     sim[_overlaps(story, ids)] = 1.0  # never a sentence twice
     if algorithm == "coverage":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 import re
 from functools import lru_cache
+from itertools import compress
 
 import snowballstemmer
 
@@ -53,6 +54,13 @@ def _tokens(text: str) -> list[str]:
     return _ROUGE_TOKEN.findall(text.lower())
 
 
+@lru_cache(maxsize=8192)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    """`_tokens`, memoised: a summary asks for a sentence's tokens four times (stems, bigrams,
+    same words, the same-text key)."""
+    return tuple(_ROUGE_TOKEN.findall(text.lower()))
+
+
 #: Words every news story uses (time, attribution, counting): they say nothing about *which*
 #: story a sentence belongs to, so topic similarity ignores them ("two days" is not a topic).
 GENERIC_NEWS = frozenset("""
@@ -84,7 +92,7 @@ _CONTENT_STEMS = TokenMemo(_content_stem, limit=400_000)
 @lru_cache(maxsize=8192)
 def _content_stems(text: str) -> tuple[str, ...]:
     """Stemmed words that can tell one story from another (the topic vocabulary)."""
-    return tuple(filter(None, map(_CONTENT_STEMS.__getitem__, _tokens(text))))  # a stem is never ""
+    return tuple(filter(None, map(_CONTENT_STEMS.__getitem__, _token_tuple(text))))  # a stem is never ""
 
 
 @lru_cache(maxsize=8192)
@@ -92,12 +100,11 @@ def _bigrams(text: str) -> frozenset[tuple[str, str]]:
     """Stemmed bigrams that carry content: a bigram of two stop words says nothing.
 
     Memoised (with `_content_stems`): a story asks for each sentence's several times."""
-    tokens = _tokens(text)
+    tokens = _token_tuple(text)
     stems = list(map(_STEMS.__getitem__, tokens))
     stop = list(map(STOP_WORDS.__contains__, tokens))
-    return frozenset(
-        pair for pair, both_stop in zip(zip(stems, stems[1:]), map(operator.and_, stop, stop[1:])) if not both_stop
-    )
+    # the pairs that are not both stop words, selected in C (a generator was a tenth of a summary)
+    return frozenset(compress(zip(stems, stems[1:]), map(operator.not_, map(operator.and_, stop, stop[1:]))))
 
 
 def _word_count(text: str) -> int:

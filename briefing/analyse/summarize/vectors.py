@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
-from .tokens import _content_stems, _tokens
+from .tokens import _content_stems, _token_tuple
 
 
 def _vectors(texts: list[str]):
@@ -90,14 +90,18 @@ def _group_sums(matrix, group_of: np.ndarray):
     return membership @ matrix
 
 
-def _similarity(texts: list[str]) -> np.ndarray:
+_BUILD = object()
+
+
+def _similarity(texts: list[str], matrix=_BUILD) -> np.ndarray:
     """Pairwise cosine over content words, vectorised (sparse product), for redundancy.
 
     Sentences with the same words (a syndicated copy) count as identical even when they have
-    no content word to compare.
+    no content word to compare. `matrix`: `_vectors(texts)` when the caller already has it.
     """
-    matrix = _vectors(texts)
+    if matrix is _BUILD:
+        matrix = _vectors(texts)
     sim = np.zeros((len(texts), len(texts))) if matrix is None else _settled(_array(matrix @ matrix.T))
-    keys = np.array([" ".join(_tokens(t)) for t in texts], dtype=object)
+    keys = np.array([" ".join(_token_tuple(t)) for t in texts], dtype=object)
     sim[keys[:, None] == keys[None, :]] = 1.0
     return sim
