@@ -278,7 +278,11 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     then searched among representatives, and a copy is only ever marked as repeating an
     original it was checked against directly (no chains through a third text).
     """
-    profiles = [_profile(a) for a in articles]
+    from .incremental import current
+
+    memo = current()  # a watch round: profiles and pair checks it already made are reused
+    profiles = [memo.profile(a, _profile) for a in articles] if memo else [_profile(a) for a in articles]
+    direct = (lambda a, b: memo.direct(a, b, _direct)) if memo else _direct
     twins: dict[str, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
         twins[profile.fingerprint].append(index)
@@ -300,7 +304,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     rep_profiles = [profiles[r] for r in reps]
     for a, b in sorted(_lsh_candidates(rep_profiles) | _anchor_candidates(rep_profiles)):
         i, j = reps[a], reps[b]
-        if root(i) != root(j) and (found := _direct(profiles[i], profiles[j])):
+        if root(i) != root(j) and (found := direct(profiles[i], profiles[j])):
             evidence[frozenset((i, j))] = found
             parent[root(i)] = root(j)
 
@@ -313,7 +317,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         final[original] = None
         for member in members:
             if member != original:
-                found = evidence.get(frozenset((member, original))) or _direct(profiles[member], profiles[original])
+                found = evidence.get(frozenset((member, original))) or direct(profiles[member], profiles[original])
                 final[member] = (original, *found) if found else None
 
     duplicates: dict[str, Duplicate] = {}

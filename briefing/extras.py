@@ -230,9 +230,12 @@ def marks_summary(mark: dict) -> str:
 # ---------------------------------------------------------------- timeline
 
 
-def timelines(brief) -> dict[str, list[dict]]:
+def timelines(brief, memo=None) -> dict[str, list[dict]]:
     """Story id → its thread's timeline, on the most important story of each running thread's
-    latest day (threads on one day only get none). Entries oldest first."""
+    latest day (threads on one day only get none). Entries oldest first. `memo` (a watch's
+    `incremental.RoundMemo`) keeps the timelines of threads no change touched."""
+    from .incremental import timeline_key
+
     years = {a.id: a.date.year if a.date else None for a in brief.corpus.articles}
     texts = {a.id: a.text for a in brief.corpus.articles}
     by_thread: dict[str, list] = {}
@@ -245,7 +248,9 @@ def timelines(brief) -> dict[str, list[dict]]:
         if len(days) < 2:
             continue
         per_day = {d: [s for s in stories if s.day == d] for d in days}
-        out[per_day[days[-1]][0].id] = thread_timeline(per_day, brief.settings.figures, years, texts)
+        out[per_day[days[-1]][0].id] = thread_timeline(per_day, brief.settings.figures, years, texts) if memo is None else memo.timeline(
+            timeline_key(per_day, brief.settings.figures, years),
+            lambda: thread_timeline(per_day, brief.settings.figures, years, texts))
     return out
 
 
@@ -371,10 +376,10 @@ def timeline_line(entry: dict) -> str:
 # ---------------------------------------------------------------- hooks for the renderers
 
 
-def attach(brief, marks: dict[str, dict] | None = None, recorded: bool = True) -> None:
+def attach(brief, marks: dict[str, dict] | None = None, recorded: bool = True, memo=None) -> None:
     """Compute the extras a renderer shows and keep them on the brief (`brief.extras`):
     timelines always, since-last marks when given (`recorded`: was there a record)."""
-    brief.extras = {"timelines": timelines(brief), "marks": marks, "recorded": recorded}
+    brief.extras = {"timelines": timelines(brief, memo), "marks": marks, "recorded": recorded}
 
 
 def _extras(brief) -> dict:

@@ -82,17 +82,23 @@ class Watcher:
         self.state = WatchState()
         self.memo: FolderMemo | None = None
         self.stories: RoundCache | None = None
+        self.round_memo = None  # incremental.RoundMemo: duplicate checks and timelines kept between rounds
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
         from .brief import build_brief
+        from .incremental import RoundMemo
 
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
             self.stories = RoundCache(self.cache)
+            self.round_memo = RoundMemo()
         corpus = self.memo.load()
         curation = None if self.raw else _curation(self.root)
-        brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
+        from .incremental import active
+
+        with active(self.round_memo):
+            brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
         if curation is not None:
             from .curation import apply_curation, follow
@@ -111,7 +117,8 @@ class Watcher:
         if self.baseline is None:
             self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
         marks = since_last_marks(brief, self.baseline)
-        attach(brief, marks)
+        attach(brief, marks, memo=self.round_memo)
+        self.round_memo.end_round()
         text = render(brief, self.fmt)
         self.state.rounds += 1
         self.state.marked, self.state.brief = marks, brief

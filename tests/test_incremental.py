@@ -1,0 +1,67 @@
+"""A watch round reuses work between rounds (briefing.incremental) and still gives exactly the
+brief a from-scratch build of the same folder gives, after files are added, changed and removed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.brief import build_brief
+from briefing.cache import NoCache
+from briefing.config import Settings
+from briefing.extras import attach, since_last_marks
+from briefing.formats import render
+from briefing.load import LoadOptions, load_corpus
+from briefing.watch import Watcher
+from conftest import SAMPLE
+from reuters_corpus import write_reuters
+
+FEB14 = Path(__file__).parent / "data" / "feb14_talks.txt"
+
+
+def fresh(folder: Path, baseline: dict, fmt: str) -> str:
+    """The brief of `folder` built from nothing: a new load, a new build, no memo."""
+    corpus = load_corpus([folder], LoadOptions(), None, NoCache())
+    brief = build_brief(corpus, Settings())
+    attach(brief, since_last_marks(brief, baseline))
+    return render(brief, fmt=fmt)
+
+
+def assert_same(watcher: Watcher, folder: Path, fmt: str) -> None:
+    watcher.round()
+    assert watcher.state.text == fresh(folder, watcher.baseline, fmt)
+
+
+def changes(folder: Path, new_text: str, victim: Path, gone: Path, twin: Path):
+    """Add a new file, change one, delete one, add an identical copy of one: one round each."""
+    yield (folder / "zz_new.txt").write_text(new_text)
+    with open(victim, "a", encoding="utf-8") as handle:
+        yield handle.write("\nThe figures were revised on Monday: 65 people were killed, officials said.\n")
+    yield gone.unlink()
+    yield shutil.copy(twin, folder / "zz_twin.txt")
+    yield (folder / "zz_new.txt").unlink()
+
+
+@pytest.mark.parametrize("fmt", ["json", "md"])
+def test_rounds_on_the_sample_equal_a_fresh_build(tmp_path, fmt):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SAMPLE, folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+    watcher = Watcher(folder, tmp_path / f"brief.{fmt}", fmt, raw=True)
+    assert_same(watcher, folder, fmt)
+    for _ in changes(folder, FEB14.read_text(encoding="utf-8"), files[0], files[-1], files[1]):
+        assert_same(watcher, folder, fmt)
+    assert watcher.round_memo.pairs or watcher.round_memo.profiles  # the memo was in use
+
+
+def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path):
+    folder = write_reuters(tmp_path / "reuters", 600)  # several days, threads, wire duplicates
+    files = sorted(folder.iterdir())
+    watcher = Watcher(folder, tmp_path / "brief.json", "json", raw=True)
+    assert_same(watcher, folder, "json")
+    story = files[10].read_text(encoding="utf-8").replace("said", "told reporters", 1)
+    for _ in changes(folder, story, files[20], files[30], files[40]):
+        assert_same(watcher, folder, "json")
+    assert watcher.round_memo.threads  # running stories: timelines were kept between rounds
