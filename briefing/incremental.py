@@ -7,6 +7,7 @@ are counted over the corpus. Redoing less there could give a brief that differs 
 export of the same folder, which a watch must never do. What does not depend on the rest of
 the corpus is kept instead, each piece keyed by exactly what it is computed from:
 
+- the grouper's per-article features and sizes (title and text alone);
 - the duplicate finder's per-article profile (its text alone) and every pair check it made
   (`dedup._direct`: the two texts and dates): a round checks only the pairs it has not seen;
 - each running story's timeline (its stories' ids, days, headlines and figures, the years of
@@ -45,7 +46,7 @@ class RoundMemo:
     """What a watch keeps from round to round; entries not used in a round are forgotten at its end."""
 
     def __init__(self):
-        self.profiles: dict[int, tuple] = {}  # id(article) -> (article, profile); the article is held, so its id is not reused
+        self.profiles: dict[tuple, tuple] = {}  # (kind, id(article)) -> (article, value, text); the article is held, so its id is not reused
         self.pairs: dict[tuple, object] = {}  # (id, date, id, date) -> dedup._direct's answer
         self.threads: dict[tuple, list] = {}  # timeline key -> entries
         self._used_pairs: set = set()
@@ -54,15 +55,19 @@ class RoundMemo:
 
     # ---- duplicates
 
-    def profile(self, article, make):
-        """`make(article)` (dedup's profile of its text), once per Article object: the watch keeps
-        the objects of unchanged files, and a changed file gives new objects."""
-        key = id(article)
+    def of(self, kind: str, article, make):
+        """`make(article)`, a function of the article's title and text alone (dedup's profile,
+        the grouper's features), once per Article object: the watch keeps the objects of
+        unchanged files, and a changed file gives new objects."""
+        key = (kind, id(article))
         known = self.profiles.get(key)
-        if known is None or known[0] is not article or known[2] != (article.text, article.date):
-            known = self.profiles[key] = (article, make(article), (article.text, article.date))
+        if known is None or known[0] is not article or known[2] != (article.title, article.text):
+            known = self.profiles[key] = (article, make(article), (article.title, article.text))
         self._used_profiles.add(key)
         return known[1]
+
+    def profile(self, article, make):
+        return self.of("dedup", article, make)
 
     def direct(self, a, b, check):
         """`check(a, b)` (dedup._direct) for two profiles, once per pair of texts and dates.

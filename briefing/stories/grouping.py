@@ -48,10 +48,12 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     comparable; everything dense is per day. Duplicates join their original's story.
     """
     from ..analysis import grouping_features_of
+    from ..incremental import current
 
+    memo = current()  # a watch round: the features of unchanged articles are kept
     original_of = _original_of(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
-    features = [grouping_features_of(a) for a in originals]
+    features = [memo.of("features", a, grouping_features_of) if memo else grouping_features_of(a) for a in originals]
     matrix = vectorize_counts([terms for terms, _ in features])
     names = vectorize_counts([found for _, found in features])
     del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
@@ -67,7 +69,7 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     members_of: list[list[int]] = []
     for day in sorted(by_day, key=lambda d: (d is None, d or dt.date.min)):
         rows = sorted(by_day[day], key=lambda r: originals[r].id)
-        sizes = [_sizes(originals[r]) for r in rows]
+        sizes = [memo.of("sizes", originals[r], _sizes) if memo else _sizes(originals[r]) for r in rows]
         regime = regime_by_size([s[0] for s in sizes], [s[1] for s in sizes])
         labels = cluster_day(matrix[rows] if matrix is not None else None, regime, names, rows) or [0] * len(rows)
         clusters: dict[int, list[int]] = defaultdict(list)
