@@ -22,6 +22,7 @@ change from the previous day that gave it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -38,13 +39,20 @@ OUTCOME_ORDER = ("dead", "injured", "missing", "displaced", "rescued", "arrested
 
 def _what(figure) -> str:
     """What a figure counts: its counted thing, else its label (lower case)."""
+    return _what_of(figure.label or "", figure.text, figure.sentence or "")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _what_of(label: str, text: str, sentence: str) -> str:
+    """`_what` of a figure's three strings: a pure function, remembered (a watch asks it of
+    every figure of the folder each round)."""
     from .figure_conflicts import counted_thing
 
     try:
-        found = counted_thing(figure.label or "", figure.text, figure.sentence or "")
+        found = counted_thing(label, text, sentence)
     except Exception:  # a malformed figure never stops a brief
         found = None
-    return found or (figure.label or "").strip().lower()
+    return found or label.strip().lower()
 
 
 def _countable(figure) -> bool:
@@ -122,9 +130,10 @@ def save_record(brief, root: str | Path, directory: Path | None = None) -> Path:
     return path
 
 
-def since_last_marks(brief, record: dict | None) -> dict[str, dict]:
+def since_last_marks(brief, record: dict | None, memo=None) -> dict[str, dict]:
     """Story id → its marks against `record` (see the module docstring); unmarked stories are
-    left out. `record` None: every story is new."""
+    left out. `record` None: every story is new. `memo` (a watch's `incremental.RoundMemo`)
+    keeps the marks of a story object against a recorded entry from round to round."""
     marks: dict[str, dict] = {}
     owner = {}
     if record:
@@ -142,7 +151,7 @@ def since_last_marks(brief, record: dict | None) -> dict[str, dict]:
                 marks[story.id] = {"new": True}
                 continue
             before = _joined([record[i] for i in ids])
-        found = story_changes(story, before)
+        found = story_changes(story, before) if memo is None else memo.changes(story, before, story_changes)
         if found:
             marks[story.id] = found
     return marks
@@ -234,8 +243,6 @@ def timelines(brief, memo=None) -> dict[str, list[dict]]:
     """Story id → its thread's timeline, on the most important story of each running thread's
     latest day (threads on one day only get none). Entries oldest first. `memo` (a watch's
     `incremental.RoundMemo`) keeps the timelines of threads no change touched."""
-    from .incremental import timeline_key
-
     years = {a.id: a.date.year if a.date else None for a in brief.corpus.articles}
     texts = {a.id: a.text for a in brief.corpus.articles}
     by_thread: dict[str, list] = {}
@@ -249,8 +256,7 @@ def timelines(brief, memo=None) -> dict[str, list[dict]]:
             continue
         per_day = {d: [s for s in stories if s.day == d] for d in days}
         out[per_day[days[-1]][0].id] = thread_timeline(per_day, brief.settings.figures, years, texts) if memo is None else memo.timeline(
-            timeline_key(per_day, brief.settings.figures, years),
-            lambda: thread_timeline(per_day, brief.settings.figures, years, texts))
+            per_day, brief.settings.figures, lambda: thread_timeline(per_day, brief.settings.figures, years, texts))
     return out
 
 

@@ -10,8 +10,10 @@ the corpus is kept instead, each piece keyed by exactly what it is computed from
 - the grouper's per-article features and sizes (title and text alone);
 - the duplicate finder's per-article profile (its text alone) and every pair check it made
   (`dedup._direct`: the two texts and dates): a round checks only the pairs it has not seen;
-- each running story's timeline (its stories' ids, days, headlines and figures, the years of
-  the articles they cite): a thread no change touched is not recomputed.
+- a story's since-last marks against the watch's record, and each running story's timeline:
+  a story object comes back from the story cache only while its articles, their texts, dates
+  and duplicate marks are the same (`brief._story_key`), so a thread whose days hold the same
+  story objects has the same timeline, and a story object the same marks.
 
 The round's result is therefore the same as a from-scratch build (tests/test_incremental.py;
 bench/watch_reuters.py checks it on all of Reuters against a fresh `briefing export`).
@@ -48,7 +50,9 @@ class RoundMemo:
     def __init__(self):
         self.profiles: dict[tuple, tuple] = {}  # (kind, id(article)) -> (article, value, text); the article is held, so its id is not reused
         self.pairs: dict[tuple, object] = {}  # (id, date, id, date) -> dedup._direct's answer
-        self.threads: dict[tuple, list] = {}  # timeline key -> entries
+        self.threads: dict[tuple, tuple] = {}  # story objects of a thread's days -> (stories held, ids, entries)
+        self.marks: dict[tuple, tuple] = {}  # (id(story), id(recorded entry)) -> (story, entry, ids, marks)
+        self._used_marks: set = set()
         self._used_pairs: set = set()
         self._used_threads: set = set()
         self._used_profiles: set = set()
@@ -80,36 +84,37 @@ class RoundMemo:
         self._used_pairs.add(key)
         return found
 
-    # ---- timelines
+    # ---- since the last brief, timelines
 
-    def timeline(self, key: tuple, make):
-        if key not in self.threads:
-            self.threads[key] = make()
+    def changes(self, story, before: dict, compare):
+        """`compare(story, before)` (extras.story_changes), once per story object and recorded
+        entry: the watch's record does not change while it runs, and a story object comes back
+        from the story cache only while its articles (texts, dates, marks) are the same."""
+        key = (id(story), id(before))
+        known = self.marks.get(key)
+        if known is None or known[0] is not story or known[1] is not before or known[2] != (story.id, story.headline):
+            known = self.marks[key] = (story, before, (story.id, story.headline), compare(story, before))
+        self._used_marks.add(key)
+        return known[3]
+
+    def timeline(self, per_day: dict, new_figures: int, make):
+        """`make()` (extras.thread_timeline of `per_day`), once per thread whose days hold the same
+        story objects in the same order (a story object stands for its articles, texts and dates,
+        see `changes`; the years of the articles its figures cite are those dates)."""
+        key = (new_figures, tuple((day, tuple(id(s) for s in per_day[day])) for day in sorted(per_day)))
+        check = [(s.id, s.headline) for day in sorted(per_day) for s in per_day[day]]
+        known = self.threads.get(key)
+        held = [s for day in sorted(per_day) for s in per_day[day]]
+        if known is None or len(known[0]) != len(held) or any(a is not b for a, b in zip(known[0], held)) or known[1] != check:
+            known = self.threads[key] = (held, check, make())
         self._used_threads.add(key)
-        return self.threads[key]
+        return known[2]
 
     def end_round(self) -> None:
         self.profiles = {k: v for k, v in self.profiles.items() if k in self._used_profiles}
         self.pairs = {k: v for k, v in self.pairs.items() if k in self._used_pairs}
         self.threads = {k: v for k, v in self.threads.items() if k in self._used_threads}
+        self.marks = {k: v for k, v in self.marks.items() if k in self._used_marks}
+        self._used_marks = set()
         self._used_pairs, self._used_threads, self._used_profiles = set(), set(), set()
 
-
-def timeline_key(per_day: dict, new_figures: int, years: dict) -> tuple:
-    """Everything `extras.thread_timeline` reads of a thread: per day its stories (in order) with
-    id, headline and figures, and the year of every article a figure cites (texts are fixed by
-    article id: a hash of the file's bytes)."""
-    parts = []
-    cited = set()
-    for day in sorted(per_day):
-        stories = []
-        for story in per_day[day]:
-            figures = tuple(
-                (f.text, f.value, f.label, f.sentence, f.article, tuple(f.also_in)) for f in story.figures
-            )
-            for f in story.figures:
-                cited.add(f.article)
-                cited.update(f.also_in)
-            stories.append((story.id, story.headline, figures))
-        parts.append((day, tuple(stories)))
-    return (new_figures, tuple(parts), tuple(sorted((a, years.get(a)) for a in cited)))

@@ -116,7 +116,7 @@ class Watcher:
         brief = self.brief()
         if self.baseline is None:
             self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
-        marks = since_last_marks(brief, self.baseline)
+        marks = since_last_marks(brief, self.baseline, memo=self.round_memo)
         attach(brief, marks, memo=self.round_memo)
         self.round_memo.end_round()
         text = render(brief, self.fmt)
