@@ -56,7 +56,7 @@ def test_rounds_on_the_sample_equal_a_fresh_build(tmp_path, fmt):
     assert watcher.round_memo.pairs or watcher.round_memo.profiles  # the memo was in use
 
 
-def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path):
+def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path, monkeypatch):
     folder = write_reuters(tmp_path / "reuters", 600)  # several days, threads, wire duplicates
     files = sorted(folder.iterdir())
     watcher = Watcher(folder, tmp_path / "brief.json", "json", raw=True)
@@ -64,4 +64,26 @@ def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path):
     story = files[10].read_text(encoding="utf-8").replace("said", "told reporters", 1)
     for _ in changes(folder, story, files[20], files[30], files[40]):
         assert_same(watcher, folder, "json")
-    assert watcher.round_memo.threads  # running stories: timelines were kept between rounds
+    threads = len(watcher.round_memo.threads)
+    assert threads > 1  # running stories: timelines were kept between rounds
+
+    # One more file: only the work it touches is redone (counted, not timed).
+    import briefing.dedup
+    import briefing.extras
+
+    calls = {"pairs": 0, "timelines": 0, "marks": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(briefing.dedup, "_direct", counted("pairs", briefing.dedup._direct))
+    monkeypatch.setattr(briefing.extras, "thread_timeline", counted("timelines", briefing.extras.thread_timeline))
+    monkeypatch.setattr(briefing.extras, "story_changes", counted("marks", briefing.extras.story_changes))
+    pairs = len(watcher.round_memo.pairs)
+    (folder / "zz_more.txt").write_text(story.replace("told reporters", "said on Tuesday", 1), encoding="utf-8")
+    watcher.round()
+    assert calls["pairs"] < max(pairs, 1) and calls["timelines"] <= 2 and calls["marks"] <= 3, calls
+    assert watcher.state.text == fresh(folder, watcher.baseline, "json")  # (counts every call: after the check)
