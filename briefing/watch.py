@@ -110,7 +110,15 @@ class Watcher:
         return brief
 
     def round(self) -> bool:
-        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written."""
+        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written.
+        The collector's full passes are kept off the folder's objects for the round (they
+        would walk millions of kept articles and stories while the brief is marked and rendered)."""
+        from .heap import frozen_heap
+
+        with frozen_heap():
+            return self._round()
+
+    def _round(self) -> bool:
         from .extras import attach, since_last_marks, story_snapshot
 
         brief = self.brief()
