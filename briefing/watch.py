@@ -2,8 +2,9 @@
 
 Each round loads the folder (files whose bytes the cache has seen are not parsed again),
 builds the brief with the per-story cache (a story whose articles did not change is not
-summarised again), applies the editor's curation (re-read each round: the desk may be editing
-it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
+summarised again; the duplicate checks, grouping features, marks and timelines of what did
+not change are kept too, see `incremental`: the round still equals a fresh build), applies
+the editor's curation (re-read each round: the desk may be editing it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
 kill -9 at any moment, sees the previous complete version or the new one, never a mix.
 Restarting resumes: the caches hold the work done, and FILE is rewritten on the first round.
 
