@@ -78,7 +78,7 @@ def uci_articles() -> tuple[list, list[str]]:
 
     articles, gold = [], []
     for row in uci_rows():
-        moment = dt.datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(row["TIMESTAMP"]) / 1000, dt.UTC)
         articles.append(Article(id=row["ID"], path=row["URL"], text="", title=row["TITLE"], source=row["PUBLISHER"],
                                 url=row["URL"], date=moment.date(), moment=moment))
         gold.append(row["STORY"])

@@ -105,7 +105,7 @@ async def while_loading(app, size, report: dict) -> None:
         n = 0
         while app.session is None and app.load_error is None:
             count = len(app.probed)
-            handled, painted = await send(app, "f12", lambda: len(app.probed) > count)
+            handled, painted = await send(app, "f12", lambda: len(app.probed) > count)  # noqa: B023 (awaited here)
             probe_h.append(handled)
             probe_p.append(painted)
             label = str(app.query_one("#loading-label").render())
@@ -177,13 +177,13 @@ async def big_day(app, size, report: dict) -> None:
         down_h, down_p = [], []
         for _ in range(300):
             before = stories.highlighted
-            handled, painted = await send(app, "down", lambda: stories.highlighted != before)
+            handled, painted = await send(app, "down", lambda: stories.highlighted != before)  # noqa: B023 (awaited here)
             down_h.append(handled)
             down_p.append(painted)
         page_h, page_p = [], []
         while stories.highlighted < count - 1 and len(page_h) < 1000:
             before = stories.highlighted
-            handled, painted = await send(app, "pagedown", lambda: stories.highlighted != before)
+            handled, painted = await send(app, "pagedown", lambda: stories.highlighted != before)  # noqa: B023 (awaited here)
             page_h.append(handled)
             page_p.append(painted)
         report["down"] = (down_h, down_p)

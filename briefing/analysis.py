@@ -14,25 +14,14 @@ downstream depends on how the article was made.
 
 from __future__ import annotations
 
-import zlib
-from dataclasses import dataclass
+from .dedup import text_profile
+from .model import Analysis, Article, current_analysis, text_digest
+from .stories import grouping_features_of, name_counts, profile_text, term_counts
 
-from .model import Article
-
-
-@dataclass
-class Analysis:
-    text_crc: int  # of the title and text these results describe
-    dedup: tuple  # (fingerprint, shingle hashes, anchors, MinHash, anchor runs): dedup.text_profile
-    terms: dict[str, int]  # story-grouping term counts of stories.profile_text
-    names: dict[str, int] | None = None  # names and figures of the lead, for the same-event test (stories.name_counts)
-    figures: list | None = None  # None: not attached yet, extracted where needed
-    quotes: list | None = None
-
-
-def text_digest(article: Article) -> int:
-    """A CRC of an article's title and text: what its text-only results depend on."""
-    return zlib.crc32(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
+__all__ = [
+    "Analysis", "analyse", "attach_extractions", "dedup_profile_of", "figures_of", "grouping_features_of",
+    "quotes_of", "terms_of", "text_digest",
+]
 
 
 def analyse(article: Article) -> Analysis:
@@ -42,9 +31,6 @@ def analyse(article: Article) -> Analysis:
     article, shipped back from the workers and pickled into the cache, and a cold Reuters
     export measured 10-15 s slower than extracting them per story.
     """
-    from .dedup import text_profile
-    from .stories import name_counts, profile_text, term_counts
-
     return Analysis(
         text_crc=text_digest(article),
         dedup=text_profile(article.text),
@@ -53,53 +39,32 @@ def analyse(article: Article) -> Analysis:
     )
 
 
-def _current(article: Article) -> Analysis | None:
-    analysis = getattr(article, "analysis", None)
-    if analysis is not None and analysis.text_crc == text_digest(article):
-        return analysis
-    return None
-
-
 def figures_of(article: Article) -> list:
-    from .figures import extract_figures
+    from .figures import extract_figures  # heavy (compiled pattern tables): not for the loader's workers
 
-    analysis = _current(article)
+    analysis = current_analysis(article)
     return analysis.figures if analysis and analysis.figures is not None else extract_figures(article.text)
 
 
 def quotes_of(article: Article) -> list:
-    from .quotes import extract_quotes
+    from .quotes import extract_quotes  # heavy (compiled pattern tables): not for the loader's workers
 
-    analysis = _current(article)
+    analysis = current_analysis(article)
     return analysis.quotes if analysis and analysis.quotes is not None else extract_quotes(article.text)
 
 
 def dedup_profile_of(article: Article) -> tuple:
-    from .dedup import text_profile
-
-    analysis = _current(article)
+    analysis = current_analysis(article)
     return analysis.dedup if analysis else text_profile(article.text)
 
 
 def terms_of(article: Article) -> dict[str, int]:
-    from .stories import profile_text, term_counts
-
-    analysis = _current(article)
+    analysis = current_analysis(article)
     return analysis.terms if analysis else term_counts(profile_text(article))
-
-
-def grouping_features_of(article: Article) -> tuple[dict[str, int], dict[str, int]]:
-    """(term counts, names and figures) for the story grouper, with one check of the analysis."""
-    from .stories import name_counts, profile_text, term_counts
-
-    analysis = _current(article)
-    terms = analysis.terms if analysis else term_counts(profile_text(article))
-    names = analysis.names if analysis and analysis.names is not None else name_counts(article)
-    return terms, names
 
 
 def attach_extractions(article: Article, figures: list, quotes: list) -> None:
     """Keep figures and quotes made elsewhere (a prefetching worker) with the article's analysis."""
-    analysis = _current(article)
+    analysis = current_analysis(article)
     if analysis is not None:
         analysis.figures, analysis.quotes = figures, quotes

@@ -14,9 +14,14 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .dedup import apply_duplicates, find_duplicates
-from .heap import frozen_heap, quiet_worker_collector
-from .model import Article, Corpus
-from .stories import StoryGroup, article_day, group_stories
+from . import forked
+from .analysis import attach_extractions, figures_of, quotes_of
+from .cache import CHECKS as CACHE_CHECKS, fingerprint
+from .figure_conflicts import conflicts_dict, figure_conflicts
+from .heap import frozen_heap
+from .model import Article, Corpus, text_digest
+from .stories import StoryGroup, article_day, find_originals, group_stories
+from .stories.moves import apply_moves
 
 SCHEMA = "briefing/1"
 
@@ -85,6 +90,21 @@ class Brief:
         yield from self.undated
 
 
+def _story_entry(value) -> bool:
+    return isinstance(value, Story) and isinstance(value.articles, list)
+
+
+def _brief_entry(value) -> bool:
+    marks, days, undated = value
+    return isinstance(marks, dict) and isinstance(days, list) and isinstance(undated, list) and all(
+        isinstance(d, Day) and all(isinstance(s, Story) for s in d.stories) for d in days
+    ) and all(isinstance(s, Story) for s in undated)
+
+
+# the brief's entries in the cache: what a value read back must be (anything else is a miss)
+CACHE_CHECKS.update(story=_story_entry, brief=_brief_entry)
+
+
 # ---------------------------------------------------------------- building
 
 
@@ -119,8 +139,7 @@ def _trimmed(quote):
 
 def story_quotes(members: list[Article]) -> list[QuoteLine]:
     """Quotes of a story's articles, merged across sources, full quotes with speakers first."""
-    from .analysis import quotes_of
-    from .quotes import canonical_speaker
+    from .quotes import canonical_speaker  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     found = [(article, _trimmed(quote)) for article in members for quote in quotes_of(article)]
     # Originals' spellings outvote their copies' ("Sergey" in the AP original, "Sergei" in the
@@ -152,8 +171,7 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
     first 25 members, originals first: beyond that the merge costs seconds and adds nothing
     an editor reads.
     """
-    from .analysis import figures_of
-    from .figures import merge_figures
+    from .figures import merge_figures  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     members = members[:MAX_FIGURE_ARTICLES]
     merged = merge_figures([(a.id, figures_of(a)) for a in members], texts={a.id: a.text for a in members})
@@ -165,7 +183,6 @@ def story_figures(members: list[Article]) -> list[FigureLine]:
 
 def story_conflicts(figures: list[FigureLine], members: list[Article]) -> list:
     """Figures the story's sources give different values for (see `figure_conflicts`)."""
-    from .figure_conflicts import figure_conflicts
 
     years = {a.id: a.date.year if a.date else None for a in members}
     sources = {a.id: a.source for a in members}
@@ -178,7 +195,7 @@ def story_conflicts(figures: list[FigureLine], members: list[Article]) -> list:
 
 
 def _story(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> Story:
-    from .summarize import headline, summarize
+    from .summarize import headline, summarize  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
     originals = [by_id[i] for i in group.originals]
     original_ids = set(group.originals)  # once, not per member: a story may hold 50,000 copies
@@ -205,31 +222,25 @@ class _Prefetch:
     duplicates and groups stories (seconds on one core, the other idle). Whatever it finished
     by then is attached to the articles' analysis; the story stage extracts the rest."""
 
-    _articles: list = []
-
-    def __init__(self, pool, results):
-        self.pool, self.results = pool, results
+    def __init__(self, articles: list[Article], pool, results):
+        self.articles, self.pool, self.results = articles, pool, results
 
     @classmethod
     def start(cls, articles: list[Article]) -> _Prefetch | None:
-        import multiprocessing
-
         if len(articles) < PARALLEL_MIN_STORIES or not _can_fork_workers() or not any(
             getattr(a, "analysis", None) is not None for a in articles[:50]
         ):
             return None
-        cls._articles = articles
-        pool = multiprocessing.get_context("fork").Pool(1, initializer=quiet_worker_collector)
+        pool = forked.pool(1, articles)  # the worker's context: the articles, by index
         chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
-        return cls(pool, pool.imap_unordered(_prefetch_job, chunks))
+        return cls(articles, pool, pool.imap_unordered(_prefetch_job, chunks))
 
     def collect(self) -> None:
         """Attach what the worker finished, then stop it (an unfinished chunk is dropped)."""
         from multiprocessing import TimeoutError as NotYet
 
-        from .analysis import attach_extractions
 
-        articles = _Prefetch._articles
+        articles = self.articles
         try:
             while True:
                 for index, figures, quotes in self.results.next(timeout=0):
@@ -239,7 +250,7 @@ class _Prefetch:
         finally:
             self.pool.terminate()
             self.pool.join()
-            _Prefetch._articles = []
+            self.articles = []
 
 
 def _can_fork_workers() -> bool:
@@ -256,20 +267,27 @@ def _can_fork_workers() -> bool:
 
 
 def _prefetch_job(indexes: range) -> list[tuple]:
-    from .figures import extract_figures
-    from .quotes import extract_quotes
+    from .figures import extract_figures  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
+    from .quotes import extract_quotes  # heavy (pattern tables, numpy/scipy): a warm run, its brief cached, never loads it
 
-    articles = _Prefetch._articles
+    articles: list[Article] = forked.context()
     return [(i, extract_figures(articles[i].text), extract_quotes(articles[i].text)) for i in indexes]
 
 
 PARALLEL_MIN_STORIES = 200
-_WORK: tuple = ()  # (by_id, settings) inherited by forked workers: never pickled per story
+
+
+@dataclass(frozen=True)
+class _StoryWork:
+    """What every story worker needs, inherited by fork: never pickled per story."""
+
+    by_id: dict[str, Article]
+    settings: Settings
 
 
 def _story_job(group: StoryGroup) -> Story:
-    by_id, settings = _WORK
-    return _story(group, by_id, settings)
+    work: _StoryWork = forked.context()
+    return _story(group, work.by_id, work.settings)
 
 
 def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings, progress) -> list[Story]:
@@ -279,10 +297,8 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
     only the finished stories travel back. From a non-main thread (the TUI) or with few
     stories it runs in this process.
     """
-    import multiprocessing
     import os
 
-    global _WORK
     if len(groups) < PARALLEL_MIN_STORIES or not _can_fork_workers():
         stories = []
         for done, group in enumerate(groups, start=1):
@@ -290,28 +306,22 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
             if progress:
                 progress(done, len(groups), "summarising")
         return stories
-    _WORK = (by_id, settings)
-    try:
-        # the corpus is shared with the workers by fork: keep their collector off its pages
-        workers = min(os.cpu_count() or 1, 8)
-        with frozen_heap(), multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker_collector) as pool:
-            # biggest stories first, so no worker is left with a long one while the other idles
-            order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
-            stories: list = [None] * len(groups)
-            jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
-            for done, (n, story) in enumerate(zip(order, jobs), start=1):
-                stories[n] = story
-                if progress and done % 32 == 0:
-                    progress(done, len(groups), "summarising")
-        return stories
-    finally:
-        _WORK = ()
+    # the corpus is shared with the workers by fork: keep their collector off its pages
+    workers = min(os.cpu_count() or 1, 8)
+    with frozen_heap(), forked.pool(workers, _StoryWork(by_id, settings)) as pool:
+        # biggest stories first, so no worker is left with a long one while the other idles
+        order = sorted(range(len(groups)), key=lambda n: -len(groups[n].article_ids))
+        stories: list = [None] * len(groups)  # type: ignore[no-redef]
+        jobs = pool.imap(_story_job, (groups[n] for n in order), chunksize=16)
+        for done, (n, story) in enumerate(zip(order, jobs), start=1):
+            stories[n] = story
+            if progress and done % 32 == 0:
+                progress(done, len(groups), "summarising")
+    return stories
 
 
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
     """Everything a story's analysis depends on: its group, its articles' text and marks, settings."""
-    from .analysis import text_digest
-    from .cache import fingerprint
 
     members = [
         (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, text_digest(a), len(a.text))
@@ -327,7 +337,7 @@ def _cached_stories(groups: list[StoryGroup], by_id: dict[str, Article], setting
     missing = [group for group, key in zip(groups, keys) if key not in stored]
     made = iter(_stories(missing, by_id, settings, progress))
     stories, fresh = [], {}
-    for group, key in zip(groups, keys):
+    for _group, key in zip(groups, keys):
         if key in stored:
             stories.append(stored[key])
         else:
@@ -346,7 +356,6 @@ def in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) ->
 def _brief_key(corpus: Corpus, settings: Settings, start, end, moves: dict) -> str:
     import hashlib
 
-    from .cache import fingerprint
 
     texts = hashlib.sha256()
     for a in corpus.articles:
@@ -395,8 +404,6 @@ def _analyse(corpus: Corpus, settings: Settings, start, end, progress, moves: di
 
 
 def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: dict[str, str], story_cache=None) -> Brief:
-    from .curation import apply_moves
-
     articles = corpus.articles
     prefetch = _Prefetch.start(articles)
     try:
@@ -407,9 +414,7 @@ def _analysed(corpus: Corpus, settings: Settings, start, end, progress, moves: d
         if prefetch is not None:
             prefetch.collect()
     if moves:
-        from .stories import _original_of
-
-        copies = {a: o for a, o in _original_of(articles).items() if a != o}  # a moved original takes its copies
+        copies = {a: o for a, o in find_originals(articles).items() if a != o}  # a moved original takes its copies
         groups = apply_moves(groups, moves, original_of=copies)
     groups = [g for g in groups if in_range(g.day, start, end)]
     stories = _cached_stories(groups, by_id, settings, progress, story_cache) if story_cache else _stories(groups, by_id, settings, progress)
@@ -429,7 +434,6 @@ def _ranked(stories: list[Story]) -> list[Story]:
 
 
 def _story_dict(story: Story) -> dict:
-    from .figure_conflicts import conflicts_dict
 
     return {
         "id": story.id,

@@ -12,6 +12,12 @@ then moved aside with a message naming it. "database is locked" means another br
 writing: we wait (busy timeout, and a few retries for the WAL switch on a fresh file, which
 does not wait) and, if it stays busy, run this once without the cache. A healthy cache is never
 moved aside. A stored value of the wrong type (another build, a hand edit) is a miss.
+
+Bounded. Each entry records the engine that wrote it, its size and when it was last read or
+written. Entries of another engine (an older release or edited source: their keys can never
+match again) are deleted when the cache is opened, and when the stored values outgrow the size
+limit (`[cache] size` in the config file, `BRIEFING_CACHE_SIZE`, default 1 GiB) the least
+recently used are deleted down to nine tenths of it; freed pages go back to the file system.
 """
 
 from __future__ import annotations
@@ -27,8 +33,14 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .config import DEFAULT_CACHE_SIZE, cache_size
+from .model import Article, Skipped
 
 FORMAT = 1
+
+#: After an eviction the values take at most this share of the limit, so the next few writes
+#: do not each evict again.
+LOW_WATER = 0.9
 
 
 def cache_dir() -> Path:
@@ -59,6 +71,11 @@ def engine_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def _engine() -> str:
+    """Which engine wrote an entry: release, cache format and source digest."""
+    return f"{__version__}/{FORMAT}/{engine_digest()}"
+
+
 BUSY_SECONDS = 30
 
 
@@ -85,38 +102,28 @@ def _valid(check, value) -> bool:
 
 
 def _file_entry(value) -> bool:
-    from .model import Article, Skipped
-
     articles, skipped = value
     return isinstance(articles, list) and isinstance(skipped, list) and all(
         isinstance(a, Article) and isinstance(a.text, str) for a in articles
     ) and all(isinstance(s, Skipped) for s in skipped)
 
 
-def _story_entry(value) -> bool:
-    from .brief import Story
-
-    return isinstance(value, Story) and isinstance(value.articles, list)
-
-
-def _brief_entry(value) -> bool:
-    from .brief import Day, Story
-
-    marks, days, undated = value
-    return isinstance(marks, dict) and isinstance(days, list) and isinstance(undated, list) and all(
-        isinstance(d, Day) and all(isinstance(s, Story) for s in d.stories) for d in days
-    ) and all(isinstance(s, Story) for s in undated)
-
-
-# What each kind of entry must be: anything else read back is a miss, never an error.
-_CHECKS = {"file": _file_entry, "story": _story_entry, "brief": _brief_entry}
+# What each kind of entry must be: anything else read back is a miss, never an error. The
+# brief registers its own kinds ("story", "brief"): the cache sits below it and does not import it.
+CHECKS = {"file": _file_entry}
 
 
 class Cache:
     """get/put of picklable values by string key, in one table per kind."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, size: int | None = None):
         self.path = path or cache_dir() / "analysis.sqlite3"
+        if size is None:
+            try:
+                size = cache_size()
+            except ValueError:  # a bad setting is reported by the settings that name it
+                size = DEFAULT_CACHE_SIZE
+        self.size = size
         self._local = threading.local()  # a connection per thread (the desk's engine runs in one)
         self._disabled = False
 
@@ -158,6 +165,9 @@ class Cache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
         try:
+            # pages freed by eviction go back to the file system; only a new, empty file takes
+            # this (before the WAL switch writes its first page), an older one keeps reusing them
+            db.execute("PRAGMA auto_vacuum=INCREMENTAL")
             for wait in (0.05, 0.2, 0.5, 1.0, 2.0, None):  # the WAL switch does not wait when busy
                 try:
                     db.execute("PRAGMA journal_mode=WAL")
@@ -169,12 +179,69 @@ class Cache:
             # a cache may lose its last writes in a power cut, never its integrity (WAL): no
             # fsync per batch (a cold Reuters run spent seconds waiting on them)
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
+            db.execute("PRAGMA journal_size_limit=67108864")  # the WAL file shrinks back after a big run
+            columns = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
+            if columns and "engine" not in columns:
+                # a cache from before the size bound: which engine wrote it is unknown, so its
+                # entries could only ever miss; dropped, and the file set to give pages back
+                db.execute("DROP TABLE entries")
+                db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                db.execute("VACUUM")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, engine TEXT, size INTEGER,"
+                " used REAL, PRIMARY KEY (kind, key))"
+            )
+            # sizes and ages without reading the values: the eviction's scan and sum use this index only
+            db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used, size, engine)")
             db.execute("SELECT kind, key FROM entries LIMIT 1").fetchall()  # cheap: schema and first pages
+            self._forget_other_engines(db)
         except BaseException:
             db.close()
             raise
         return db
+
+    def _forget_other_engines(self, db: sqlite3.Connection) -> None:
+        """Delete the entries another engine wrote: their keys hold its digest, so none can hit."""
+        try:
+            stale = db.execute("SELECT 1 FROM entries INDEXED BY entries_used WHERE engine IS NOT ? LIMIT 1", (_engine(),)).fetchall()
+            if stale:
+                db.execute("DELETE FROM entries WHERE engine IS NOT ?", (_engine(),))
+                self._give_back(db)
+        except sqlite3.OperationalError as error:
+            if not _busy(error):  # busy: another run is writing; the next open deletes them
+                raise
+
+    def stored_bytes(self) -> int:
+        """The total size of the stored values (what the size limit bounds)."""
+        db = self._connect()
+        if db is None:
+            return 0
+        return int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
+
+    def _evict(self, db: sqlite3.Connection) -> bool:
+        """Delete the least recently used entries until the values fit in LOW_WATER of the limit;
+        True if any went."""
+        total = int(db.execute("SELECT COALESCE(SUM(size), 0) FROM entries INDEXED BY entries_used").fetchone()[0])
+        if total <= self.size:
+            return False
+        excess = total - int(self.size * LOW_WATER)
+        doomed = []
+        for rowid, size in db.execute("SELECT rowid, size FROM entries INDEXED BY entries_used ORDER BY used").fetchall():
+            doomed.append((rowid,))
+            excess -= size
+            if excess <= 0:
+                break
+        db.executemany("DELETE FROM entries WHERE rowid=?", doomed)
+        return True
+
+    @staticmethod
+    def _give_back(db: sqlite3.Connection) -> None:
+        """Return the free pages to the file system (outside a transaction). Through
+        executescript: `execute` steps a pragma once, and this one then frees nothing."""
+        try:
+            db.executescript("PRAGMA incremental_vacuum;")
+        except sqlite3.OperationalError:
+            pass  # busy: the pages stay free inside the file and are reused
 
     def _set_aside(self, error: Exception) -> None:
         self.close()
@@ -202,7 +269,7 @@ class Cache:
         if db is None or not keys:
             return {}
         found: dict[str, object] = {}
-        check = _CHECKS.get(kind)
+        check = CHECKS.get(kind)
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
@@ -217,7 +284,24 @@ class Cache:
         except sqlite3.DatabaseError as error:
             self._failed(error)
             return found
+        self._touch(db, kind, list(found))
         return found
+
+    def _touch(self, db: sqlite3.Connection, kind: str, keys: list[str]) -> None:
+        """Mark entries just read as recently used (the eviction keeps them longest)."""
+        if not keys:
+            return
+        now = time.time()
+        try:
+            db.execute("BEGIN")
+            db.executemany("UPDATE entries SET used=? WHERE kind=? AND key=?", [(now, kind, key) for key in keys])
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            self._failed(error)  # busy: the entries only look older than they are
 
     def get(self, kind: str, key: str):
         return self.get_many(kind, [key]).get(key)
@@ -226,11 +310,18 @@ class Cache:
         db = self._connect()
         if db is None or not items:
             return
-        rows = [(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in items.items()]
+        engine, now = _engine(), time.time()
+        rows = []
+        for key, value in items.items():
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            rows.append((kind, key, blob, engine, len(blob), now))
         try:
             db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", rows)
+            evicted = self._evict(db)
             db.execute("COMMIT")
+            if evicted:
+                self._give_back(db)
         except sqlite3.DatabaseError as error:
             try:
                 db.execute("ROLLBACK")
@@ -251,7 +342,7 @@ class NoCache(Cache):
     """`--no-cache`: every lookup misses, nothing is written."""
 
     def __init__(self):
-        super().__init__(Path(os.devnull))
+        super().__init__(Path(os.devnull), size=0)
 
     def get_many(self, kind, keys):
         return {}

@@ -383,7 +383,7 @@ def clean(
             result.removed.append(unit)
             continue
         if _BYLINE.match(unit):
-            result.source = result.source or agency_name(_BYLINE.match(unit).group("agency"))
+            result.source = result.source or agency_name(_BYLINE.match(unit).group("agency"))  # type: ignore[union-attr]
             result.removed.append(unit)
             continue
         if is_caption(unit, sentence_like, explicit_only=extracted):

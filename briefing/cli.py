@@ -161,7 +161,14 @@ def _options(args, settings=None):
 def _cache(args):
     from .cache import Cache, NoCache
 
-    return NoCache() if getattr(args, "no_cache", False) else Cache()
+    from .config import ConfigError, cache_size
+
+    if getattr(args, "no_cache", False):
+        return NoCache()
+    try:
+        return Cache(size=cache_size(getattr(args, "config", None)))
+    except ConfigError as error:
+        raise UsageError(f"briefing: {error}") from None
 
 
 def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
@@ -240,7 +247,7 @@ def run_inspect(args) -> int:
         _stdout()
 
         console = make_console()
-        console.on_broken_pipe = _broken_pipe  # rich would exit 1 on `| head`
+        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1 on `| head`
         render_inspect(document, console)
     return EXIT_OK
 
@@ -527,7 +534,7 @@ class _Stop:
         signal.signal(signal.SIGTERM, on_signal)
         if not getattr(cls, "_registered", False):
             os.register_at_fork(after_in_child=in_child)
-            cls._registered = True
+            cls._registered = True  # type: ignore[attr-defined]
 
     @classmethod
     def _watchdog(cls) -> None:

@@ -14,6 +14,9 @@ with `--config` (else the user config file) > defaults. The TOML file looks like
 
     [cleaning]
     patterns = ["^Sign up for our newsletter", "Follow us on .*"]
+
+    [cache]
+    size = "1 GiB"       # or a number of bytes; also BRIEFING_CACHE_SIZE
 """
 
 from __future__ import annotations
@@ -26,9 +29,13 @@ from pathlib import Path
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 ALGORITHMS = ("coverage", "lexrank", "textrank", "lsa", "luhn")
+
+DEFAULT_CACHE_SIZE = 1 << 30  # bytes of stored values (1 GiB)
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1 << 10, "m": 1000**2, "mb": 1000**2, "mib": 1 << 20,
+               "g": 1000**3, "gb": 1000**3, "gib": 1 << 30}
 
 
 class ConfigError(ValueError):
@@ -146,3 +153,30 @@ def load_settings(config: Path | None = None, flags: dict | None = None, environ
         settings = _apply(settings, from_file(path), f"config {path}")
     settings = _apply(settings, from_environment(environ), "environment")
     return _apply(settings, {k: v for k, v in (flags or {}).items() if v is not None}, "command line")
+
+
+def parse_size(value, origin: str) -> int:
+    """A size in bytes from a number or a string such as "500 MB" or "1 GiB"."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(value).lower())
+    if isinstance(value, bool) or match is None or match.group(2) not in _SIZE_UNITS:
+        raise ConfigError(f"{origin}: cache size must be a number of bytes or e.g. \"500 MB\", not {value!r}")
+    return int(float(match.group(1)) * _SIZE_UNITS[match.group(2)])
+
+
+def cache_size(config: Path | None = None, environ=None) -> int:
+    """The cache's size limit: `BRIEFING_CACHE_SIZE` > `[cache] size` of the config file > 1 GiB.
+    Kept out of Settings, whose every field is part of the cache keys."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get("BRIEFING_CACHE_SIZE")
+    if raw:
+        return parse_size(raw, "environment")
+    path = config or user_config_path()
+    if config is not None or path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return DEFAULT_CACHE_SIZE  # the settings' loader reports an unreadable file
+        section = data.get("cache")
+        if isinstance(section, dict) and "size" in section:
+            return parse_size(section["size"], f"config {path}")
+    return DEFAULT_CACHE_SIZE

@@ -82,7 +82,7 @@ def parse_date_value(value: str) -> tuple[dt.date, dt.datetime | None] | None:
         return day, moment
     compact = re.fullmatch(r"((?:19|20)\d{2})(\d{2})(\d{2})", value)
     if compact:
-        day = plausible(*map(int, compact.groups()))
+        day = plausible(*map(int, compact.groups()))  # type: ignore[arg-type]
         return (day, None) if day else None
     us = re.match(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b", value)  # DUC: 11/04/1998 11:21:00
     if us:
@@ -216,7 +216,7 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 def full_dates_in(text: str) -> list[tuple[dt.date, str, bool]]:
     """Every full date (day, month and year) written in prose: (date, snippet, has_weekday)."""
-    found = []
+    found = []  # type: ignore[var-annotated]
     if not _ANY_YEAR.search(text):
         return found
     for pattern in (_MDY, _DMY):

@@ -25,8 +25,9 @@ from itertools import combinations
 
 import numpy as np
 
+from .incremental import current
 from .memo import TokenMemo
-from .model import Article
+from .model import Article, current_analysis
 
 SHINGLE = 5
 NEAR_JACCARD = 0.5
@@ -141,9 +142,8 @@ def text_profile(text: str) -> tuple:
 
 
 def _profile(article: Article) -> _Profile:
-    from .analysis import dedup_profile_of
-
-    return _Profile(article, *dedup_profile_of(article))
+    analysis = current_analysis(article)  # made at load time, if for this text
+    return _Profile(article, *(analysis.dedup if analysis else text_profile(article.text)))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
@@ -278,8 +278,6 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     then searched among representatives, and a copy is only ever marked as repeating an
     original it was checked against directly (no chains through a third text).
     """
-    from .incremental import current
-
     memo = current()  # a watch round: profiles and pair checks it already made are reused
     profiles = [memo.profile(a, _profile) for a in articles] if memo else [_profile(a) for a in articles]
     direct = (lambda a, b: memo.direct(a, b, _direct)) if memo else _direct
@@ -324,10 +322,10 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     for index, article in enumerate(articles):
         rep = representative[index]
         if index != rep:
-            target = final[rep][0] if final[rep] else rep
-            kind, score = (final[rep][1], final[rep][2]) if final[rep] else ("identical", 1.0)
+            target = final[rep][0] if final[rep] else rep  # type: ignore[index]
+            kind, score = (final[rep][1], final[rep][2]) if final[rep] else ("identical", 1.0)  # type: ignore[index]
         elif final[rep]:
-            target, kind, score = final[rep]
+            target, kind, score = final[rep]  # type: ignore[misc]
         else:
             continue
         duplicates[article.id] = Duplicate(article.id, articles[target].id, kind, round(score, 3))

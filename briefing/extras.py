@@ -1,8 +1,8 @@
 """The living brief's extras: what is new since the last brief, and a running story's timeline.
 
-Format-neutral: each function returns plain dicts (the JSON fields) or sections of the
-format-neutral view (`formats/view.py`: `since_last_section`, `timeline_section`), so every
-format (Markdown, HTML, Slack, text) shows them. Nothing here knows about Textual.
+Format-neutral: each function returns plain dicts (the JSON fields) or lines of prose, which
+the format-neutral view turns into sections (`formats/view.py`: `since_last_section`,
+`timeline_section`), so every format (Markdown, HTML, Slack, text) shows them. Nothing here knows about Textual.
 
 **Since the last brief.** Every export records, per corpus (in the user data folder, beside
 the curation: `exports/<corpus key>.json`), what each story contained: its articles, its
@@ -29,6 +29,8 @@ import re
 from pathlib import Path
 
 from .atomic import write_atomic
+from .conflict_words import INCREMENTS
+from .figure_conflicts import _older_event, counted_thing
 
 RECORD_VERSION = 1
 OUTCOME_ORDER = ("dead", "injured", "missing", "displaced", "rescued", "arrested")
@@ -46,8 +48,6 @@ def _what(figure) -> str:
 def _what_of(label: str, text: str, sentence: str) -> str:
     """`_what` of a figure's three strings: a pure function, remembered (a watch asks it of
     every figure of the folder each round)."""
-    from .figure_conflicts import counted_thing
-
     try:
         found = counted_thing(label, text, sentence)
     except Exception:  # a malformed figure never stops a brief
@@ -56,8 +56,6 @@ def _what_of(label: str, text: str, sentence: str) -> str:
 
 
 def _countable(figure) -> bool:
-    from .conflict_words import INCREMENTS
-
     value = figure.value
     return value is not None and value == value and not figure.text.lower().startswith(INCREMENTS)
 
@@ -135,7 +133,7 @@ def since_last_marks(brief, record: dict | None, memo=None) -> dict[str, dict]:
     left out. `record` None: every story is new. `memo` (a watch's `incremental.RoundMemo`)
     keeps the marks of a story object against a recorded entry from round to round."""
     marks: dict[str, dict] = {}
-    owner = {}
+    owner: dict[str, str] = {}
     if record:
         for sid, snap in record.items():
             for aid in snap.get("articles", []):
@@ -255,8 +253,8 @@ def timelines(brief, memo=None) -> dict[str, list[dict]]:
         if len(days) < 2:
             continue
         per_day = {d: [s for s in stories if s.day == d] for d in days}
-        out[per_day[days[-1]][0].id] = thread_timeline(per_day, brief.settings.figures, years, texts) if memo is None else memo.timeline(
-            per_day, brief.settings.figures, lambda: thread_timeline(per_day, brief.settings.figures, years, texts))
+        make = functools.partial(thread_timeline, per_day, brief.settings.figures, years, texts)
+        out[per_day[days[-1]][0].id] = make() if memo is None else memo.timeline(per_day, brief.settings.figures, make)
     return out
 
 
@@ -285,8 +283,6 @@ _PARTITIVE = re.compile(
 def _about_today(figure, years: dict) -> bool:
     """Not a key-figure value: an older event's toll (its sentence names another year: "in 1978,
     when 20 people died") or a part of the counted group ("18 of the dead had been identified")."""
-    from .figure_conflicts import _older_event
-
     if _older_event(figure.sentence or "", years.get(figure.article)):
         return False
     at = (figure.sentence or "").find(figure.text)
@@ -342,7 +338,7 @@ def thread_timeline(per_day: dict[dt.date, list], new_figures: int = 5, years: d
     entries = []
     for day in sorted(per_day):
         stories = per_day[day]
-        fresh = []
+        fresh: list[str] = []
         for story in stories:
             for figure in story.figures:
                 key = figure.value if figure.value is not None else figure.text.lower()  # a number told before is not new
@@ -388,7 +384,7 @@ def attach(brief, marks: dict[str, dict] | None = None, recorded: bool = True, m
     brief.extras = {"timelines": timelines(brief, memo), "marks": marks, "recorded": recorded}
 
 
-def _extras(brief) -> dict:
+def extras_of(brief) -> dict:
     found = getattr(brief, "extras", None)
     if found is None:
         attach(brief)
@@ -396,36 +392,11 @@ def _extras(brief) -> dict:
     return found
 
 
-def since_last_section(story, brief):
-    """The view's section (formats/view.py) saying what is new in a story: one line of prose
-    ("**Since the last brief:** 1 new article; dead 60 → 65"), or None when unmarked or not asked."""
-    from .formats.view import Item, Run, Section
-
-    marks = _extras(brief).get("marks")
-    if not marks or story.id not in marks:
-        return None
-    mark = marks[story.id]
-    if mark.get("new"):
-        return Section("since_last", None, [Item([Run("New", strong=True), Run("since the last brief.")])], paragraph=True)
-    said = marks_summary(mark).removeprefix("Since the last brief: ")
-    return Section("since_last", None, [Item([Run("Since the last brief:", strong=True), Run(said)])], paragraph=True)
-
-
-def timeline_section(story, brief):
-    """The view's "Timeline" section of a running story's latest story, or None."""
-    from .formats.view import Item, Run, Section
-
-    entries = _extras(brief)["timelines"].get(story.id)
-    if not entries:
-        return None
-    return Section("timeline", "Timeline", [Item([Run(timeline_line(e))]) for e in entries])
-
-
 def add_json(document: dict, brief) -> dict:
     """The additive JSON fields: `timeline` on a running story, `since_last` when asked
     (`{"new": true}` or its changes; `{}` for an unchanged story), and the brief's
     `since_last` summary (`{"recorded": bool, "marked": n}`)."""
-    extras = _extras(brief)
+    extras = extras_of(brief)
     marks = extras.get("marks")
     for section in [*(d["stories"] for d in document["days"]), document["undated"]]:
         for item in section:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 _lock = threading.Lock()
 _users = 0
@@ -33,6 +33,27 @@ def frozen_heap():
             _users -= 1
             if _users == 0:
                 gc.unfreeze()
+
+
+class HeldHeap:
+    """`frozen_heap` for an owner that outlives any `with` block (the desk and its loaded
+    folder): `freeze()` after each load keeps what exists out of the collector's full passes,
+    `release()` (the owner going away) gives it back."""
+
+    def __init__(self) -> None:
+        self._stack: ExitStack | None = None
+
+    def freeze(self) -> None:
+        if self._stack is None:
+            self._stack = ExitStack()
+            self._stack.enter_context(frozen_heap())  # freezes on entering
+        else:
+            gc.freeze()  # within the held frozen_heap, as its docstring asks after a big build
+
+    def release(self) -> None:
+        if self._stack is not None:
+            self._stack.close()
+            self._stack = None
 
 
 #: Allocations between young collections in a story worker (Python's default is 700): a

@@ -75,7 +75,7 @@ def parse_value(value: str) -> tuple[dt.date, dt.datetime | None] | None:
         return date, None
     tzinfo = None
     if zone == "Z":
-        tzinfo = dt.timezone.utc
+        tzinfo = dt.UTC
     elif zone:
         sign = -1 if zone[0] == "-" else 1
         digits = zone[1:].replace(":", "")
@@ -263,7 +263,7 @@ def _url_date(url: str | None, today: dt.date) -> Found | None:
     found = url_date(url) if url else None
     if found is None or not MIN_DATE <= found.date <= today:
         return None
-    return Found(found.date, "url", _short(url))
+    return Found(found.date, "url", _short(url))  # type: ignore[arg-type]
 
 
 def _written_in_full(html: str, date: dt.date) -> bool:

@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import boilerplate_words as furniture
+from .html_dates import MAX_HTML_CHARS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,9 +53,9 @@ class HtmlDocument:
     description: str | None
 
 
-#: Pages larger than this are cut before parsing: no news article needs more, and it keeps
-#: the worst case bounded in time and memory (the largest real page measured is 1.4 MB).
-MAX_HTML_CHARS = 3_000_000
+# Pages larger than MAX_HTML_CHARS (html_dates: 3,000,000, the same cut for dates) are cut
+# before parsing: no news article needs more, and it keeps the worst case bounded in time and
+# memory (the largest real page measured is 1.4 MB).
 #: trafilatura's cost grows with the number of elements (about 0.2 ms each); real article
 #: pages have a few thousand. Beyond FAST_MODE_ELEMENTS its backup extractors are skipped,
 #: beyond MAX_ELEMENTS the rest of the page is dropped.
@@ -207,7 +208,7 @@ def run_trafilatura(tree, **options) -> str:
     )
     if document is None:
         return ""
-    return document.text or ""
+    return document.text or ""  # type: ignore[union-attr]
 
 
 def to_paragraphs(text: str) -> list[str]:

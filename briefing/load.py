@@ -167,7 +167,7 @@ def load_file(path: Path, name: str, options: LoadOptions) -> tuple[list[Article
     data, mtime, problem = _read(FoundFile(path, name), options)
     if problem:
         return [], [problem]
-    return _parse(path, name, data, options, mtime)
+    return _parse(path, name, data, options, mtime)  # type: ignore[arg-type]
 
 
 def _options_key(options: LoadOptions) -> tuple:
@@ -341,7 +341,7 @@ def _start_batch(batch: list[FoundFile], options: LoadOptions, cache: Cache, par
     read = []
     for found in batch:
         data, mtime, problem = _read(found, options)
-        key = None if problem else fingerprint(hashlib.sha256(data).digest(), options_key, found.path.suffix.lower())
+        key = None if problem else fingerprint(hashlib.sha256(data).digest(), options_key, found.path.suffix.lower())  # type: ignore[arg-type]
         read.append((found, data, mtime, problem, key))
     cached = cache.get_many("file", [key for *_, key in read if key])
     jobs = [(found.path, found.display, data, options, mtime) for found, data, mtime, problem, key in read if key and key not in cached]
@@ -353,8 +353,8 @@ def _finish_batch(batch: _Batch, cache: Cache) -> list[tuple]:
     parsed ones are stored in the cache."""
     read, cached = batch.read, batch.cached
     parsed = iter(batch.parsed())
-    results, fresh = [], {}
-    for found, data, mtime, problem, key in read:
+    results, fresh = [], {}  # type: ignore[var-annotated]
+    for found, _data, _mtime, problem, key in read:
         if problem:
             results.append(([], [problem]))
         elif key in cached:
@@ -364,7 +364,7 @@ def _finish_batch(batch: _Batch, cache: Cache) -> list[tuple]:
             if not any(a.date_source == "file-mtime" for a in articles) and not _over_budget(problems):
                 fresh[key] = ([_without_analysis(a) for a in articles], problems)
             results.append((articles, problems))
-    cache.put_many("file", fresh)
+    cache.put_many("file", fresh)  # type: ignore[arg-type]
     return results
 
 

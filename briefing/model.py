@@ -7,6 +7,7 @@ the CLI and the TUI only read them. Nothing here imports Textual or Rich.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 
 #: Where a publication date came from, in the order we trust it (schema enum).
@@ -85,3 +86,31 @@ class Corpus:
     root: str
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- per-article analysis
+# Made where articles are loaded (briefing.analysis); read by dedup and stories, which must not
+# import the module that makes it (it imports them).
+
+
+@dataclass
+class Analysis:
+    text_crc: int  # of the title and text these results describe
+    dedup: tuple  # (fingerprint, shingle hashes, anchors, MinHash, anchor runs): dedup.text_profile
+    terms: dict[str, int]  # story-grouping term counts of stories.profile_text
+    names: dict[str, int] | None = None  # names and figures of the lead, for the same-event test (stories.name_counts)
+    figures: list | None = None  # None: not attached yet, extracted where needed
+    quotes: list | None = None
+
+
+def text_digest(article: Article) -> int:
+    """A CRC of an article's title and text: what its text-only results depend on."""
+    return zlib.crc32(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
+
+
+def current_analysis(article: Article) -> Analysis | None:
+    """The article's analysis if it was made for its present text, else None."""
+    analysis = getattr(article, "analysis", None)
+    if analysis is not None and analysis.text_crc == text_digest(article):
+        return analysis
+    return None

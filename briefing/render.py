@@ -49,7 +49,7 @@ def render_inspect(document: dict, console: Console) -> None:
         if article["figures"]:
             figures = Text("\n".join(f"{f['text']}  [{f['label']}]" for f in article["figures"][:10]))
             parts += [Rule("figures", style="dim"), figures]
-        console.print(Panel(Group(*parts), title=header, title_align="left"))
+        console.print(Panel(Group(*parts), title=header, title_align="left"))  # type: ignore[arg-type]
     if document["skipped"]:
         table = Table(title="Skipped files", show_lines=False)
         table.add_column("path")

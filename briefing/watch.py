@@ -22,8 +22,11 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .incremental import RoundMemo, active
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
@@ -39,7 +42,7 @@ class WatchState:
     brief: object = None
 
 
-def folder_signature(root: Path, ignore: set[str] = frozenset()) -> tuple:
+def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tuple:
     """(relative path, size, mtime_ns) of every file under root, hidden ones left out: what
     the polling fallback compares between rounds."""
     found = []
@@ -83,12 +86,11 @@ class Watcher:
         self.state = WatchState()
         self.memo: FolderMemo | None = None
         self.stories: RoundCache | None = None
-        self.round_memo = None  # incremental.RoundMemo: duplicate checks and timelines kept between rounds
+        self.round_memo: RoundMemo | None = None  # incremental.RoundMemo: duplicate checks and timelines kept between rounds
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
         from .brief import build_brief
-        from .incremental import RoundMemo
 
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
@@ -96,8 +98,6 @@ class Watcher:
             self.round_memo = RoundMemo()
         corpus = self.memo.load()
         curation = None if self.raw else _curation(self.root)
-        from .incremental import active
-
         with active(self.round_memo):
             brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
@@ -127,7 +127,8 @@ class Watcher:
             self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
         marks = since_last_marks(brief, self.baseline, memo=self.round_memo)
         attach(brief, marks, memo=self.round_memo)
-        self.round_memo.end_round()
+        if self.round_memo is not None:
+            self.round_memo.end_round()
         text = render(brief, self.fmt)
         self.state.rounds += 1
         self.state.marked, self.state.brief = marks, brief
@@ -164,14 +165,14 @@ class Watcher:
         yield from folder_changes(self.root, stop, self.ignore, self.warn)
 
 
-def folder_changes(root: Path, stop: threading.Event, ignore: set[str] = frozenset(), warn=None):
+def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] = frozenset(), warn=None):
     """Yield once per settled change of the folder until `stop` is set: watchfiles (inotify and
     friends) when it works, else polling (also when BRIEFING_WATCH_POLL is set). Hidden files
     (a copy in progress) and the paths in `ignore` (our own output) are not changes."""
     try:
         import watchfiles
     except ImportError:
-        watchfiles = None
+        watchfiles = None  # type: ignore[assignment]
     if watchfiles is not None and not os.environ.get("BRIEFING_WATCH_POLL"):
         try:
             for batch in watchfiles.watch(root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),

@@ -36,10 +36,10 @@ def test_exclude_and_include_sentences(brief):
     from briefing.sentences import split_sentences
 
     article = brief.articles[story.articles[0]]
-    extra_index = next(i for i, _ in enumerate(split_sentences(article.text)) if (article.id, i) not in {(l.article, l.index) for l in story.summary})
+    extra_index = next(i for i, _ in enumerate(split_sentences(article.text)) if (article.id, i) not in {(s.article, s.index) for s in story.summary})
     curation.toggle_sentence(story.id, article.id, extra_index, in_summary=False)
     curated = first_story(apply_curation(brief, curation))
-    keys = [(l.article, l.index) for l in curated.summary]
+    keys = [(s.article, s.index) for s in curated.summary]
     assert (dropped.article, dropped.index) not in keys
     assert (article.id, extra_index) in keys
     assert keys == sorted(keys, key=lambda k: (story.articles.index(k[0]), k[1]))  # reading order

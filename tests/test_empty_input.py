@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 from markdown_it import MarkdownIt
 
 from briefing.cache import Cache
@@ -78,19 +77,19 @@ def test_the_desk_asks_before_replacing_a_brief_with_an_empty_one(tmp_path, monk
     async def scenario(pilot):
         app.jump_to_day("2022-02-01")
         await pilot.pause()
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # the export dialog: enter writes
         await pilot.pause()
         path = app.export_path("2022-02-01", "md")
         good = path.read_text()
         assert "## 1." in good
         await pilot.press("d")  # drop the day's only story
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert path.read_text() == good
-        await pilot.press("e")
+        await pilot.press("e", "enter")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -77,7 +77,7 @@ def test_duc_disco_fire_flags_the_toll_not_the_1978_fire():
         assert all(any(not set(v.articles) & set(w.articles) for w in c.values if w is not v) for v in c.values)
 
 
-def test_sample_corpus_sources_that_agree_show_no_conflict(sample_json):
+def test_sample_corpus_sources_that_agree_show_no_conflict(sample_json):  # noqa: F811 (fixture)
     jsonschema.validate(sample_json, schema("brief.schema.json"))
     stories = [s for day in sample_json["days"] for s in day["stories"]] + sample_json["undated"]
     troops = [f for s in stories for f in s["figures"] if f["value"] == 130000]
@@ -87,7 +87,7 @@ def test_sample_corpus_sources_that_agree_show_no_conflict(sample_json):
     assert flagged == []
 
 
-def test_conflicts_reach_json_and_markdown(tmp_path, cache_home):
+def test_conflicts_reach_json_and_markdown(tmp_path, cache_home):  # noqa: F811 (fixture)
     from test_export import run
 
     (tmp_path / "a.txt").write_text(

@@ -108,7 +108,7 @@ def test_undated_articles_are_grouped_apart_with_day_none(sample_articles):
 
 
 def test_day_follows_the_timezone_of_the_moment():
-    moment = dt.datetime(2022, 2, 15, 2, 30, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2022, 2, 15, 2, 30, tzinfo=dt.UTC)
     article = _article("t", "Late-night vote", day=dt.date(2022, 2, 15), moment=moment)
     assert article_day(article) == dt.date(2022, 2, 15)
     assert article_day(article, "UTC") == dt.date(2022, 2, 15)

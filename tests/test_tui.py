@@ -451,7 +451,8 @@ def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, c
         await pilot.press("space")
         await goto_row(pilot, "figure", nth=0)
         await pilot.press("space", "space")
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # the export dialog: enter writes to the path it offers
+        await pilot.pause()
         result["day"], result["path"] = day, app.export_path(day, "md")
 
     run(app, scenario)
@@ -473,7 +474,8 @@ def test_export_equals_the_cli_after_the_same_curation(tmp_path, shared_cache, c
     async def reopen(pilot):
         assert app.session is not again.session
         assert again.session.story(again.query_one(StoriesList).current).headline == "Diplomacy, and [bold]doubts[/]"
-        await pilot.press("e")
+        await pilot.press("e", "enter")  # the export dialog: enter writes to the path it offers
+        await pilot.pause()
 
     run(again, reopen)
     assert (tmp_path / "again" / f"brief-{result['day']}.md").read_text(encoding="utf-8") == exported
@@ -506,7 +508,8 @@ def test_preview_shows_the_curated_day_and_never_opens_links(tmp_path, desk, sha
         markdown.post_message(markdown.LinkClicked(markdown, "https://evil.example/"))
         await pilot.pause(0.1)
         assert opened == []
-        await pilot.press("e")  # export from the preview
+        await pilot.press("e", "enter")  # export from the preview, through the dialog
+        await pilot.pause()
         assert (tmp_path / "brief-2022-03-02.md").exists()
         await pilot.press("escape")
         assert not isinstance(app.screen, PreviewScreen)
@@ -526,7 +529,7 @@ def test_help_screen_lists_the_keys(tmp_path, desk, shared_cache):
         text = app.screen.query_one("#help-text").render().plain
         for key in ("space", "export", "preview", "filter", "headline", "drop", "move", "quit", "palette"):
             assert key in text
-        assert "Home End  move in a list" in text  # a key never runs into what it does
+        assert "PgUp PgDn  move in a list" in text  # a key never runs into what it does
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -662,7 +665,10 @@ def test_markup_in_articles_is_shown_literally_and_runs_nothing(tmp_path, shared
         await goto_row(pilot, "summary")
         rows = app.query_one(StoryRows)
         line = rows._index_to_line[rows.highlighted] - int(rows.scroll_offset.y)
-        await pilot.click(StoryRows, offset=(10, line))  # a click on a row opens the reader
+        await pilot.click(StoryRows, offset=(10, line))  # a single click only selects the row
+        assert not isinstance(app.screen, ReaderScreen)
+        await pilot.double_click(StoryRows, offset=(10, line))  # a double click opens the reader
+        await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and app.is_running
 
     run(app, scenario)

@@ -14,6 +14,7 @@ from briefing.config import Settings
 from briefing.extras import load_record
 from briefing.tui.app import BriefingApp
 from briefing.tui.living import TimelineScreen
+from briefing.tui.status import StatusLine
 from briefing.tui.stories import StoriesList
 from conftest import SAMPLE
 from test_tui_support import wait_ready
@@ -44,6 +45,7 @@ def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path, isolate
                     break
             await wait_ready(pilot)
             seen["count"], seen["title"] = app.new_since_last_count(), app.sub_title
+            seen["status"] = str(app.query_one(StatusLine).render())
             seen["after"] = (app.query_one("#days").highlighted, app.query_one(StoriesList).current)
             seen["before"] = before
             seen["articles"] = len(app.session.articles)
@@ -59,14 +61,20 @@ def test_the_desk_follows_the_folder_without_moving_the_cursor(tmp_path, isolate
             await pilot.press("escape")
             await pilot.pause(0.2)
             feb14 = app.query_one(StoriesList).current
-            await pilot.press("e")  # the desk's export records the day, as `briefing export` does
+            await pilot.press("e")  # the desk's export dialog records the day, as `briefing export` does
+            await pilot.pause(0.3)
+            await pilot.press("enter")
             await pilot.pause(0.5)
+            seen["status_after_export"] = str(app.query_one(StatusLine).render())
             seen["recorded"] = feb14 in (load_record(folder) or {})
             seen["after_export"] = app.new_since_last()
             seen["feb14"] = feb14
 
     asyncio.run(run())
     assert seen["count"] == 1 and seen["title"].endswith("· 1 new")
+    assert "1 new since the last brief" in seen["status"]  # the desk's status line counts it too
+    # the record holds what that export contained (one day), so the status counts the rest
+    assert f"{len(seen['after_export'])} new since" in seen["status_after_export"] or not seen["after_export"]
     assert seen["after"] == seen["before"]  # the cursor stayed where the editor left it
     assert seen["articles"] == 6
     assert "● +1" in seen["label"]

@@ -25,6 +25,9 @@ SCREENS = {
     "reader": ["down", "enter", "enter", "enter"],  # the article reader on a summary sentence
     "help": ["question_mark"],
     "preview": ["down", "p"],
+    "export": ["down", "e"],  # the export dialog: format, path, write / copy / $EDITOR
+    "edits": ["down", "enter", "d", "down", "enter", "space", "U"],  # U: edits and undo history
+    "maximised": ["down", "enter", "z"],  # z: the stories pane alone
 }
 
 
@@ -45,9 +48,26 @@ def desk_app(tmp_path, monkeypatch):
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_snapshot(snap_compare, desk_app, screen, theme):
     app = desk_app(theme)
+    app.export_dir = Path("/home/editor/briefs")  # the path the export dialog offers, the same every run
     assert app.theme == theme
 
     async def ready(pilot):
         await wait_ready(pilot)
 
     assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE, run_before=ready)
+
+
+NARROW = {
+    "narrow-days": [],  # 80x24, Days focused: days | stories
+    "narrow-stories": ["down", "enter"],  # 80x24, Stories focused: stories | story, titles get the room
+}
+
+
+@pytest.mark.parametrize("screen", list(NARROW))
+def test_snapshot_80x24(snap_compare, desk_app, screen):
+    app = desk_app("newsroom-dark")
+
+    async def ready(pilot):
+        await wait_ready(pilot)
+
+    assert snap_compare(app, press=NARROW[screen], terminal_size=(80, 24), run_before=ready)

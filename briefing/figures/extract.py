@@ -37,7 +37,7 @@ def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Fi
         kept.append(c)
     # a model list: "Boeing 737, 747, 757 and 767 aircraft" — numbers chained to an identifier
     kept = _drop_identifier_lists(sentence, kept, cands)
-    for i, c in enumerate(kept):
+    for c in kept:
         _qualify(sentence, c)
     skip = masks + [(c.text_start, c.text_end) for c in kept]
     for c in kept:

@@ -69,7 +69,7 @@ def _words(tokens: list[str]) -> set[str]:
     """The content words of _WORD tokens."""
     words = set(map(_content_word, tokens))
     words.discard(None)
-    return words
+    return words  # type: ignore[return-value]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -206,15 +206,15 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
 
             def elsewhere(ws: set[str]) -> set[str]:
                 """Those of `ws` in another article: in two articles, or in one not the figure's own."""
-                return (ws & in_two) | ((ws - own_words) & all_words)
+                return (ws & in_two) | ((ws - own_words) & all_words)  # noqa: B023 (called within this iteration only)
 
             # the label is counted by figures of other articles too ("label shared by many sources");
             # its own article (always one of the key's) is not another
             shared = (key_articles[g["key"]] - 1 if g["key"] else 0) / (len(article_ids) - 1)
         else:
-            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))
+            own = texts.get(aid) or " ".join(f.sentence for _, f in per_article[0][1] if isinstance(f, Figure))  # type: ignore[has-type, misc]
             # through the cache: the figures of one sentence cut the same text
-            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection
+            elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
             shared = min(1.0, (sum(1 for h in groups if h["key"] == g["key"]) - 1) / 2) if g["key"] else 0.0
         named = 1.0 if head and elsewhere({head}) else 0.0
         on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
@@ -238,7 +238,7 @@ def _merge(per_article: list[tuple[str, list[Figure]]], texts: dict[str, str]) -
         )
         g["merged"] = merged[-1]
     # conflicts: the same thing counted differently
-    for i, ga, gb in _conflict_candidates(groups):
+    for _i, ga, gb in _conflict_candidates(groups):
         a, b = ga["merged"], gb["merged"]
         if _same_value(a.value, b.value):
             continue

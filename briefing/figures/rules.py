@@ -47,7 +47,7 @@ def _drop_frequencies(sentence: str, offset: int, figures: list[Figure]) -> list
             times_end = end
         else:
             m = _TIMES_AFTER.match(sentence, end)
-            times_end = m.end() if m else None
+            times_end = m.end() if m else None  # type: ignore[assignment]
         if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end):
             continue
         out.append(f)
@@ -144,7 +144,7 @@ def _wire_mixed_numbers(sentence: str, offset: int, figures: list[Figure]) -> li
         end = f.end - offset
         m = _WIRE_FRACTION.match(sentence, end) if _PLAIN_NUMBER.fullmatch(f.text) and f.value is not None else None
         if m and int(m.group(1)) < int(m.group(2)):
-            value = f.value + int(m.group(1)) / int(m.group(2))
+            value = f.value + int(m.group(1)) / int(m.group(2))  # type: ignore[operator]
             label = m.group(3) or f.label
             f = Figure(sentence[f.start - offset:m.end()], value, f.unit, f.qualifier, label, sentence, f.start, offset + m.end())
             skip_until = f.end

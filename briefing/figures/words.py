@@ -82,7 +82,7 @@ class _WordList:
 
     def match_at(self, text: str, pos: int) -> tuple[re.Match | None, str | None]:
         m = self._any.match(text, pos)
-        return (m, self._units[m.lastindex - 1]) if m else (None, None)
+        return (m, self._units[m.lastindex - 1]) if m else (None, None)  # type: ignore[operator]
 
 
 _CUR_RE = _WordList(_CURRENCY_WORDS)
@@ -206,7 +206,7 @@ _FUNCTION_CAPS = {w.capitalize() for w in _STOP} | {
     "About", "Some", "Nearly", "Almost", "Over", "Only", "Just", "More", "Around", "Roughly", "Approximately", "Another",
     "Up", "At", "Fewer", "Less", "Exactly", "Estimated", "Possibly", "Perhaps", "Maybe", "Total", "Net", "Shr", "Shrs",
     "Revs", "Sales", "Loss", "Profit", "Income", "Earnings", "Turnover", "Div", "Qtly", "Avg", "Oper", "Revenues",
-    "Revenue", "Assets", "Deposits", "Loans", "Dividend", "Record", "Prev", "Year", "Note", "Some", "Well",
+    "Revenue", "Assets", "Deposits", "Loans", "Dividend", "Record", "Prev", "Year", "Note", "Well",
 }
 
 _NUMBER_WORDS = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))

@@ -58,12 +58,12 @@ def _sections(lines: list[str]) -> list[dict]:
     chunks, current = [], ""
     # our own `*…*` and `<url|…>` around article text could close a tag it opens (`| a |*`)
     lines = [neutralize_templates(line) for line in lines]
-    for line in (piece for line in lines for piece in _cut(line)):
-        if current and len(current) + 1 + len(line) > BUDGET:
+    for piece in (part for line in lines for part in _cut(line)):
+        if current and len(current) + 1 + len(piece) > BUDGET:
             chunks.append(current)
-            current = line
+            current = piece
         else:
-            current = f"{current}\n{line}" if current else line
+            current = f"{current}\n{piece}" if current else piece
     if current:
         chunks.append(current)
     return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk, "verbatim": True}} for chunk in chunks]
@@ -104,7 +104,8 @@ def blocks(view: BriefView) -> list[dict]:
 
 def messages(view: BriefView) -> list[dict]:
     """The blocks, at most 50 to a message; a message never starts with a divider."""
-    found, current = [], []
+    found: list[dict] = []
+    current: list[dict] = []
     for block in blocks(view):
         if len(current) >= MAX_BLOCKS:
             found.append({"blocks": current})

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from ..brief import Brief, Story
-from ..extras import since_last_section, timeline_section  # the living brief's sections (issue 17)
+from ..extras import extras_of, marks_summary, timeline_line  # the living brief's sections (issue 17)
 
 TEMPLATES = {
     "standard": "per story: headline, summary, key figures, sources that disagree, quotes, sources",
@@ -192,6 +192,27 @@ def _source_items(story: Story, brief: Brief, duplicates: bool) -> list[Item]:
     return items
 
 
+def since_last_section(story: Story, brief: Brief) -> Section | None:
+    """The section saying what is new in a story: one line of prose
+    ("**Since the last brief:** 1 new article; dead 60 → 65"), or None when unmarked or not asked."""
+    marks = extras_of(brief).get("marks")
+    if not marks or story.id not in marks:
+        return None
+    mark = marks[story.id]
+    if mark.get("new"):
+        return Section("since_last", None, [Item([Run("New", strong=True), Run("since the last brief.")])], paragraph=True)
+    said = marks_summary(mark).removeprefix("Since the last brief: ")
+    return Section("since_last", None, [Item([Run("Since the last brief:", strong=True), Run(said)])], paragraph=True)
+
+
+def timeline_section(story: Story, brief: Brief) -> Section | None:
+    """The view's "Timeline" section of a running story's latest story, or None."""
+    entries = extras_of(brief)["timelines"].get(story.id)
+    if not entries:
+        return None
+    return Section("timeline", "Timeline", [Item([Run(timeline_line(e))]) for e in entries])
+
+
 def _sources(story: Story, brief: Brief) -> Section | None:
     items = _source_items(story, brief, duplicates=True)
     return Section("sources", "Sources", items) if items else None
@@ -284,6 +305,6 @@ def build_view(brief: Brief, start: dt.date | None = None, end: dt.date | None =
         title = f"Daily brief — {days[0].heading}" if brief.days else "Undated stories"
     else:
         first, last = (brief.days[-1].date, brief.days[0].date) if brief.days else (None, None)
-        span = f" — {first.isoformat()} to {last.isoformat()}" if first and first != last else (f" — {first.isoformat()}" if first else "")
+        span = f" — {first.isoformat()} to {last.isoformat()}" if first and first != last else (f" — {first.isoformat()}" if first else "")  # type: ignore[union-attr]
         title = f"Daily brief{span}"
     return BriefView(title, days, single=single, template=template)

@@ -351,7 +351,7 @@ class _Names:
         self._learn_people()
         k = bisect.bisect_left(self._starts, pos) - 1
         fallback = None
-        subjects = getattr(self, "subjects", set())
+        subjects = getattr(self, "subjects", set())  # type: ignore[var-annotated]
         while k >= 0:
             m = self.mentions[k]
             k -= 1

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model import RawDocument
 from ..textsafe import DecodeError, clean_field, decode_text
+from .errors import ReadError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -28,10 +29,6 @@ NOT_ARTICLES = {
     ".wav", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".exe", ".dll", ".so", ".bin",
     ".pyc", ".py", ".js", ".css", ".csv", ".tsv", ".woff", ".woff2", ".ttf", ".sqlite", ".db",
 }
-
-
-class ReadError(Exception):
-    """A file that cannot become an article; the message is the reason shown to the user."""
 
 
 @dataclass
@@ -135,16 +132,16 @@ def parse_bytes(path: Path, data: bytes) -> ReadResult:
 
 def _safe(document: RawDocument) -> RawDocument:
     """Every string a reader decoded (JSON escapes, entities) made as safe as the file's text."""
-    document.text, document.title = clean_field(document.text), clean_field(document.title)
+    document.text, document.title = clean_field(document.text), clean_field(document.title)  # type: ignore[assignment]
     document.source, document.url = clean_field(document.source), clean_field(document.url)
-    document.removed = [clean_field(r) for r in document.removed]
+    document.removed = [clean_field(r) for r in document.removed]  # type: ignore[misc]
     if document.date is not None and (evidence := clean_field(document.date.evidence)) != document.date.evidence:
-        document.date = replace(document.date, evidence=evidence)
+        document.date = replace(document.date, evidence=evidence)  # type: ignore[arg-type]
     return document
 
 
 def _readers():
-    from . import feed, html, structured, text
+    from . import feed, html, structured, text  # the readers' parsers (XML, HTML): loaded on first use
 
     return {
         "text": text.read_text,

@@ -14,6 +14,7 @@ from defusedxml.ElementTree import fromstring
 
 from ..dates import parse_date_value
 from ..model import DateFinding, RawDocument
+from .errors import ReadError
 from .html import fragment_to_text, looks_like_html
 
 
@@ -71,8 +72,6 @@ def _date(item: Element) -> DateFinding | None:
 
 
 def parse_xml(text: str) -> Element:
-    from . import ReadError
-
     try:
         return fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
@@ -84,8 +83,6 @@ def parse_xml(text: str) -> Element:
 
 
 def read_feed(text: str) -> tuple[list[RawDocument], list[str]]:
-    from . import ReadError
-
     root = parse_xml(text)
     kind = _local(root.tag)
     if kind not in ("rss", "feed", "rdf", "channel"):

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import sys
 
-from ..dates import parse_date_value
+from ..dates import parse_date_value, plausible
 from ..model import DateFinding, RawDocument
+from .errors import ReadError
 from .html import fragment_to_text, looks_like_html
 
 TITLE_KEYS = ("title", "headline", "name")
@@ -62,11 +63,9 @@ def _date(record: dict) -> DateFinding | None:
 def _epoch(value: float) -> DateFinding | None:
     import datetime as dt
 
-    from ..dates import plausible
-
     seconds = value / 1000 if value > 1e11 else value  # milliseconds or seconds
     try:
-        moment = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
     except (OverflowError, OSError, ValueError):
         return None
     day = plausible(moment.year, moment.month, moment.day)
@@ -135,8 +134,6 @@ def read_json(text: str) -> tuple[list[RawDocument], list[str]]:
 
 
 def _invalid(error: Exception) -> Exception:
-    from . import ReadError
-
     message = str(error).split(":")[0] if isinstance(error, json.JSONDecodeError) else str(error)
     return ReadError(f"not valid JSON ({message})")
 
@@ -161,7 +158,7 @@ MAX_RECORDS = 5000  # articles read from one JSON/JSONL file: bounds a file's wo
 def read_jsonl(text: str) -> tuple[list[RawDocument], list[str]]:
     """One record a line, streamed: after MAX_RECORDS articles the rest is counted, not parsed
     (a 17 MB file of a million tiny lines reached 4.9 GB and minutes of work)."""
-    records, bad, left = [], [], 0
+    records, bad, left = [], [], 0  # type: ignore[var-annotated]
     start = 0
     number = 0
     while start < len(text):

@@ -47,7 +47,7 @@ from .clustering import (
     regime_for,
 )
 from .features import LEAD_WORDS, profile_text, term_counts, tokens
-from .grouping import StoryGroup, _original_of, article_day, group_stories
+from .grouping import StoryGroup, article_day, find_originals, grouping_features_of, group_stories
 from .ids import story_id
 from .same_event import name_counts
 from .threads import THREAD_WINDOW_DAYS
@@ -57,7 +57,7 @@ THREAD_SIMILARITY = FULL_TEXT.thread_similarity
 
 __all__ = [
     "BLOCK_MERGE_SIMILARITY", "FULL_TEXT", "HEADLINE_TOKENS", "HEADLINES", "LEAD_WORDS", "LONG_TEXT", "LONG_WORDS", "MAX_DENSE_DAY",
-    "STORY_DISTANCE", "THREAD_SIMILARITY", "THREAD_WINDOW_DAYS", "Regime", "StoryGroup", "_original_of",
+    "STORY_DISTANCE", "THREAD_SIMILARITY", "THREAD_WINDOW_DAYS", "Regime", "StoryGroup", "find_originals", "grouping_features_of",
     "article_day", "cluster_day", "cluster_rows", "expand", "expanded_similarity", "group_stories", "l2_rows",
     "name_counts", "profile_text", "regime_by_size", "regime_for", "story_id", "term_counts", "tokens", "vectorize",
     "vectorize_counts",

@@ -9,10 +9,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from ..model import Article
+from ..incremental import current
+from ..model import Article, current_analysis
 from .clustering import HEADLINE_TOKENS, LONG_WORDS, Regime, cluster_day, regime_by_size
-from .features import LEAD_WORDS, profile_text
+from .features import LEAD_WORDS, profile_text, term_counts
 from .ids import story_id
+from .same_event import name_counts
 from .threads import link_threads
 from .vectors import vectorize_counts
 
@@ -47,11 +49,8 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     One vocabulary (and IDF) over the whole corpus, so similarities of different days are
     comparable; everything dense is per day. Duplicates join their original's story.
     """
-    from ..analysis import grouping_features_of
-    from ..incremental import current
-
     memo = current()  # a watch round: the features of unchanged articles are kept
-    original_of = _original_of(articles)
+    original_of = find_originals(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
     features = [memo.of("features", a, grouping_features_of) if memo else grouping_features_of(a) for a in originals]
     matrix = vectorize_counts([terms for terms, _ in features])
@@ -124,7 +123,7 @@ def _cohesions(matrix, members_of: list[list[int]]) -> list[float]:
     return [1.0 if size <= 1 else round(float(norm) / size, 4) for norm, size in zip(norms, sizes)]
 
 
-def _original_of(articles: list[Article]) -> dict[str, str]:
+def find_originals(articles: list[Article]) -> dict[str, str]:
     """Each article's original, following chains (a copy of a copy); originals map to themselves."""
     by_id = {a.id: a for a in articles}
     found: dict[str, str] = {}
@@ -135,3 +134,11 @@ def _original_of(articles: list[Article]) -> dict[str, str]:
             seen.add(current.id)
         found[article.id] = current.id
     return found
+
+
+def grouping_features_of(article: Article) -> tuple[dict[str, int], dict[str, int]]:
+    """(term counts, names and figures) for the story grouper, with one check of the analysis."""
+    analysis = current_analysis(article)
+    terms = analysis.terms if analysis else term_counts(profile_text(article))
+    names = analysis.names if analysis and analysis.names is not None else name_counts(article)
+    return terms, names

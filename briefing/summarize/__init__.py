@@ -25,7 +25,7 @@ from .rankers import sumy_document, sumy_scores
 from .selection import ALGORITHMS, NEAR_DUPLICATE, summarize
 from .story import SummarySentence, _build_story, _reading_order
 from .tokens import GENERIC_NEWS, LANGUAGE, STOP_WORDS, _STEMMER, _bigrams, _content_stems, _stem, _tokens
-from .vectors import DENSE_CELLS, _array, _vectors
+from .vectors import DENSE_CELLS as DENSE_CELLS, _array, _vectors
 
 __all__ = [
     "ALGORITHMS", "GENERIC_NEWS", "LANGUAGE", "MAX_WORDS", "MIN_WORDS", "NEAR_DUPLICATE", "STOP_WORDS",

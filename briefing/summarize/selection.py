@@ -20,6 +20,7 @@ from collections import Counter
 import numpy as np
 from scipy import sparse
 
+from ..config import ALGORITHMS
 from ..model import Article
 from . import hygiene
 from .rankers import sumy_scores
@@ -27,8 +28,6 @@ from .story import SummarySentence, _build_story, _Story, _Unit
 from . import vectors
 from .tokens import _bigrams
 from .vectors import _group_sums, _row_dots, _settled, _similarity, _vectors
-
-ALGORITHMS = ("coverage", "lexrank", "textrank", "lsa", "luhn")
 
 #: Two sentences at least this similar (content-word cosine) say the same thing.
 NEAR_DUPLICATE = 0.4

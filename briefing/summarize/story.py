@@ -72,7 +72,7 @@ def _units(sentences: list[str]) -> list[tuple[tuple[int, ...], tuple[str, ...]]
 def _continues(sentence: str) -> bool:
     """A capitalised first word that is not a stop word continues a name ("Embassy", "District")."""
     match = _WORD.match(sentence)
-    return bool(match) and match.group(0).lower() not in STOP_WORDS
+    return bool(match) and match.group(0).lower() not in STOP_WORDS  # type: ignore[union-attr]
 
 
 def _build_story(articles: list[Article]) -> _Story:

@@ -28,7 +28,7 @@ def _vectors(texts: list[str]):
         return None
     column = {term: k for k, term in enumerate(vocabulary)}
     df = np.zeros(len(vocabulary))
-    indptr, indices, counts = [0], [], []
+    indptr, indices, counts = [0], [], []  # type: ignore[var-annotated]
     for bag in bags:
         row = sorted((column[term], count) for term, count in bag.items())
         indices.extend(k for k, _ in row)
@@ -37,7 +37,7 @@ def _vectors(texts: list[str]):
     indices_array = np.asarray(indices, dtype=np.int32)
     np.add.at(df, indices_array, 1.0)
     idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
-    data = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[indices_array]
+    data = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[indices_array]  # type: ignore[type-var]
     indptr_array = np.asarray(indptr, dtype=np.int32)
     rows = np.repeat(np.arange(len(texts)), np.diff(indptr_array))
     norms = np.sqrt(np.bincount(rows, weights=data**2, minlength=len(texts)))[rows]

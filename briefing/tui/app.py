@@ -7,7 +7,6 @@ folder loads), and every curation action is saved at once through `CurationStore
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from pathlib import Path
@@ -18,14 +17,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ..atomic import write_atomic
 from ..brief import brief_json, build_brief
 from ..config import Settings
 from ..curation import CurationStore
+from ..heap import HeldHeap
 from ..load import LoadOptions, load_corpus
+from .confirm import ConfirmScreen
 from .days import DaysList
 from .engine import Cancelled, load_in_process
 from .filter import FilterBar
@@ -40,8 +40,11 @@ from .reader import ReaderScreen
 from .session import UNDATED, Session
 from .story_view import StoryRows, StoryView
 from .stories import StoriesList
+from .status import StatusLine
 from .themes import initial_theme, load_themes, save_choice
 from .text import safe
+from .desk_extras import DeskExtras
+from .undo import Snapshot, UndoStack
 
 
 def _start_resource_tracker() -> None:
@@ -73,11 +76,11 @@ class _Throttle:
             self.app.post_message(LoadProgress(self.stage, done, total))
 
 
-class BriefingApp(LivingDesk, App):
+class BriefingApp(LivingDesk, DeskExtras, App):
     CSS_PATH = [Path(__file__).with_name("app.tcss")]  # absolute: subclasses live elsewhere
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
-    BINDINGS = [
+    BINDINGS = DeskExtras.EXTRA_BINDINGS + [  # type: ignore[assignment]
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "filter", "Filter"),
@@ -91,6 +94,7 @@ class BriefingApp(LivingDesk, App):
         Binding("escape", "back", "Back", show=False),
         *LIVING_BINDINGS,  # n: mark what is new, l: timeline (tui/living.py)
     ]
+    BINDINGS += DeskExtras.pane_bindings(BINDINGS)
 
     def __init__(
         self,
@@ -112,6 +116,7 @@ class BriefingApp(LivingDesk, App):
         self.isolate = isolate  # run the engine in a child process (the command line does)
         _start_resource_tracker()
         self.session: Session | None = None
+        self._heap = HeldHeap()  # the loaded folder, out of the collector's full passes while the desk holds it
         self.load_error: BaseException | None = None
         self.sub_title = self.path.resolve().name
         loaded = load_themes()
@@ -121,6 +126,8 @@ class BriefingApp(LivingDesk, App):
         self.theme_names = sorted(loaded.themes)
         self.theme = initial_theme(self.settings.theme, self.available_themes)
         self._theme_ready = True
+        self.undo_stack = UndoStack()
+        self._baseline: Snapshot | None = None
 
     # ------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -132,13 +139,19 @@ class BriefingApp(LivingDesk, App):
             yield DaysList(id="days")
             yield StoriesList(id="stories")
             yield StoryView(id="story")
+        yield StatusLine(id="status")
         yield FilterBar(id="filter")
         yield Footer()
+
+    def on_unmount(self) -> None:
+        self._heap.release()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one(StoryView).clear("loading…")
         self.query_one(DaysList).focus()
+        self.adapt_layout()
+        self.update_status()
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", markup=False)
         self.load_brief()
@@ -152,7 +165,7 @@ class BriefingApp(LivingDesk, App):
             if self.isolate:  # the engine in its own process: the UI keeps the GIL
                 corpus, brief = load_in_process(
                     self.path, self.settings, self.options, self.cache, curation.moves,
-                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),
+                    on_progress=lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)),  # type: ignore[arg-type]
                     cancelled=lambda: worker.is_cancelled,
                 )
             else:
@@ -186,13 +199,14 @@ class BriefingApp(LivingDesk, App):
     def on_loaded(self, message: Loaded) -> None:
         if self.session is None:
             self.session = Session(message.corpus, message.brief, message.curation, self.store)
+            self._baseline = Snapshot.of(self.session.curation)
         else:
             self.session.set_brief(message.brief)
         self.query_one("#loading").display = False
         # The corpus and the brief live as long as the desk: keep the garbage collector from
         # walking their millions of objects again and again (a full pass over Reuters froze
         # the desk for about a second in the middle of scrolling).
-        gc.freeze()
+        self._heap.freeze()
         session = self.session
         days = self.query_one(DaysList)
         select_day = None
@@ -218,17 +232,22 @@ class BriefingApp(LivingDesk, App):
             )
         skipped = len(message.corpus.skipped)
         if skipped and message.select is None:
-            self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (briefing inspect tells why)", markup=False)
+            self.notify(f"{skipped} file{'s' if skipped != 1 else ''} skipped (s lists them and why)", markup=False)
         self.living_loaded(message)  # follow the folder, count what is new (tui/living.py)
+        self.update_status()
 
     # ------------------------------------------------------------ navigation
     def on_day_chosen(self, message: DayChosen) -> None:
         stories = self.query_one(StoriesList)
+        if message.key != self.query_one(DaysList).current:
+            return  # stale: the cursor moved on since (keys that arrived together)
         if self.session is not None and message.key != stories.day:
             stories.show(self.session, message.key)
             self.show_story()
 
     def on_story_chosen(self, message: StoryChosen) -> None:
+        if message.story_id is not None and message.story_id != self.query_one(StoriesList).current:
+            return  # stale: the cursor moved on since (keys that arrived together)
         self.show_story(message.story_id)
 
     def show_story(self, story_id: str | None = None) -> None:
@@ -238,7 +257,7 @@ class BriefingApp(LivingDesk, App):
         if story is None:
             view.clear("No story matches the filter." if self.session and self.session.query else "No story.")
         elif story.id != view.story_id:
-            view.show(self.session, story)
+            view.show(self.session, story)  # type: ignore[arg-type]
 
     def on_advance(self, message: Advance) -> None:
         if message.origin == "days":
@@ -246,7 +265,7 @@ class BriefingApp(LivingDesk, App):
         elif message.origin == "stories" and self.query_one(StoryView).story_id:
             self.query_one(StoryRows).focus()
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]
         focused = self.focused
         if isinstance(focused, StoryRows):
             self.query_one(StoriesList).focus()
@@ -267,18 +286,21 @@ class BriefingApp(LivingDesk, App):
         days, stories = self.query_one(DaysList), self.query_one(StoriesList)
         days.show(session.day_rows())
         if days.current:
-            stories.show(session, days.current, keep=keep_story or stories.current)
+            stories.show(session, days.current, keep=keep_story or stories.current)  # type: ignore[arg-type]
         view = self.query_one(StoryView)
         story = session.story(stories.current) if stories.current else None
         if story is None:
             view.clear("No story.")
         else:
-            view.show(session, story, keep=True)
+            view.show(session, story, keep=True)  # type: ignore[arg-type]
+        self.update_status()
 
-    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json"}
+    DESK_ONLY = {"filter", "edit_headline", "drop_story", "reapply_orphans", "move_story", "move_article", "toggle_item", "open_reader", "preview", "export", "export_json", "undo", "redo", "show_edits", "show_skipped"}
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The desk's actions only while the desk is shown (export also from the preview)."""
+        if action in self.ROUTED:
+            return self.check_routed(action, parameters)
         if action in self.DESK_ONLY and len(self.screen_stack) > 1:
             return action in ("export", "export_json") and isinstance(self.screen, PreviewScreen)
         return True
@@ -300,7 +322,8 @@ class BriefingApp(LivingDesk, App):
         return self.query_one(DaysList).current if self._has_session() else None
 
     # ------------------------------------------------------------ curation (saved at once)
-    def _save(self, keep_story: str | None = None) -> None:
+    def _save(self, keep_story: str | None = None, label: str = "edit") -> None:
+        self.remember(label)
         try:
             self.session.save()
         except OSError as error:
@@ -309,7 +332,7 @@ class BriefingApp(LivingDesk, App):
 
     def toggle_sentence(self, story_id: str, article: str, index: int, in_summary: bool) -> None:
         self.session.curation.toggle_sentence(story_id, article, index, in_summary)
-        self._save()
+        self._save(label=f"summary sentence {'out' if in_summary else 'in'}")
 
     def action_toggle_item(self) -> None:
         story = self.current_story()
@@ -327,7 +350,7 @@ class BriefingApp(LivingDesk, App):
         else:
             self.action_open_reader()
             return
-        self._save()
+        self._save(label=f"{row.kind} {state}")
         self.query_one(StoryView).select(row.kind, row.article, row.item.line.text)
         self.notify(f"{row.kind} {state}", timeout=2)
 
@@ -341,7 +364,7 @@ class BriefingApp(LivingDesk, App):
             if value is None:
                 return
             self.session.curation.set_headline(story.id, value if value.strip() != machine else None)
-            self._save(story.id)
+            self._save(story.id, f"headline of “{machine[:40]}”")
 
         self.push_screen(HeadlineScreen(story.headline, machine), done)
 
@@ -355,7 +378,7 @@ class BriefingApp(LivingDesk, App):
             self.notify("no orphaned edits to re-apply", timeout=2)
             return
         self.session.curation.orphans = []
-        self._save(story.id)
+        self._save(story.id, "re-applied orphaned edits")
         self.notify(f"re-applied the edits of {moved} stor{'ies' if moved != 1 else 'y'} to this story", timeout=4)
 
     def action_drop_story(self) -> None:
@@ -363,9 +386,9 @@ class BriefingApp(LivingDesk, App):
         if story is None:
             return
         self.session.curation.toggle_story(story.id)
-        self._save(story.id)
         dropped = self.session.is_dropped(story.id)
-        self.notify("story dropped from the brief (d restores)" if dropped else "story restored", timeout=2)
+        self._save(story.id, f"{'dropped' if dropped else 'restored'} “{story.headline[:40]}”")
+        self.notify("story dropped from the brief (d or u restores)" if dropped else "story restored", timeout=2)
 
     def action_move_story(self, offset: int) -> None:
         story = self.current_story()
@@ -374,7 +397,7 @@ class BriefingApp(LivingDesk, App):
             return
         current = [s.id for s in self.session.stories(day, filtered=False)]
         self.session.curation.move_story(day, current, story.id, offset)
-        self._save(story.id)
+        self._save(story.id, f"moved “{story.headline[:40]}” {'up' if offset < 0 else 'down'}")
 
     def action_move_article(self) -> None:
         story = self.current_story()
@@ -400,6 +423,7 @@ class BriefingApp(LivingDesk, App):
                 members = session.story(target).articles
                 anchor = next((a for a in members if not session.articles[a].duplicate_of), members[0])
             session.curation.move_article(article_id, anchor)
+            self.remember(f"moved article “{(article.title or article.path)[:40]}”")
             try:
                 session.store and session.store.save(session.curation)
             except OSError as error:
@@ -469,10 +493,8 @@ class BriefingApp(LivingDesk, App):
             return None
         self.notify(f"exported {path}", title="Export", markup=False)
         self.living_exported(day)  # record it for "since the last brief" (tui/living.py)
+        self.update_status()
         return path
-
-    def action_export(self) -> None:
-        self._export("md")
 
     def action_export_json(self) -> None:
         self._export("json")
@@ -515,6 +537,8 @@ class BriefingApp(LivingDesk, App):
     def watch_theme(self, name: str) -> None:
         if not getattr(self, "_theme_ready", False):
             return
+        self.notify(f"theme: {name}", timeout=2, markup=False)
+        self.update_status()
         try:
             save_choice(name, self.settings.theme)
         except OSError as error:
@@ -526,23 +550,6 @@ class BriefingApp(LivingDesk, App):
             self.notify(message, severity="warning", markup=False)
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
-
-
-class ConfirmScreen(ModalScreen):
-    """A yes/no question; dismissed with True only on `y`."""
-
-    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n", "answer(False)", "No"), Binding("escape", "answer(False)", "No")]
-    DEFAULT_CSS = "ConfirmScreen { align: center middle; } ConfirmScreen > Static { width: 70; padding: 1 2; border: thick $warning; background: $surface; }"
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.question + "\n\n[y] yes   [n] no"))
-
-    def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
 
 
 def export_folder(folder: Path, corpus: Path) -> Path:

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .clicks import ClickSelects
 from .messages import Advance, DayChosen
 from .session import UNDATED, DayRow
 
@@ -15,14 +16,14 @@ def day_label(row: DayRow) -> Content:
     if row.date is None:
         name = Content.styled("Undated", "bold")
     else:
-        name = Content.assemble((row.date.strftime("%a %d %b"), "bold"), " ", (row.date.strftime("%Y"), "dim"))
+        name = Content.assemble((row.date.strftime("%a %d %b"), "bold"), " ", (row.date.strftime("%Y"), "$text-muted"))
     counts = f"{row.articles} art · {row.stories} st"
     if row.matches is not None:
         counts = f"{row.matches} match" + ("" if row.matches == 1 else "es")
-    return Content.assemble(name, "\n", (counts, "dim"))
+    return Content.assemble(name, "\n", (counts, "$text-muted"))
 
 
-class DaysList(OptionList):
+class DaysList(ClickSelects, OptionList):
     """One option per day (id: the ISO date or "undated")."""
 
     BORDER_TITLE = "Days"

@@ -24,7 +24,7 @@ class HeadlineScreen(ModalScreen[str | None]):
         with Vertical(id="headline-box") as box:
             box.border_title = "Headline"
             box.border_subtitle = "enter: save · escape: cancel · empty: the machine's"
-            yield Static(Content.assemble(("machine: ", "dim"), safe(self.machine)), markup=False)
+            yield Static(Content.assemble(("machine: ", "$text-muted"), safe(self.machine)), markup=False)
             yield Input(self.current, id="headline-input")
 
     def on_mount(self) -> None:

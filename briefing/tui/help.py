@@ -11,10 +11,11 @@ from textual.widgets import Static
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Navigate", [
-        ("↑ ↓  PgUp PgDn  Home End", "move in a list"),
-        ("enter  →", "go deeper: day → stories → story → article reader"),
+        ("↑ ↓  j k  g G  PgUp PgDn", "move in a list (g G: first, last)"),
+        ("enter  →  double click", "go deeper: day → stories → story → article reader (a click selects)"),
         ("escape  ←", "go back"),
         ("tab  shift+tab", "next / previous pane"),
+        ("z", "maximise the focused pane, or restore it"),
     ]),
     ("Curate (saved at once)", [
         ("space", "summary sentence in/out; quote or figure: pin → drop → normal"),
@@ -23,14 +24,17 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("d", "drop the story from the brief, or restore it"),
         ("[  ]  shift+↑ shift+↓", "move the story up / down the day"),
         ("m", "move the selected article to another story of the same day"),
+        ("u  ctrl+z  ctrl+y", "undo, redo a curation step"),
+        ("U", "the edits against the machine's brief, and the undo history"),
     ]),
     ("Brief", [
-        ("e", "export the selected day as Markdown (brief-YYYY-MM-DD.md)"),
+        ("e", "export dialog: format, path; write, copy to clipboard, open in $EDITOR"),
         ("p", "preview the curated day as Markdown"),
         ("/", "filter stories and articles (escape clears)"),
         ("i (reader)", "what was removed as boilerplate, where the date came from"),
-        ("ctrl+p", "command palette: jump to a day, themes, export Markdown, JSON"),
-        ("t", "next theme"),
+        ("s", "skipped files and why"),
+        ("ctrl+p", "command palette: jump to a day (any date form), themes, export"),
+        ("t", "next theme (named as chosen)"),
         ("?", "this help"),
         ("q", "quit"),
     ]),

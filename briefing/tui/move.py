@@ -40,7 +40,7 @@ class MoveScreen(ModalScreen[str | None]):
         with Vertical(id="move-box") as box:
             box.border_title = "Move article to"
             box.border_subtitle = "type: find a story · ↑ ↓ enter: move · escape: cancel"
-            yield Static(Content.assemble(("article: ", "dim"), safe(self.article_title)), markup=False)
+            yield Static(Content.assemble(("article: ", "$text-muted"), safe(self.article_title)), markup=False)
             yield Input(placeholder="find a story by its headline…", id="move-filter")
             yield OptionList(*self._matching(""), id="move-list", markup=False)
 

@@ -49,7 +49,7 @@ def sentence_label(text: str, start: int, end: int, marks: list[tuple[int, int, 
     if state in ("machine", "included"):
         body = body.stylize_before("on $accent 15%")
     elif state == "excluded":
-        body = body.stylize("strike dim")
+        body = body.stylize("strike $text-muted")
     return Content.assemble(MARKS[state], body)
 
 
@@ -59,7 +59,7 @@ def info_content(article) -> Content:
         "\n",
         f"{article.date.isoformat() if article.date else 'no date'} — source: {article.date_source}",
         "\n",
-        ("evidence: ", "dim"),
+        ("evidence: ", "$text-muted"),
         safe(article.date_evidence or "(none)"),
         "\n\n",
         ("File", "bold $secondary"),
@@ -74,7 +74,7 @@ def info_content(article) -> Content:
     for item in article.removed:
         lines += ["\n", ("✂ ", "$error"), safe(item)]
     if not article.removed:
-        lines += ["\n", ("nothing removed", "dim")]
+        lines += ["\n", ("nothing removed", "$text-muted")]
     return Content.assemble(*lines)
 
 
@@ -115,9 +115,9 @@ class ReaderScreen(Screen):
             safe(article.title or article.path, "bold"),
             "\n",
             safe(" · ".join(filter(None, [article.source, article.date.isoformat() if article.date else "undated",
-                                                    f"{article.words} words", "duplicate" if article.duplicate_of else None])), "dim"),
+                                                    f"{article.words} words", "duplicate" if article.duplicate_of else None])), "$text-muted"),
             "\n",
-            Content.assemble(("story: ", "dim"), safe(story.headline if story else "")),
+            Content.assemble(("story: ", "$text-muted"), safe(story.headline if story else "")),
             ("   ● summary  ", "$accent"), ("“quote”  ", QUOTE_STYLE), ("figure", FIGURE_STYLE),
         )
         self.query_one("#reader-head", Static).update(head)

@@ -175,12 +175,12 @@ class Session:
     # ------------------------------------------------------------ quotes and figures
     def _items(self, story: Story, lines: list, pinned: list, dropped: list, shown) -> list[ItemRow]:
         key = lambda line: (line.article, line.text)  # noqa: E731
-        ordered = [l for l in lines if key(l) in pinned] + [l for l in lines if key(l) not in pinned]
-        kept = [l for l in ordered if key(l) not in dropped]
-        visible = {id(l) for l in shown(kept)}
+        ordered = [line for line in lines if key(line) in pinned] + [line for line in lines if key(line) not in pinned]
+        kept = [line for line in ordered if key(line) not in dropped]
+        visible = {id(line) for line in shown(kept)}
         return [
-            ItemRow(l, "pinned" if key(l) in pinned else "dropped" if key(l) in dropped else "normal", id(l) in visible)
-            for l in ordered
+            ItemRow(line, "pinned" if key(line) in pinned else "dropped" if key(line) in dropped else "normal", id(line) in visible)
+            for line in ordered
         ]
 
     def quote_rows(self, story: Story) -> list[ItemRow]:

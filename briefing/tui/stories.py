@@ -7,10 +7,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .clicks import ClickSelects
 from ..brief import Story
 from .living import since_last_label
 from .messages import Advance, StoryChosen
 from .session import Session
+from .highlight import mark_matches
 from .text import safe
 
 
@@ -20,11 +22,11 @@ def story_label(session: Session, story: Story, number: int) -> Content:
     duplicates = session.duplicates(story)
     edited = not session.edits(story.id).is_empty() and not dropped
     marker = ("✗ ", "$error") if dropped else (("✎ ", "$accent") if edited else "  ")
-    headline = safe(story.headline)
+    headline = mark_matches(safe(story.headline), session.query)
     if dropped:
-        headline = headline.stylize("strike dim")
+        headline = headline.stylize("strike $text-muted")
     meta = f"{sources} source{'s' if sources != 1 else ''}"
-    parts: list = [marker, (f"{number:>2}. ", "dim"), headline, "\n     ", (meta, "dim")]
+    parts: list = [marker, (f"{number:>2}. ", "$text-muted"), headline, "\n     ", (meta, "$text-muted")]
     if duplicates:
         parts += ["  ", (f"+{duplicates} duplicate{'s' if duplicates != 1 else ''}", "$warning")]
     if dropped:
@@ -35,7 +37,7 @@ def story_label(session: Session, story: Story, number: int) -> Content:
     return Content.assemble(*parts)
 
 
-class StoriesList(OptionList):
+class StoriesList(ClickSelects, OptionList):
     """One option per story of a day (id: the story id)."""
 
     BORDER_TITLE = "Stories"
@@ -58,7 +60,7 @@ class StoriesList(OptionList):
         after an edit in a fraction of the time it takes to lay it out afresh."""
         edits = session.edits(story.id)
         # the articles, not only how many: a story keeps its id when articles move in or out
-        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), tuple(story.articles), since_last_label(session, story))
+        key = (story.id, number, story.headline, edits.dropped, edits.is_empty(), tuple(story.articles), since_last_label(session, story), session.query)
         option = self._cache.get(key)
         if option is None:
             option = self._cache[key] = Option(story_label(session, story, number), id=story.id)

@@ -16,11 +16,13 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from .clicks import ClickSelects
 from ..brief import FigureLine, QuoteLine, Story
 from .session import ItemRow, Session, SummaryRow
+from .highlight import mark_matches
 from .text import safe
 
-STATE_MARK = {"pinned": ("▲ ", "$success"), "dropped": ("✗ ", "$error"), "normal": ("· ", "dim")}
+STATE_MARK = {"pinned": ("▲ ", "$success"), "dropped": ("✗ ", "$error"), "normal": ("· ", "$text-muted")}
 
 
 @dataclass
@@ -31,13 +33,13 @@ class Row:
 
 
 def heading(text: str, note: str = "") -> Option:
-    return Option(Content.assemble("\n", (text, "bold $secondary"), (f"   {note}" if note else "", "dim")), disabled=True)
+    return Option(Content.assemble("\n", (text, "bold $secondary"), (f"   {note}" if note else "", "$text-muted")), disabled=True)
 
 
 def summary_label(row: SummaryRow) -> Content:
     text = safe(row.text)
     if row.state == "excluded":
-        return Content.assemble(("○ ", "$error"), text.stylize("strike dim"))
+        return Content.assemble(("○ ", "$error"), text.stylize("strike $text-muted"))
     if row.state == "included":
         return Content.assemble(("+ ", "bold $success"), text)
     return Content.assemble(("● ", "$accent"), text)
@@ -47,13 +49,13 @@ def figure_label(row: ItemRow) -> Content:
     line: FigureLine = row.line  # type: ignore[assignment]
     mark = STATE_MARK[row.state]
     text = safe(line.text, "bold")
-    parts: list = [mark, text.stylize("strike dim") if row.state == "dropped" else text]
+    parts: list = [mark, text.stylize("strike $text-muted") if row.state == "dropped" else text]
     if line.label and line.label.lower() not in line.text.lower():
-        parts += ["  ", safe(line.label, "dim")]
+        parts += ["  ", safe(line.label, "$text-muted")]
     if line.conflicts:
         parts += ["  ", safe("sources disagree: also " + ", ".join(line.conflicts), "$warning")]
     if not row.in_brief and row.state != "dropped":
-        parts += [("  (not in brief)", "dim italic")]
+        parts += [("  (not in brief)", "italic $text-muted")]
     return Content.assemble(*parts)
 
 
@@ -61,12 +63,12 @@ def quote_label(row: ItemRow) -> Content:
     line: QuoteLine = row.line  # type: ignore[assignment]
     mark = STATE_MARK[row.state]
     text = safe("“" + line.text + "”")
-    parts: list = [mark, text.stylize("strike dim") if row.state == "dropped" else text.stylize("italic")]
+    parts: list = [mark, text.stylize("strike $text-muted") if row.state == "dropped" else text.stylize("italic")]
     parts += ["  ", safe("— " + (line.speaker or "unattributed"), "$secondary")]
     if line.fragment:
-        parts += [("  (fragment)", "dim")]
+        parts += [("  (fragment)", "$text-muted")]
     elif not row.in_brief and row.state != "dropped":
-        parts += [("  (not in brief)", "dim italic")]
+        parts += [("  (not in brief)", "italic $text-muted")]
     return Content.assemble(*parts)
 
 
@@ -74,17 +76,17 @@ def source_label(session: Session, article_id: str) -> Content:
     article = session.articles.get(article_id)
     if article is None:
         return safe(article_id)
-    title = safe(article.title or article.path)
-    if session.article_matches(article_id):
-        title = title.stylize("reverse")
+    title = mark_matches(safe(article.title or article.path), session.query)
+    if session.article_matches(article_id) and title.plain.lower().find(session.query) < 0:
+        title = title.stylize("underline")  # the match is in the text, not the title
     meta = " · ".join(filter(None, [article.source, article.date.isoformat() if article.date else "undated", f"{article.words} words"]))
-    parts: list = [("▸ ", "$primary"), title, "\n  ", safe(meta, "dim")]
+    parts: list = [("▸ ", "$primary"), title, "\n  ", safe(meta, "$text-muted")]
     if article.duplicate_of:
         parts += ["  ", ("duplicate", "$warning")]
     return Content.assemble(*parts)
 
 
-class StoryRows(OptionList):
+class StoryRows(ClickSelects, OptionList):
     BINDINGS = [
         Binding("space", "app.toggle_item", "Toggle"),
         Binding("m", "app.move_article", "Move article"),
@@ -134,7 +136,7 @@ class StoryView(Vertical):
 
     def clear(self, message: str = "") -> None:
         self.story_id = None
-        self.query_one("#story-head", Static).update(Content.styled(message, "dim"))
+        self.query_one("#story-head", Static).update(Content.styled(message, "$text-muted"))
         self.rows.rows = {}
         self.rows.clear_options()
 
@@ -143,7 +145,7 @@ class StoryView(Vertical):
         position = rows.highlighted if keep and story.id == self.story_id else None
         self.story_id = story.id
         edits = session.edits(story.id)
-        head = safe(story.headline, "bold strike dim" if edits.dropped else "bold")
+        head = mark_matches(safe(story.headline, "bold strike $text-muted" if edits.dropped else "bold"), session.query)
         sources, duplicates = session.sources(story), session.duplicates(story)
         meta = f"{story.day.isoformat() if story.day else 'undated'} · {sources} source{'s' if sources != 1 else ''}"
         meta += f" · {len(story.articles)} article{'s' if len(story.articles) != 1 else ''}"
@@ -154,7 +156,7 @@ class StoryView(Vertical):
             notes.append(("  headline edited", "$accent"))
         if edits.dropped:
             notes.append(("  DROPPED from the brief (d restores)", "bold $error"))
-        self.query_one("#story-head", Static).update(Content.assemble(head, "\n", (meta, "dim"), *notes))
+        self.query_one("#story-head", Static).update(Content.assemble(head, "\n", (meta, "$text-muted"), *notes))
         options: list[Option | None] = []
         table: dict[str, Row] = {}
 
@@ -170,13 +172,13 @@ class StoryView(Vertical):
         figures = session.figure_rows(story)
         if figures:
             options.append(heading("KEY FIGURES", "space: pin / drop / normal"))
-            for row in figures:
-                add("figure", row.line.article, figure_label(row), row)
+            for row in figures:  # type: ignore[assignment]
+                add("figure", row.line.article, figure_label(row), row)  # type: ignore[arg-type]
         quotes = session.quote_rows(story)
         if quotes:
             options.append(heading("QUOTES", "space: pin / drop / normal"))
-            for row in quotes:
-                add("quote", row.line.article, quote_label(row), row)
+            for row in quotes:  # type: ignore[assignment]
+                add("quote", row.line.article, quote_label(row), row)  # type: ignore[arg-type]
         options.append(heading("SOURCES", "enter: read · m: move to another story"))
         for article_id in story.articles:
             add("source", article_id, source_label(session, article_id))

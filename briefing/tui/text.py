@@ -13,7 +13,7 @@ from ..textsafe import clean_field
 
 def clean(text: str | None) -> str:
     """The text without escapes or controls (unchanged, same length, when it has none)."""
-    return clean_field(text or "")
+    return clean_field(text or "")  # type: ignore[return-value]
 
 
 def safe(text: str | None, style: str = "") -> Content:

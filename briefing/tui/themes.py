@@ -13,6 +13,8 @@ A theme file:
     [colors]
     primary = "#4C9BE8"    # also: secondary accent foreground background surface panel
                            #       success warning error
+    [variables]            # optional: Textual's theme variables, e.g.
+    text-muted = "#A9B4C2" # hints and counts (never the dim style: it fails contrast)
 A bad file is skipped with a message, never fatal.
 
 The choice made in the app is saved to `<config dir>/tui.json` (atomically) with the theme the
@@ -31,7 +33,7 @@ from textual.theme import Theme
 try:
     import tomllib
 except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef]
 
 from ..atomic import write_atomic
 from ..config import user_config_path
@@ -79,7 +81,10 @@ def parse_theme(text: str, origin: str = "theme") -> Theme:
         except ColorParseError:
             raise ThemeError(f"{origin}: {key} is not a colour: {value!r}") from None
         values[key] = str(value)
-    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), **values)
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in variables.items()):
+        raise ThemeError(f"{origin}: [variables] holds names and strings")
+    return Theme(name=name.strip(), dark=bool(data.get("dark", True)), variables=dict(variables), **values)  # type: ignore[arg-type]
 
 
 @dataclass
