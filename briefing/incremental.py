@@ -52,12 +52,21 @@ class RoundMemo:
         self.pairs: dict[tuple, object] = {}  # (id, date, id, date) -> dedup._direct's answer
         self.threads: dict[tuple, tuple] = {}  # story objects of a thread's days -> (stories held, ids, entries)
         self.marks: dict[tuple, tuple] = {}  # (id(story), id(recorded entry)) -> (story, entry, ids, marks)
+        self.indexes: dict[str, object] = {}  # name -> an index kept for the whole watch, see `kept`
         self._used_marks: set = set()
         self._used_pairs: set = set()
         self._used_threads: set = set()
         self._used_profiles: set = set()
 
     # ---- duplicates
+
+    def kept(self, name: str, make):
+        """An object kept for the whole watch (made by `make()` the first time): the duplicate
+        finder's candidate indexes (`pair_index.PairIndex`), which update themselves."""
+        found = self.indexes.get(name)
+        if found is None:
+            found = self.indexes[name] = make()
+        return found
 
     def of(self, kind: str, article, make):
         """`make(article)`, a function of the article's title and text alone (dedup's profile,

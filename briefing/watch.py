@@ -282,7 +282,10 @@ class RoundCache:
         found = {k: self.memory[(kind, k)] for k in keys if (kind, k) in self.memory}
         missing = [k for k in keys if k not in found]
         if missing:
-            found.update(self.disk.get_many(kind, missing))
+            stored = self.disk.get_many(kind, missing)
+            if kind != "brief":  # kept: the next round gets the same objects (their marks and timelines are remembered by object)
+                self.memory.update({(kind, k): v for k, v in stored.items()})
+            found.update(stored)
         self.used.update((kind, k) for k in found)
         return found
 

@@ -29,7 +29,8 @@ LAYERS = {
     "briefing.heap": "core",
     "briefing.forked": "core",
     "briefing.memo": "core",
-    "briefing.incremental": "core",  # what a watch keeps between rounds (a context variable the engine reads)
+    "briefing.incremental": "core",
+    "briefing.pair_index": "core",  # candidate pairs kept up to date (the duplicate finder's searches, in a watch)  # what a watch keeps between rounds (a context variable the engine reads)
     "briefing.cache": "core",
     "briefing.walk": "ingest",
     "briefing.atomic": "ingest",  # checks its target with the walk's file-kind test
