@@ -87,3 +87,25 @@ def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path, monkeypatch):
     watcher.round()
     assert calls["pairs"] < max(pairs, 1) and calls["timelines"] <= 2 and calls["marks"] <= 3, calls
     assert watcher.state.text == fresh(folder, watcher.baseline, "json")  # (counts every call: after the check)
+
+
+def test_a_watch_started_on_a_warm_disk_cache_keeps_its_stories(tmp_path):
+    """A first round served whole from the disk cache (a restart, or an export before) gives
+    the next round's stories from the disk; they are kept in memory, so later rounds reuse the
+    same story objects (their marks and timelines with them), and every round equals a fresh build."""
+    from briefing.cache import Cache
+
+    folder = write_reuters(tmp_path / "reuters", 300)
+    files = sorted(folder.iterdir())
+    cache = Cache(tmp_path / "cache.sqlite3")
+    Watcher(folder, tmp_path / "first.json", "json", cache=cache, raw=True).round()
+    watcher = Watcher(folder, tmp_path / "brief.json", "json", cache=cache, raw=True)
+    assert_same(watcher, folder, "json")  # from the disk's whole-brief entry
+    (folder / "zz_new.txt").write_text(files[3].read_text(encoding="utf-8").replace("said", "stated", 1))
+    assert_same(watcher, folder, "json")  # stories from the disk, kept in memory
+    before = {id(s) for s in watcher.state.brief.stories()}
+    assert watcher.stories.memory
+    files[7].unlink()
+    assert_same(watcher, folder, "json")
+    after = {id(s) for s in watcher.state.brief.stories()}
+    assert len(before & after) > len(after) // 2  # most stories are the same objects as last round
