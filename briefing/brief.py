@@ -384,7 +384,8 @@ def build_brief(
     """
     settings = settings or Settings()
     moves = dict(sorted((moves or {}).items()))
-    key = _brief_key(corpus, settings, start, end, moves) if cache is not None else None
+    wanted = cache is not None and getattr(cache, "whole_briefs", True)  # a watch's later rounds keep no whole brief
+    key = _brief_key(corpus, settings, start, end, moves) if wanted else None
     stored = cache.get("brief", key) if key else None
     if stored is not None and all(a.id in stored[0] for a in corpus.articles):  # else a stale or foreign entry
         marks, days, undated = stored

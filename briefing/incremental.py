@@ -74,8 +74,9 @@ class RoundMemo:
         unchanged files, and a changed file gives new objects."""
         key = (kind, id(article))
         known = self.profiles.get(key)
-        if known is None or known[0] is not article or known[2] != (article.title, article.text):
-            known = self.profiles[key] = (article, make(article), (article.title, article.text))
+        title, text = article.title, article.text
+        if known is None or known[0] is not article or not (known[2] is title and known[3] is text or known[2:] == (title, text)):
+            known = self.profiles[key] = (article, make(article), title, text)
         self._used_profiles.add(key)
         return known[1]
 

@@ -276,6 +276,12 @@ class RoundCache:
         self.used: set[tuple] = set()
         self.first = True
 
+    @property
+    def whole_briefs(self) -> bool:
+        """Whether a whole brief is read or kept (the first round only): `build_brief` skips
+        hashing the corpus for its key when not."""
+        return self.first
+
     def get_many(self, kind: str, keys: list[str]) -> dict:
         if kind == "brief" and not self.first:
             return {}
