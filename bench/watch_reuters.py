@@ -10,6 +10,7 @@ folder, then in the same run:
     its first round and one untimed change), then `--rounds` times each of: add one new file, change one file, delete
     one file; for each, the time from the change on disk to FILE being replaced (its inode
     changes: the atomic rename) — median and maximum per kind;
+  - the watch's peak resident memory (VmHWM), read before it is stopped;
   - check: FILE after the last round against a fresh `briefing export --since-last` of the
     folder as it then is (empty cache): byte-identical, as a watch round must be.
 Target (issue 17, item 5): median <= 2 s per change, warm. Not a unit test: the figure depends
@@ -64,6 +65,17 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (VmHWM, /proc), in MB; 0 where unreadable."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def inode(path: Path) -> int | None:
@@ -162,6 +174,7 @@ def main() -> int:
             for kind, values in times.items():
                 print(f"{kind}: median {statistics.median(values):.2f} s, max {max(values):.2f} s (target median <= 2 s); "
                       f"watch CPU median {statistics.median(cpu[kind]):.2f} s")
+            print(f"watch peak RSS: {peak_rss_mb(child.pid):,.0f} MB (target <= 1 GB)")
             if not args.skip_check:
                 same_as_fresh(program, folder, output, work, env)
         finally:
