@@ -19,6 +19,7 @@ from .analysis import attach_extractions, figures_of, quotes_of
 from .cache import CHECKS as CACHE_CHECKS, fingerprint
 from .figure_conflicts import conflicts_dict, figure_conflicts
 from .heap import frozen_heap
+from .incremental import current
 from .model import Article, Corpus, text_digest
 from .stories import StoryGroup, article_day, find_originals, group_stories
 from .stories.moves import apply_moves
@@ -230,6 +231,9 @@ class _Prefetch:
         if len(articles) < PARALLEL_MIN_STORIES or not _can_fork_workers() or not any(
             getattr(a, "analysis", None) is not None for a in articles[:50]
         ):
+            return None
+        memo = current()
+        if memo is not None and memo.rounds:  # a watch's later round: its stories come from memory, a worker would extract the whole folder for nothing
             return None
         pool = forked.pool(1, articles)  # the worker's context: the articles, by index
         chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
@@ -467,7 +471,7 @@ def brief_json(document: dict) -> str:
     import orjson
 
     try:
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")  # no copy to add the newline
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         import json
 

@@ -52,6 +52,7 @@ class RoundMemo:
         self.pairs: dict[tuple, object] = {}  # (id, date, id, date) -> dedup._direct's answer
         self.threads: dict[tuple, tuple] = {}  # story objects of a thread's days -> (stories held, ids, entries)
         self.marks: dict[tuple, tuple] = {}  # (id(story), id(recorded entry)) -> (story, entry, ids, marks)
+        self.rounds = 0  # rounds finished
         self.indexes: dict[str, object] = {}  # name -> an index kept for the whole watch, see `kept`
         self._used_marks: set = set()
         self._used_pairs: set = set()
@@ -121,6 +122,7 @@ class RoundMemo:
         return known[2]
 
     def end_round(self) -> None:
+        self.rounds += 1
         self.profiles = {k: v for k, v in self.profiles.items() if k in self._used_profiles}
         self.pairs = {k: v for k, v in self.pairs.items() if k in self._used_pairs}
         self.threads = {k: v for k, v in self.threads.items() if k in self._used_threads}
