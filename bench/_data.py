@@ -74,7 +74,7 @@ def uci_articles() -> tuple[list, list[str]]:
     """UCI headlines as title-only Articles dated by TIMESTAMP (UTC), and their gold STORY ids."""
     import datetime as dt
 
-    from briefing.model import Article
+    from briefing.core.model import Article
 
     articles, gold = [], []
     for row in uci_rows():
@@ -87,7 +87,7 @@ def uci_articles() -> tuple[list, list[str]]:
 
 def wikiref_articles() -> tuple[list, list[str]]:
     """WikiRef220 pages as undated full-text Articles (no title: the set gives none), and labels."""
-    from briefing.model import Article
+    from briefing.core.model import Article
 
     rows = wikiref_rows()
     return [Article(id=r["file"], path=r["file"], text=r["text"]) for r in rows], [r["label"] for r in rows]
@@ -97,7 +97,7 @@ def reuters_articles() -> list:
     """Every Reuters-21578 story as a dated Article (title-only ones included)."""
     import datetime as dt
 
-    from briefing.model import Article
+    from briefing.core.model import Article
 
     articles = []
     for row in reuters_rows():

@@ -131,8 +131,8 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 def _indexes(document: dict, folder: Path) -> dict[tuple[str, str], int]:
     """(article id, sentence text) -> index among the article's sentences."""
     sys.path.insert(0, str(REPO))
-    from briefing.sentences import split_sentences
-    from briefing.load import load_corpus
+    from briefing.text.sentences import split_sentences
+    from briefing.ingest.load import load_corpus
 
     corpus = load_corpus([folder])
     found = {}

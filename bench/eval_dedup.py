@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _data import reuters_body, reuters_rows  # noqa: E402
 
-from briefing import dedup  # noqa: E402
-from briefing.dedup import find_duplicates  # noqa: E402
-from briefing.model import Article  # noqa: E402
+from briefing.analyse import dedup  # noqa: E402
+from briefing.analyse.dedup import find_duplicates  # noqa: E402
+from briefing.core.model import Article  # noqa: E402
 
 REVIEW = Path(__file__).parent / "dedup_review.tsv"
 BAND = Path(__file__).parent / "dedup_translation_band.tsv"

@@ -1,4 +1,4 @@
-"""DUC 2003 Task 2 evaluation of `briefing.summarize` against baselines, with a speed line.
+"""DUC 2003 Task 2 evaluation of `briefing.analyse.summarize` against baselines, with a speed line.
 
     uv run python bench/eval_duc.py [--clusters N] [--algorithm coverage|lexrank|...]
 
@@ -8,7 +8,7 @@ references (models/D3xxxx.M.100.T.?.html), averaged over references, then over c
 Every summary is truncated to 100 words before scoring, as DUC did.
 
 Printed in the same run:
-  ours            briefing.summarize.summarize(articles, words=100)
+  ours            briefing.analyse.summarize.summarize(articles, words=100)
   sumy LexRank    plain sumy LexRankSummarizer over all sentences of the cluster (our splitter,
                   sumy's stemmer and stop words), top-rated sentences while they fit 100 words
   lead (newest)   the first 100 words of the newest article (the classic DUC baseline)
@@ -36,10 +36,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefing.load import load_corpus  # noqa: E402
-from briefing.model import Article  # noqa: E402
-from briefing.sentences import split_sentences  # noqa: E402
-from briefing.summarize import STOP_WORDS, _STEMMER, _reading_order, summarize, sumy_scores  # noqa: E402
+from briefing.ingest.load import load_corpus  # noqa: E402
+from briefing.core.model import Article  # noqa: E402
+from briefing.text.sentences import split_sentences  # noqa: E402
+from briefing.analyse.summarize import STOP_WORDS, _STEMMER, _reading_order, summarize, sumy_scores  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "duc2003_task2"
 LIMIT = 100

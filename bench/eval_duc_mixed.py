@@ -33,9 +33,9 @@ def main() -> int:
     if not DOCS.is_dir():
         print(f"skipped: research data not available at {DOCS}")
         return 0
-    from briefing.dedup import apply_duplicates, find_duplicates
-    from briefing.load import load_corpus
-    from briefing.stories import article_day, group_stories
+    from briefing.analyse.dedup import apply_duplicates, find_duplicates
+    from briefing.ingest.load import load_corpus
+    from briefing.analyse.stories import article_day, group_stories
 
     clusters = sorted(p for p in DOCS.iterdir() if p.is_dir())
     with tempfile.TemporaryDirectory() as scratch:  # one folder, as a user would drop the wires

@@ -3,7 +3,7 @@
     uv run python bench/eval_figures.py [--errors] [--quantulum] [--reuters]
 
 Gold: `tests/figures_gold.jsonl`, one sentence per line from the sample corpus and Reuters-21578,
-labelled by hand (see the docstring of `briefing.figures` for what counts as a figure). Each
+labelled by hand (see the docstring of `briefing.analyse.figures` for what counts as a figure). Each
 line has a `half` ("tune" / "blind", by a hash of its origin article); the set was labelled
 with the extractor's output in view, so its blind half is blind only to rules written after
 the split: write new rules from tune lines, and keep one only when the blind half gains. A
@@ -36,7 +36,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefing.figures import _singular, extract_figures  # noqa: E402
+from briefing.analyse.figures import _singular, extract_figures  # noqa: E402
 
 GOLD = REPO / "tests" / "figures_gold.jsonl"
 

@@ -1,4 +1,4 @@
-"""Score `briefing.html_dates.find_html_date` against plain htmldate on two labelled page sets.
+"""Score `briefing.ingest.html.dates.find_html_date` against plain htmldate on two labelled page sets.
 
     uv run python bench/eval_html_dates.py            # tune | blind accuracy, ours vs htmldate
     uv run python bench/eval_html_dates.py --show     # ... and every tune-half failure
@@ -14,7 +14,7 @@ the date must come from the HTML alone (the page's own canonical link is part of
 
 Each set is split into a tune half and a blind half by a hash of the file name
 (`half`). Rules are written from tune-half failures only; one stays in
-briefing/html_dates.py only when the blind half gains, and its comment says by how much.
+briefing/ingest/html/dates.py only when the blind half gains, and its comment says by how much.
 The baseline is htmldate's extensive search with original_date=True, run in the same pass.
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from briefing.html_dates import find_html_date  # noqa: E402
+from briefing.ingest.html.dates import find_html_date  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 SETS = ("htmldate_mediacloud2020", "trafilatura_eval")

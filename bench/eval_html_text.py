@@ -1,4 +1,4 @@
-"""Score briefing.html_extract against plain trafilatura on the shared gold sets.
+"""Score briefing.ingest.html.extract against plain trafilatura on the shared gold sets.
 
     uv run python bench/eval_html_text.py              # ours and the baseline, both sets
     uv run python bench/eval_html_text.py --failures   # also list misses, leaks, low F1
@@ -79,7 +79,7 @@ def decode(raw: bytes) -> str:
 
 
 def ours(html: str) -> str:
-    from briefing.html_extract import extract_html
+    from briefing.ingest.html.extract import extract_html
 
     document = extract_html(html)
     return document.text if document else ""
@@ -116,7 +116,7 @@ def _run_page(job: tuple[str, str, dict]) -> tuple[str, float]:
     `rules` switches html_extract.RULES; its "options" key, if any, sets trafilatura's.
     """
     name, path, rules = job
-    from briefing import html_extract
+    from briefing.ingest.html import extract as html_extract
 
     rules = dict(rules)
     html_extract.TRAFILATURA_OPTIONS.clear()
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         print(line(name, results[name]) + verdict)
 
     if args.ablate:
-        from briefing.html_extract import RULES
+        from briefing.ingest.html.extract import RULES
 
         print("\nours with one rule switched off:")
         for rule in RULES:

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _data import require  # noqa: E402
 
-from briefing.load import load_corpus  # noqa: E402
+from briefing.ingest.load import load_corpus  # noqa: E402
 
 
 HALVES = ("tune", "blind")

@@ -1,4 +1,4 @@
-"""Direct quotes and speakers of `briefing.quotes` scored on PolNeAR (dev split).
+"""Direct quotes and speakers of `briefing.analyse.quotes` scored on PolNeAR (dev split).
 
     uv run python bench/eval_polnear.py [--split dev] [--show-errors N] [--files N]
 
@@ -49,7 +49,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from briefing.quotes import extract_quotes  # noqa: E402
+from briefing.analyse.quotes import extract_quotes  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "polnear" / "data"
 MIN_WORDS = 3

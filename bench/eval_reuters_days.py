@@ -5,7 +5,7 @@
 The gold (`bench/reuters_days_gold.tsv`, newids only) holds six days of wires grouped by hand
 into same-event stories; its header says which half is blind. Each day's wires are written as
 text files (title, ` date YYYY-MM-DD` header, body: as `bench/scale_reuters.py` does) into a
-temporary folder of their own and loaded with `briefing.load.load_corpus`, duplicates are found
+temporary folder of their own and loaded with `briefing.ingest.load.load_corpus`, duplicates are found
 and applied as the export does, and `group_stories` groups them. Printed per half: within-day
 BCubed precision, recall and F1 (pooled over the half's wires), and per day. A second line runs
 all six days from one folder (one vocabulary over all of them, as a multi-day export has).
@@ -55,11 +55,11 @@ def write_wires(folder: Path, wanted: set[str], by_id: dict[str, dict]) -> None:
 
 def group_folder(folder: Path, group_stories=None):
     """Articles loaded as the export loads them, deduplicated, grouped: {newid: (story, thread)}."""
-    from briefing.dedup import apply_duplicates, find_duplicates
-    from briefing.load import load_corpus
+    from briefing.analyse.dedup import apply_duplicates, find_duplicates
+    from briefing.ingest.load import load_corpus
 
     if group_stories is None:
-        from briefing.stories import group_stories
+        from briefing.analyse.stories import group_stories
     articles = load_corpus([folder]).articles
     apply_duplicates(articles, find_duplicates(articles))
     groups = group_stories(articles)
@@ -124,11 +124,11 @@ def show(day: str, rows, by_id) -> None:
 
 
 def baseline_module(revision: str):
-    """The grouper as it was at `revision` (one module, briefing/stories.py), for timing side by side."""
+    """The grouper as it was at `revision` (one module, briefing/analyse/stories.py), for timing side by side."""
     import importlib.util
     import subprocess
 
-    source = subprocess.run(["git", "show", f"{revision}:briefing/stories.py"], cwd=_data.REPO,
+    source = subprocess.run(["git", "show", f"{revision}:briefing/analyse/stories.py"], cwd=_data.REPO,
                             capture_output=True, text=True, check=True).stdout
     folder = Path(tempfile.mkdtemp())
     path = folder / "stories_baseline.py"
@@ -144,10 +144,10 @@ def timing(revision: str) -> None:
     """group_stories on all of Reuters, this code and the code of `revision`, in the same run.
 
     Articles are made once; their grouping features are computed before the clock starts
-    (the export computes them in the loader's worker processes, see briefing.analysis).
+    (the export computes them in the loader's worker processes, see briefing.analyse.analysis).
     """
-    from briefing import stories
-    from briefing.analysis import analyse
+    from briefing.analyse import stories
+    from briefing.analyse.analysis import analyse
 
     articles = _data.reuters_articles()
     for article in articles:

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench._data import DATA, reuters_body, reuters_rows  # noqa: E402
-from briefing.quotes import extract_quotes  # noqa: E402
+from briefing.analyse.quotes import extract_quotes  # noqa: E402
 
 REVIEW = REPO / "bench" / "speaker_review.tsv"
 
@@ -36,7 +36,7 @@ def half(name: str) -> str:
 
 
 def duc_texts() -> dict[str, str]:
-    from briefing.load import load_corpus
+    from briefing.ingest.load import load_corpus
 
     root = DATA / "duc2003_task2" / "docs"
     if not root.exists():
@@ -56,7 +56,7 @@ def reuters_texts() -> dict[str, str]:
 def web_texts() -> dict[str, str]:
     """Main text of the ScrapingHub and trafilatura evaluation pages (gzipped HTML), as the
     HTML reader extracts it."""
-    from briefing.html_extract import extract_html
+    from briefing.ingest.html.extract import extract_html
     from trafilatura.utils import decode_file
 
     out = {}

@@ -1,4 +1,4 @@
-"""Stories and threads: how well `briefing.stories.group_stories` groups, and how fast.
+"""Stories and threads: how well `briefing.analyse.stories.group_stories` groups, and how fast.
 
     uv run python bench/eval_stories.py [--sensitivity]
 
@@ -35,8 +35,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import _data  # noqa: E402
 
-from briefing import stories  # noqa: E402
-from briefing.stories import clustering, features  # noqa: E402  (the sweeps set their parameters)
+from briefing.analyse import stories  # noqa: E402
+from briefing.analyse.stories import clustering, features  # noqa: E402  (the sweeps set their parameters)
 
 
 def labels_of(groups, articles, key: str = "thread") -> list[str]:
@@ -73,8 +73,8 @@ def single_pass(texts: list[str], threshold: float) -> list[int]:
 
 
 def sample() -> None:
-    from briefing.dedup import apply_duplicates, find_duplicates
-    from briefing.load import load_corpus
+    from briefing.analyse.dedup import apply_duplicates, find_duplicates
+    from briefing.ingest.load import load_corpus
 
     articles = load_corpus([REPO / "sample_corpus"]).articles
     apply_duplicates(articles, find_duplicates(articles))

@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def target(data: bytes) -> None:
-    from briefing.figures import extract_figures
-    from briefing.load import LoadOptions, build_article
-    from briefing.quotes import extract_quotes
-    from briefing.readers import ReadError, parse_bytes
+    from briefing.analyse.figures import extract_figures
+    from briefing.ingest.load import LoadOptions, build_article
+    from briefing.analyse.quotes import extract_quotes
+    from briefing.ingest.readers import ReadError, parse_bytes
 
     if not data:
         return
@@ -105,10 +105,10 @@ def main() -> None:
         for number, seed in enumerate(seeds()):
             (corpus / f"seed-{number}").write_bytes(seed)
     with atheris.instrument_imports(include=["briefing"]):
-        import briefing.figures  # noqa: F401
-        import briefing.load  # noqa: F401
-        import briefing.quotes  # noqa: F401
-        import briefing.readers  # noqa: F401
+        import briefing.analyse.figures  # noqa: F401
+        import briefing.ingest.load  # noqa: F401
+        import briefing.analyse.quotes  # noqa: F401
+        import briefing.ingest.readers  # noqa: F401
     args = [a for a in sys.argv if a != "--seconds"]
     if not any(not a.startswith("-") for a in args[1:]):
         args.append(str(corpus))

@@ -37,7 +37,7 @@ def main() -> int:
         print(f"writing {materialise(folder):,} stories to {folder}", flush=True)
     os.environ.setdefault("XDG_CACHE_HOME", str(folder.parent / (folder.name + "-cache")))
     os.environ.setdefault("XDG_DATA_HOME", str(folder.parent / (folder.name + "-data")))
-    from briefing.cache import Cache
+    from briefing.core.cache import Cache
     from briefing.watch import Watcher
 
     output = folder.parent / (folder.name + "-brief.json")

@@ -23,8 +23,8 @@ CHILD = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1]); sys.path.insert(1, sys.argv[2])
 from bench._data import reuters_rows, reuters_body
-from briefing.figures import extract_figures
-from briefing.quotes import extract_quotes
+from briefing.analyse.figures import extract_figures
+from briefing.analyse.quotes import extract_quotes
 bodies = [reuters_body(r) for r in reuters_rows()]
 for name, fn in (("figures", extract_figures), ("quotes", extract_quotes)):
     t = time.process_time()

@@ -136,10 +136,10 @@ async def while_loading(app, size, report: dict) -> None:
 
 def make_big_day(corpus, size: int):
     """`size` articles as one day, a story each, summaries of their first sentences."""
-    from briefing.brief import Brief, Day, Story, SummaryLine
-    from briefing.config import Settings
-    from briefing.model import Corpus
-    from briefing.sentences import sentence_spans
+    from briefing.brief.build import Brief, Day, Story, SummaryLine
+    from briefing.core.config import Settings
+    from briefing.core.model import Corpus
+    from briefing.text.sentences import sentence_spans
 
     articles = [a for a in corpus.articles if not a.duplicate_of][:size]
     day = dt.date(1987, 3, 2)
@@ -212,8 +212,8 @@ def main() -> None:
         for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):  # never the real user folders
             os.environ[name] = str(Path(scratch) / name.lower())
         import briefing.tui.app as tui_app
-        from briefing.cache import Cache
-        from briefing.load import LoadOptions
+        from briefing.core.cache import Cache
+        from briefing.ingest.load import LoadOptions
 
         cache_root = folder.parent if (keep and warm) else Path(scratch)
         cache = Cache(cache_root / f"{folder.name}-bench-cache" / "analysis.sqlite3")

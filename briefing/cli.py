@@ -1,6 +1,6 @@
 """The headless command line: `briefing inspect`, and the default view.
 
-A thin face over the engine: parse arguments, call `briefing.load` and friends, print a
+A thin face over the engine: parse arguments, call `briefing.ingest.load` and friends, print a
 document to stdout (progress and errors go to stderr). Exit codes: 0 ok, 1 failure, 2 usage
 error, 130 interrupted. Errors are one line on stderr; `--debug` shows the traceback.
 """
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args):
-    from .config import ConfigError, load_settings
+    from .core.config import ConfigError, load_settings
 
     flags = {name: getattr(args, name, None) for name in ("words", "sentences", "algorithm", "timezone")}
     try:
@@ -147,8 +147,8 @@ def _settings(args):
 
 
 def _options(args, settings=None):
-    from .load import LoadOptions
-    from .readers import DEFAULT_MAX_BYTES
+    from .ingest.load import LoadOptions
+    from .ingest.readers import DEFAULT_MAX_BYTES
 
     patterns = settings.compiled_patterns() if settings else ()
     size = args.max_file_size
@@ -159,9 +159,9 @@ def _options(args, settings=None):
 
 
 def _cache(args):
-    from .cache import Cache, NoCache
+    from .core.cache import Cache, NoCache
 
-    from .config import ConfigError, cache_size
+    from .core.config import ConfigError, cache_size
 
     if getattr(args, "no_cache", False):
         return NoCache()
@@ -172,7 +172,7 @@ def _cache(args):
 
 
 def _load(paths: list[Path], args, settings=None, cache=None, progress=None):
-    from .load import load_corpus
+    from .ingest.load import load_corpus
 
     for path in paths:
         if not path.exists():
@@ -229,20 +229,20 @@ class _progress:
 
 
 def _stderr_console():
-    from .render import make_console
+    from .output.render import make_console
 
     return make_console(file=sys.stderr)
 
 
 def run_inspect(args) -> int:
-    from .inspect import inspect_document
+    from .output.inspect import inspect_document
 
     corpus = _load(args.paths, args, cache=_cache(args))
     document = inspect_document(corpus)
     if args.format == "json":
         _stdout().write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:
-        from .render import make_console, render_inspect
+        from .output.render import make_console, render_inspect
 
         _stdout()
 
@@ -256,7 +256,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         _stdout().write(text)
         return
-    from .atomic import write_atomic
+    from .core.atomic import write_atomic
 
     try:
         write_atomic(output, text)
@@ -274,8 +274,8 @@ def check_output(output: Path | None, corpus: Path, force: bool) -> None:
     (the next run would read the brief as an article; --force allows it)."""
     import os
 
-    from .atomic import kind_of
-    from .walk import within
+    from .core.atomic import kind_of
+    from .ingest.walk import within
 
     if output is None or str(output) == "-":
         return
@@ -291,14 +291,15 @@ def check_output(output: Path | None, corpus: Path, force: bool) -> None:
 
 def _curation(root: Path):
     """The editor's saved edits for this corpus (made in the TUI), if any."""
-    from .curation import CurationStore, state_dir
+    from .brief.curation import CurationStore, state_dir
 
     store = CurationStore(root)
     return store.load() if store.path.exists() or state_dir().exists() else None
 
 
 def run_export(args) -> int:
-    from .brief import brief_json, brief_to_dict, build_brief
+    from .brief.build import brief_json, brief_to_dict
+    from .brief.pipeline import curate, make_brief
 
     if not args.path.is_dir():
         raise UsageError(f"briefing: not a folder: {args.path}")
@@ -317,16 +318,13 @@ def run_export(args) -> int:
         corpus = _load([args.path], args, settings, cache, progress=progress or _no_progress)
         if progress:
             progress(0, 0, "grouping stories")
-        brief = build_brief(
-            corpus, settings, start, end, progress, cache=None if args.no_cache else cache,
-            moves=curation.moves if curation else None,
+        corpus, brief = make_brief(
+            [args.path], settings, corpus=corpus, start=start, end=end, summarising=progress,
+            brief_cache=None if args.no_cache else cache, moves=curation.moves if curation else None,
         )
     had_stories = bool(brief.days or brief.undated)
     if curation is not None:
-        from .curation import apply_curation, follow
-
-        follow(curation, list(brief.stories()), set(brief.articles))
-        brief = apply_curation(brief, curation)
+        brief = curate(brief, curation)
         for note in curation.notes:
             print(f"briefing: {note}", file=sys.stderr)
         if curation.orphans:
@@ -335,13 +333,13 @@ def run_export(args) -> int:
                 f"story now ({', '.join(_orphan_label(curation, sid) for sid in curation.orphans)}); they are kept in the "
                 "curation file and can be re-applied in the desk (ctrl+p: re-apply orphaned edits)", file=sys.stderr,
             )
-    from .extras import prepare_export
+    from .brief.extras import prepare_export
 
     record = prepare_export(brief, args.path, getattr(args, "since_last", False))
     if args.format == "json":
         text = brief_json(brief_to_dict(brief))
     else:
-        from .formats import render
+        from .output.formats import render
 
         text = render(brief, start, end, getattr(args, "template", "standard"), args.format)
     if not brief.days and not brief.undated:
@@ -391,7 +389,7 @@ def _orphan_label(curation, story_id: str) -> str:
 
 
 def run_summarize(args) -> int:
-    from .summarize import headline, summarize
+    from .analyse.summarize import headline, summarize
 
     settings = _settings(args)
     corpus = _load(args.paths, args, settings, _cache(args))

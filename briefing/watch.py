@@ -26,7 +26,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .incremental import RoundMemo, active
+from .core.incremental import RoundMemo, active
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
@@ -63,7 +63,7 @@ def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tupl
 
 
 def render(brief, fmt: str) -> str:
-    from .formats import render as render_format
+    from .output.formats import render as render_format
 
     return render_format(brief, fmt=fmt)
 
@@ -73,9 +73,9 @@ class Watcher:
 
     def __init__(self, root: Path, output: Path | None, fmt: str = "md", settings=None, options=None, cache=None,
                  raw: bool = False, warn=None, baseline: dict | None = None):
-        from .cache import NoCache
-        from .config import Settings
-        from .extras import load_record
+        from .core.cache import NoCache
+        from .core.config import Settings
+        from .brief.extras import load_record
 
         self.root, self.output, self.fmt = Path(root), output, fmt
         self.settings = settings or Settings()
@@ -90,7 +90,7 @@ class Watcher:
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
-        from .brief import build_brief
+        from .brief.build import build_brief
 
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
@@ -102,7 +102,7 @@ class Watcher:
             brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
         if curation is not None:
-            from .curation import apply_curation, follow
+            from .brief.curation import apply_curation, follow
 
             follow(curation, list(brief.stories()), set(brief.articles))
             brief = apply_curation(brief, curation)
@@ -114,13 +114,13 @@ class Watcher:
         """Rebuild, mark, and rewrite FILE if its text changed; True when it was written.
         The collector's full passes are kept off the folder's objects for the round (they
         would walk millions of kept articles and stories while the brief is marked and rendered)."""
-        from .heap import frozen_heap
+        from .core.heap import frozen_heap
 
         with frozen_heap():
             return self._round()
 
     def _round(self) -> bool:
-        from .extras import attach, since_last_marks, story_snapshot
+        from .brief.extras import attach, since_last_marks, story_snapshot
 
         brief = self.brief()
         if self.baseline is None:
@@ -143,7 +143,7 @@ class Watcher:
             sys.stdout.write(text)
             sys.stdout.flush()
             return
-        from .atomic import write_atomic
+        from .core.atomic import write_atomic
 
         write_atomic(self.output, text)
         new = len(self.state.marked)
@@ -201,7 +201,7 @@ class FolderMemo:
     reset to what the file gave before every round."""
 
     def __init__(self, root: Path, options=None, cache=None):
-        from .load import LoadOptions
+        from .ingest.load import LoadOptions
 
         self.root, self.options, self.cache = Path(root), options or LoadOptions(), cache
         self.files: dict[str, tuple] = {}  # display name -> (size, mtime_ns, [(article, pristine)], [skipped])
@@ -218,9 +218,9 @@ class FolderMemo:
         return info.st_size, info.st_mtime_ns
 
     def load(self):
-        from .load import load_corpus, load_file
-        from .model import Corpus
-        from .walk import walk
+        from .ingest.load import load_corpus, load_file
+        from .core.model import Corpus
+        from .ingest.walk import walk
 
         if not self.files:
             corpus = load_corpus([self.root], self.options, None, self.cache)
@@ -269,7 +269,7 @@ class RoundCache:
     entry per change). Memory keeps the stories of the last round."""
 
     def __init__(self, disk=None):
-        from .cache import NoCache
+        from .core.cache import NoCache
 
         self.disk = disk if disk is not None else NoCache()
         self.memory: dict[tuple, object] = {}
@@ -317,7 +317,7 @@ class RoundCache:
 
 
 def _curation(root: Path):
-    from .curation import CurationStore, state_dir
+    from .brief.curation import CurationStore, state_dir
 
     store = CurationStore(root)
     return store.load() if store.path.exists() or state_dir().exists() else None

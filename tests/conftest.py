@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+TEST_DATA = TESTS / "data"
+REPO = TESTS.parent
 SAMPLE = REPO / "sample_corpus"
 DATA = REPO.parent / "shared" / "data"
 SCHEMAS = REPO.parent / "shared"
@@ -37,7 +39,7 @@ def sample_text(prefix: str) -> str:
 
 @pytest.fixture(scope="session")
 def sample_corpus():
-    from briefing.load import load_corpus
+    from briefing.ingest.load import load_corpus
 
     return load_corpus([SAMPLE])
 
@@ -48,30 +50,28 @@ def sample_by_number(sample_corpus):
 
 
 # --- tiers -------------------------------------------------------------------------------
-# Every test gets one tier marker from its file name, so a tier runs alone:
-#   uv run pytest -m unit | -m e2e | -m tui
+# The folder is the tier: tests/unit/<layer>/ (one module at a time, filed under the package
+# folder it tests), tests/e2e/ (the whole pipeline or the CLI on real files), tests/tui/.
+# Each test gets its tier's marker, so a tier runs alone:
+#   uv run pytest tests/unit   (or -m unit | -m e2e | -m tui)
 # A test that reads ../shared/data is also marked `dataset` (-m "not dataset" runs without
 # the research data's evaluations); the slowest of those are marked `slow`, which
-# pyproject's addopts deselects: `uv run pytest -m slow` runs them. Files are not moved into
-# folders yet; the file names decide.
-E2E_FILES = {
-    "test_cli.py", "test_export.py", "test_durability.py", "test_hostile.py", "test_load.py",
-    "test_walk_speed_equivalence.py", "test_heap.py",
-}
+# pyproject's addopts deselects: `uv run pytest -m slow` runs them.
+TIERS = ("unit", "e2e", "tui")
+
 #: Dataset evaluations measured at more than ~20 s on 2 shared cores; their figures are the
 #: benches' (bench/), the default run keeps the cheap checks.
 SLOW_TESTS = {
-    "tests/test_figures.py::test_mask_prechecks_hold_on_reuters_sentences",  # 20 s
-    "tests/test_html_extract.py::test_blind_half_keeps_more_and_leaks_less_than_plain_trafilatura",  # 17 s
+    "tests/unit/analyse/test_figures.py::test_mask_prechecks_hold_on_reuters_sentences",  # 20 s
+    "tests/unit/ingest/test_html_extract.py::test_blind_half_keeps_more_and_leaks_less_than_plain_trafilatura",  # 17 s
 }
 
 
-def tier_of(filename: str) -> str:
-    if filename.startswith("test_tui"):
-        return "tui"
-    if filename in E2E_FILES:
-        return "e2e"
-    return "unit"
+def tier_of(path: Path) -> str:
+    tier = path.resolve().relative_to(TESTS).parts[0]
+    if tier not in TIERS:
+        raise pytest.UsageError(f"{path}: a test file belongs in tests/unit/<layer>/, tests/e2e/ or tests/tui/")
+    return tier
 
 
 def _reads_data(item) -> bool:
@@ -88,7 +88,7 @@ def _reads_data(item) -> bool:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        item.add_marker(getattr(pytest.mark, tier_of(item.path.name)))
+        item.add_marker(getattr(pytest.mark, tier_of(item.path)))
         if _reads_data(item) or item.get_closest_marker("dataset"):
             item.add_marker(pytest.mark.dataset)
         if item.nodeid.split("[")[0] in SLOW_TESTS:

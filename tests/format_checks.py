@@ -31,13 +31,13 @@ class _AnyHttp:
     """Without the brief at hand (a CLI run), a link is ours when it is a safe http(s) URL."""
 
     def __contains__(self, url) -> bool:
-        from briefing.formats.view import safe_url
+        from briefing.output.formats.view import safe_url
 
         return bool(url) and safe_url(url) == url
 
 
 def our_links(brief):
-    from briefing.formats.view import safe_url
+    from briefing.output.formats.view import safe_url
 
     if brief is None:
         return _AnyHttp()

@@ -3,7 +3,7 @@
     uv run briefing sample_corpus
 
 Days (newest first) → the day's stories → the story (summary, key figures, quotes, sources)
-→ the article reader. Every edit is saved at once (`briefing.curation.CurationStore`) and
+→ the article reader. Every edit is saved at once (`briefing.brief.curation.CurationStore`) and
 `briefing export` prints the same curated brief. `?` lists the keys; ctrl+p the commands.
 
 One module per screen or widget: `app` (the thin App: loading, actions, saving), `days`,

@@ -19,12 +19,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from ..atomic import write_atomic
-from ..brief import brief_json, build_brief
-from ..config import Settings
-from ..curation import CurationStore
-from ..heap import HeldHeap
-from ..load import LoadOptions, load_corpus
+from ..core.atomic import write_atomic
+from ..brief.build import brief_json
+from ..brief.pipeline import make_brief
+from ..core.config import Settings
+from ..brief.curation import CurationStore
+from ..core.heap import HeldHeap
+from ..ingest.load import LoadOptions
 from .confirm import ConfirmScreen
 from .days import DaysList
 from .engine import Cancelled, load_in_process
@@ -169,11 +170,11 @@ class BriefingApp(LivingDesk, DeskExtras, App):
                     cancelled=lambda: worker.is_cancelled,
                 )
             else:
-                if self.session is None:
-                    corpus = load_corpus([self.path], self.options, _Throttle(self, "reading"), self.cache)
-                else:
-                    corpus = self.session.corpus
-                brief = build_brief(corpus, self.settings, progress=_Throttle(self, "summarising"), cache=self.cache, moves=curation.moves, story_cache=True)
+                corpus, brief = make_brief(
+                    [self.path], self.settings, self.options, load_cache=self.cache, brief_cache=self.cache,
+                    moves=curation.moves, story_cache=True, reading=_Throttle(self, "reading"),
+                    summarising=_Throttle(self, "summarising"), corpus=None if self.session is None else self.session.corpus,
+                )
         except Cancelled:
             return
         except Exception as error:  # shown in the app, never a crash of the UI
@@ -557,7 +558,7 @@ def export_folder(folder: Path, corpus: Path) -> Path:
     read the brief as an article); then the folder that holds the corpus."""
     import os
 
-    from ..walk import within
+    from ..ingest.walk import within
 
     real = os.path.realpath(corpus)
     if within(os.path.realpath(folder), real):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from ..atomic import write_atomic
+from ..core.atomic import write_atomic
 from .confirm import ConfirmScreen
 from .days import DaysList
 from .export import ExportRequest, ExportScreen

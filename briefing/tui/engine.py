@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 from collections.abc import Callable
 
-from ..brief import Brief
-from ..cache import NoCache
-from ..model import Corpus
+from ..brief.build import Brief
+from ..core.cache import NoCache
+from ..core.model import Corpus
 
 CHUNK_ARTICLES = 500
 CHUNK_DAYS = 20
@@ -51,9 +51,8 @@ def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: di
     except OSError:
         pass
     try:
-        from ..brief import build_brief
-        from ..cache import Cache
-        from ..load import load_corpus
+        from ..brief.pipeline import make_brief
+        from ..core.cache import Cache
 
         def progress(stage: str):
             last = [0.0]
@@ -67,8 +66,10 @@ def _job(conn, path: Path, settings, options, cache_path: Path | None, moves: di
             return report
 
         cache = Cache(cache_path) if cache_path is not None else NoCache()
-        corpus = load_corpus([path], options, progress("reading"), cache)
-        brief = build_brief(corpus, settings, progress=progress("summarising"), cache=cache if cache_path else None, moves=moves, story_cache=True)
+        corpus, brief = make_brief(
+            [path], settings, options, load_cache=cache, brief_cache=cache if cache_path else None, moves=moves,
+            story_cache=True, reading=progress("reading"), summarising=progress("summarising"),
+        )
         # In pieces: the desk unpickles each one in its worker thread, holding its GIL only
         # for a few milliseconds at a time (one pickle of all Reuters held it for ~150 ms).
         for start in range(0, len(corpus.articles), CHUNK_ARTICLES):

@@ -2,7 +2,7 @@
 the clipboard, or open the written file in `$EDITOR`.
 
 The formats come from one function, `export_formats()`, which reads the engine's registry
-(`briefing.formats.FORMATS`): the desk offers every format `briefing export` writes.
+(`briefing.output.formats.FORMATS`): the desk offers every format `briefing export` writes.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _renderer(name: str) -> Callable:
     """(session, day key) -> text: the curated day through the engine's format `name`."""
 
     def render(session, day: str) -> str:
-        from ..formats import FORMATS
+        from ..output.formats import FORMATS
         from .session import UNDATED
 
         date = None if day == UNDATED else dt.date.fromisoformat(day)
@@ -44,8 +44,8 @@ def _renderer(name: str) -> Callable:
 
 def export_formats() -> dict[str, ExportFormat]:
     """The formats the desk offers, by name, the first the default: every format of
-    `briefing.formats.FORMATS`, so the desk writes exactly what `briefing export` writes."""
-    from ..formats import FORMATS
+    `briefing.output.formats.FORMATS`, so the desk writes exactly what `briefing export` writes."""
+    from ..output.formats import FORMATS
 
     return {name: ExportFormat(name, fmt.suffix.lstrip("."), fmt.description, _renderer(name)) for name, fmt in FORMATS.items()}
 

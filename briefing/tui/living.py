@@ -67,7 +67,7 @@ class LivingDesk:
     # ------------------------------------------------------------ hook from on_loaded
     def living_loaded(self, message) -> None:
         """Called at the end of every `on_loaded`: update the count, start following once."""
-        from ..extras import load_record, since_last_marks, story_snapshot
+        from ..brief.extras import load_record, since_last_marks, story_snapshot
 
         brief = message.brief
         if self._living_baseline is None:
@@ -88,7 +88,7 @@ class LivingDesk:
 
     def living_exported(self, day: str) -> None:
         """The desk exported a day: record it (as `briefing export` does) and count anew."""
-        from ..extras import load_record, save_record, since_last_marks
+        from ..brief.extras import load_record, save_record, since_last_marks
 
         try:
             save_record(self.session.curated_day(day), self.path)
@@ -137,8 +137,7 @@ class LivingDesk:
 
     @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
     def living_rebuild(self, select: str | None) -> None:
-        from ..brief import build_brief
-        from ..load import load_corpus
+        from ..brief.pipeline import make_brief
         from .messages import Loaded, LoadFailed
 
         curation = self.session.curation
@@ -149,8 +148,8 @@ class LivingDesk:
                 corpus, brief = load_in_process(self.path, self.settings, self.options, self.cache, curation.moves,
                                                 on_progress=lambda stage, done, total: None, cancelled=lambda: False)
             else:
-                corpus = load_corpus([self.path], self.options, None, self.cache)
-                brief = build_brief(corpus, self.settings, cache=self.cache, moves=curation.moves, story_cache=True)
+                corpus, brief = make_brief([self.path], self.settings, self.options, load_cache=self.cache,
+                                           brief_cache=self.cache, moves=curation.moves, story_cache=True)
         except Exception as error:  # shown in the app, never a crash of the UI
             self.post_message(LoadFailed(error))
             return
@@ -176,7 +175,7 @@ class LivingDesk:
         self.notify(state, title="Since the last brief", markup=False, timeout=3)
 
     def action_timeline(self) -> None:
-        from ..extras import thread_timeline, timeline_line
+        from ..brief.extras import thread_timeline, timeline_line
 
         story = self.current_story()
         if story is None:

@@ -15,8 +15,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..figures import extract_figures
-from ..quotes import extract_quotes
 from .session import Session
 from .text import clean, safe
 
@@ -25,16 +23,44 @@ FIGURE_STYLE = "bold $warning"
 MARKS = {"machine": ("● ", "bold $accent"), "included": ("+ ", "bold $success"), "excluded": ("○ ", "$error"), None: ("  ", "")}
 
 
-def _highlights(text: str) -> list[tuple[int, int, str]]:
+def _where(text: str, needle: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    at = text.find(needle, start, len(text) if end is None else end) if needle else -1
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _number_of(text: str, figure: str) -> tuple[int, int] | None:
+    """Where another source's wording of a figure ("more than 130,000 Russian troops") has its
+    number in this article ("more than 130,000 troops"): the number alone is lit."""
+    number = _NUMBER.search(figure)
+    if number is None:
+        return None
+    found = re.search(rf"(?<![\d,.]){re.escape(number.group())}(?![\d]|[,.]\d)", text)
+    return found.span() if found else None
+
+
+def _highlights(text: str, story, article_id: str) -> list[tuple[int, int, str]]:
+    """Where the story's own quotes and figures from this article sit in its text.
+
+    The reader shows what the engine found (and kept, after merging across sources), not a
+    second extraction on the UI thread: a quote or figure the brief does not hold is not lit.
+    A figure is looked for in its sentence first, so "60" lights the toll, not a page number.
+    """
+    if story is None:
+        return []
     marks: list[tuple[int, int, str]] = []
-    try:
-        marks += [(q.start, q.end, QUOTE_STYLE) for q in extract_quotes(text)]
-    except Exception:  # a highlighter must never take the reader down
-        pass
-    try:
-        marks += [(f.start, f.end, FIGURE_STYLE) for f in extract_figures(text)]
-    except Exception:
-        pass
+    for quote in story.quotes:
+        if article_id in (quote.article, *quote.also_in) and (span := _where(text, quote.text)):
+            marks.append((*span, QUOTE_STYLE))
+    for figure in story.figures:
+        if article_id not in (figure.article, *figure.also_in):
+            continue
+        sentence = _where(text, figure.sentence) if figure.article == article_id else None
+        span = _where(text, figure.text, *sentence) if sentence else None
+        if span := span or _where(text, figure.text) or _number_of(text, figure.text):
+            marks.append((*span, FIGURE_STYLE))
     return marks
 
 
@@ -99,7 +125,7 @@ class ReaderScreen(Screen):
         self.session, self.story_id, self.article_id, self.start_at = session, story_id, article_id, sentence
         article = session.articles[article_id]
         self.article = article
-        self.marks = _highlights(article.text)
+        self.marks = _highlights(article.text, session.story(story_id), article_id)
         self.spans = session.spans(article_id)
 
     def compose(self) -> ComposeResult:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ..brief import Brief, Day, FigureLine, QuoteLine, Story, brief_to_dict
-from ..curation import Curation, CurationStore, StoryEdits, apply_curation, follow
-from ..markdown import render_markdown
-from ..model import Article, Corpus
-from ..sentences import Span, sentence_spans
+from ..brief.build import Brief, Day, FigureLine, QuoteLine, Story, brief_to_dict
+from ..brief.curation import Curation, CurationStore, StoryEdits, apply_curation, follow
+from ..output.markdown import render_markdown
+from ..output.present import shown_figures, shown_quotes
+from ..core.model import Article, Corpus
+from ..text.sentences import Span, sentence_spans
 
 UNDATED = "undated"
 
@@ -186,14 +187,11 @@ class Session:
     def quote_rows(self, story: Story) -> list[ItemRow]:
         edits, settings = self.edits(story.id), self.settings
 
-        def shown(kept):
-            return [q for q in kept if not q.fragment and len(q.text.split()) >= settings.min_quote_words][: settings.quotes]
-
-        return self._items(story, story.quotes, edits.pinned_quotes, edits.dropped_quotes, shown)
+        return self._items(story, story.quotes, edits.pinned_quotes, edits.dropped_quotes, lambda kept: shown_quotes(kept, settings))
 
     def figure_rows(self, story: Story) -> list[ItemRow]:
         edits, settings = self.edits(story.id), self.settings
-        return self._items(story, story.figures, edits.pinned_figures, edits.dropped_figures, lambda kept: kept[: settings.figures])
+        return self._items(story, story.figures, edits.pinned_figures, edits.dropped_figures, lambda kept: shown_figures(kept, settings))
 
     # ------------------------------------------------------------ filter
     def set_query(self, query: str) -> None:

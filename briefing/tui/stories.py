@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .clicks import ClickSelects
-from ..brief import Story
+from ..brief.build import Story
 from .living import since_last_label
 from .messages import Advance, StoryChosen
 from .session import Session

@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .clicks import ClickSelects
-from ..brief import FigureLine, QuoteLine, Story
+from ..brief.build import FigureLine, QuoteLine, Story
 from .session import ItemRow, Session, SummaryRow
 from .highlight import mark_matches
 from .text import safe

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..textsafe import clean_field
+from ..ingest.textsafe import clean_field
 
 
 def clean(text: str | None) -> str:

@@ -35,8 +35,8 @@ try:
 except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]
 
-from ..atomic import write_atomic
-from ..config import user_config_path
+from ..core.atomic import write_atomic
+from ..core.config import user_config_path
 
 DEFAULT_THEME = "newsroom-dark"
 PACKAGED = Path(__file__).with_name("default_themes")

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..curation import Curation
+from ..brief.curation import Curation
 from .text import safe
 
 LIMIT = 500  # steps kept; the oldest go first

@@ -1,0 +1,520 @@
+"""Candidates in one sentence: each number core expanded to its scale, unit and qualifier,
+then labelled with what it counts."""
+
+from __future__ import annotations
+
+import math
+import re
+from ...text.prefilter import ascii_lower, may_contain
+from .masks import _masked
+from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
+from .phrases import _clean_label, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
+from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER
+
+
+# ------------------------------------------------------------------ candidates in one sentence
+
+
+_RATIO = re.compile(r"(?<![\w-])(one|1)\s+in\s+(\d{1,3}(?:,\d{3})+|\d+|%s)(?![\w,]*\d)" % _NUMBER_WORDS, re.I)
+
+_FRACTION = re.compile(
+    r"(?<![\w-])(one|two|three|four|five|seven|nine)[- ](thirds?|quarters?|fifths?|eighths?|tenths?|sixths?)(?![\w-])", re.I
+)
+
+_VAGUE_MAGNITUDE = re.compile(
+    r"(?<![\w-])(?:(?:tens|hundreds|scores)\s+of\s+)?(dozens|scores|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+(?:of|and)\s+(?:thousands|millions|billions))?(?=\s+(?:of|more|upon|fled|were|have|had|are|will|took|went|marched|gathered|protested|remain|died|lost)\b)",
+    re.I,
+)
+
+# Words every match of a case-insensitive pattern contains, for `may_contain`.
+_FRACTION_WORDS = ("third", "quarter", "fifth", "eighth", "tenth", "sixth")
+
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "trillions")
+
+_A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion")
+
+_BY_THE_END = re.compile(r"\bby the\s+$", re.I)
+
+_TWO_DIGITS = re.compile(r"\d{2}s?")
+
+_A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion)(?![\w-])", re.I)
+
+
+def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    low = ascii_lower(sentence)
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not _masked(masks, s, e) and not _masked(taken, s, e)
+
+    # ratios "one in five", "1 in 30,000"
+    for m in _RATIO.finditer(sentence):
+        den_raw = m.group(2)
+        den = _word_value(den_raw) if den_raw[0].isalpha() else float(den_raw.replace(",", ""))
+        if den and free(m.start(), m.end()):
+            cands.append(_Cand(m.start(), m.end(), 1.0 / den, "ratio"))
+            taken.append((m.start(), m.end()))
+    # fractions "two-thirds", "one-third"
+    fractions = _FRACTION.finditer(sentence) if may_contain(low, _FRACTION_WORDS) else ()
+    for m in fractions:
+        if m.group(0).lower().startswith(("one quarter", "two quarters", "three quarters", "four quarters")) and " " in m.group(0):
+            continue  # "three quarters" of a year are periods
+        if free(m.start(), m.end()):
+            cands.append(_Cand(m.start(), m.end(), (_word_value(m.group(1)) or 0) / _FRACTIONS[m.group(2).lower()], "fraction"))
+            taken.append((m.start(), m.end()))
+    # vague magnitudes "tens of thousands of", "thousands more", "billions of dollars"
+    vague = _VAGUE_MAGNITUDE.finditer(sentence) if may_contain(low, _VAGUE_WORDS) else ()
+    for m in vague:
+        if free(m.start(), m.end()) and not _BY_THE_END.search(sentence[: m.start()]):
+            cands.append(_Cand(m.start(), m.end(), None, "vague"))
+            taken.append((m.start(), m.end()))
+    # digits
+    for m in _DIGITS.finditer(sentence):
+        s, e = m.start(), m.end()
+        if _masked(taken, s, e):
+            continue
+        before = sentence[s - 1] if s else " "
+        before2 = sentence[s - 2] if s > 1 else " "
+        after = sentence[e] if e < len(sentence) else " "
+        if before.isalpha() or before in "_#@/\\" or (before.isdigit()):
+            continue  # inside an identifier: E95, PL480, MH17
+        if before in ".," and before2.isdigit():
+            continue
+        if before == "." and before2.isalpha():
+            continue
+        if before in "-–" and (before2.isalpha() or before2.isdigit() or before2 in ")/"):
+            if not (before2.isdigit() or before2 in ")"):
+                continue  # T-72, Covid-19, end-1986, mid-1980s
+        if before in "'’" and _TWO_DIGITS.fullmatch(m.group(0) + ("s" if after == "s" else "")):
+            continue  # '87, '90s
+        if after in ":" and e + 1 < len(sentence) and sentence[e + 1].isdigit():
+            continue
+        value, plain = _parse_digits(m)
+        if value is None or math.isinf(value) or math.isnan(value):
+            continue
+        if _masked(masks, s, e):
+            continue
+        cands.append(_Cand(s, e, value, "digits", plain_int=plain))
+    # spelled-out numbers
+    for m in _WORD_NUMBER.finditer(sentence):
+        s, e = m.start(), m.end()
+        if _masked(taken, s, e) or _masked(masks, s, e):
+            continue
+        if any(c.start <= s < c.end for c in cands):
+            continue
+        value = _word_value(m.group(0))
+        if value is None:
+            continue
+        cands.append(_Cand(s, e, value, "word"))
+    # "a dozen", "a hundred", "a million"
+    dozens = _A_DOZEN.finditer(sentence) if may_contain(low, _A_DOZEN_WORDS) else ()
+    for m in dozens:
+        if free(m.start(), m.end()) and not any(c.start < m.end() and m.start() < c.end for c in cands):
+            value = 12.0 if m.group(2).lower() == "dozen" else 1.0
+            c = _Cand(m.start(), m.end() - len(m.group(2)) - 1, value, "word")
+            cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+_SUFFIX = re.compile(r"[A-Za-z%]+")
+
+_SCALE_WORD = re.compile(r"\s*(hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn|lakh|crore)(?![\w])", re.I)
+
+_SECOND_SCALE = re.compile(r"\s*(thousand|million|billion)(?![\w])", re.I)
+
+_SHORT_SCALE = re.compile(r"\s?(m|k|b)(?![\w])", re.I)
+
+_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", re.I)
+
+_HYPHEN_WORDS = re.compile(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?")
+
+_SPACES = re.compile(r"\s*")
+
+_INCH = re.compile(r"\s*inch")
+
+_OF_THE_PERIOD = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:month|year|century)\b", re.I)
+
+_PLURAL_SOON = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}[a-z]+s\b")
+
+_WORD_BEFORE_END = re.compile(r"([A-Za-z][\w.&'-]*)\s*$")
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:troops|people|soldiers|workers|jobs|members|residents|civilians)\b")
+
+
+_REJECT = -1  # a step's answer when the number is not a figure
+
+
+def _expand(sentence: str, c: _Cand, masks) -> bool:
+    """Read scale, unit, counted noun to the right and qualifier, currency to the left. False:
+    not a figure. Each step reads from `e` (the end so far) and returns the new end or _REJECT."""
+    c.text_start, c.text_end = c.start, c.end
+    currency = _currency_left(sentence, c)
+    e = c.end
+    for step in (_attached_suffix, _scale_word, _hyphen_compound, _unit_word, _not_a_count, _rate_after):
+        e = step(sentence, c, e, currency)
+        if e == _REJECT:
+            return False
+    c.text_end = e
+    c.end_of_number = e  # type: ignore[attr-defined]
+    return True
+
+
+def _currency_left(sentence: str, c: _Cand) -> str | None:
+    """A currency symbol or code right before the number: "$1.5bn", "Rs 500" (moves text_start)."""
+    s = c.start
+    left = sentence[:s]
+    stripped = left.rstrip(" ")  # once, not once per currency symbol
+    for sym, code in _CURRENCY_SYMBOLS:
+        if stripped.endswith(sym) and (len(left) - len(stripped)) <= 1:
+            k = len(stripped) - len(sym)
+            if k == 0 or not sentence[k - 1].isalpha() or sym in ("$", "£", "€", "¥") or sentence[k - 1] in " (":
+                if sym in ("Rs", "Rs.") and k > 0 and sentence[k - 1].isalpha():
+                    continue
+                c.text_start = k
+                return code
+    return None
+
+
+def _attached_suffix(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """1.5bn, 600m, 6km, 3.2%, 657p; not 16th, 1990s, 1A, 747-SR, 1986/87."""
+    rest = sentence[e:]
+    suffix = _SUFFIX.match(rest)
+    if c.kind == "digits" and suffix:
+        suf = suffix.group(0)
+        sl = suf.lower()
+        if sl in ("st", "nd", "rd", "th") and c.plain_int:
+            return _REJECT  # ordinal
+        if sl == "s" and c.plain_int:
+            return _REJECT  # decade or model plural: 1990s, 747s
+        if currency and sl in _ATTACHED_SCALES:
+            c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
+            e += len(suf)
+        elif sl in ("bn", "mn", "tn", "trn"):
+            c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
+            e += len(suf)
+        elif sl in _ATTACHED_UNITS and suf == suf.lower() or suf == "%":
+            c.unit = _ATTACHED_UNITS[sl]
+            e += len(suf)
+        else:
+            return _REJECT  # 1A, 3B, 5G: an identifier
+        rest = sentence[e:]
+    if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
+        return _REJECT  # 747-SR, 1-A
+    if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
+        return _REJECT  # 423.00/423.50, 1986/87
+    return e
+
+
+def _scale_word(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """"1.5 million", "five mln", "two hundred thousand", "$5 m"."""
+    rest = sentence[e:]
+    m = _SCALE_WORD.match(rest)
+    if m and not c.has_scale and c.kind in ("digits", "word"):
+        c.scale, c.has_scale = _SCALES[m.group(1).lower()], True
+        e += m.end()
+        m2 = _SECOND_SCALE.match(sentence[e:])  # "two hundred thousand"
+        if m2:
+            c.scale *= _SCALES[m2.group(1).lower()]
+            e += m2.end()
+    elif currency and not c.has_scale and (m := _SHORT_SCALE.match(rest)):
+        c.scale, c.has_scale = _ATTACHED_SCALES[m.group(1).lower()], True
+        e += m.end()
+    return e
+
+
+def _hyphen_compound(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """250,000-strong, 10-page, 50-mln-dlr; not 10-year (a duration), three-way, two-for-one."""
+    hm = _HYPHEN_SCALE.match(sentence, e)
+    if hm and c.kind in ("digits", "word") and not c.has_scale:
+        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
+        e = hm.end() - 1
+    hm = _HYPHEN_WORDS.match(sentence[e:])
+    if not (hm and c.kind in ("digits", "word") and not c.unit):
+        return e
+    word = hm.group(1).lower()
+    if _TIME_UNITS.fullmatch(word) or word in ("year", "day", "week", "month", "hour", "minute"):
+        return _REJECT  # 10-year, 30-day, 36-year-old
+    if c.kind == "word" and word not in ("strong", "fold") and not (c.has_scale and _CUR_RE.match_at(word, 0)[0]):
+        return _REJECT  # three-way, two-for-one
+    if word in ("way", "for", "to", "in", "and", "or", "nil", "all", "point", "odd"):
+        return _REJECT
+    if word == "strong":
+        c.hyphen_word = "strong"
+    elif word == "fold":
+        c.unit = "times"
+    else:
+        unit_m, unit = _UNIT_RE.match_at(word, 0)
+        cur_m, cur = _CUR_RE.match_at(word, 0)
+        if cur_m and cur_m.end() == len(word):
+            c.unit = cur
+        elif unit_m and unit_m.end() == len(word):
+            c.unit = unit
+        else:
+            c.hyphen_word = word
+            c.label = _pluralize(word)
+            c.label_from = "hyphen"
+    return e + hm.end(1)
+
+
+def _unit_word(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """A unit or currency word after the number: "20 tonnes", "5 dlrs", "3 pct"."""
+    rest = sentence[e:]
+    if not c.unit and c.kind in ("digits", "word", "fraction"):
+        sp = _SPACES.match(rest).end()  # type: ignore[union-attr]
+        if sp <= 1 or rest[:sp].strip() == "":
+            um, unit = _CUR_RE.match_at(rest, sp)
+            if um and unit == "crowns" and not c.has_scale:
+                um = None
+            if um is None:
+                um, unit = _UNIT_RE.match_at(rest, sp)
+                if um and unit in ("in",) and not _INCH.match(rest):
+                    um = None
+                if um and c.kind == "word" and len(um.group(0).strip()) <= 2:
+                    um = None  # "two m": too ambiguous after a spelled number
+                if um and c.kind == "word" and c.value == 1 and um.group(0).strip().lower() == "point":
+                    um = None  # "at one point"
+            if um:
+                c.unit = unit
+                e += um.end()
+    if currency and not c.unit:
+        c.unit = currency
+    return e
+
+
+def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """Durations ("30 days"), years (1900-2099 without a quantity word), long bare numbers with
+    nothing counted (ids, phone numbers) and identifiers (Boeing 737, Radio 5, Chapter 11)."""
+    rest = sentence[e:]
+    s = c.start
+    if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
+        if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
+            return _REJECT
+        if _OF_THE_PERIOD.match(rest) and c.plain_int:
+            return _REJECT
+    if not (c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency):
+        return e
+    v = c.value or 0
+    if 1900 <= v <= 2099 and "." not in sentence[s:c.end]:
+        q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
+        if not q or q.group(1).lower() in _YEAR_QUALIFIERS:
+            return _REJECT
+    if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
+        return _REJECT  # a long bare number with nothing counted: an id, a reference, a phone number
+    prev = _WORD_BEFORE_END.search(sentence[:s])
+    if prev and sentence[prev.end(1):s] in (" ", ""):
+        word = prev.group(1)
+        if word.lower().rstrip(".") in _REFERENCE_WORDS:
+            return _REJECT
+        if word[:1].isupper() and word not in _FUNCTION_CAPS and word.rstrip(".") not in _FUNCTION_CAPS:
+            if not _PEOPLE_AFTER.match(rest):
+                return _REJECT
+    return e
+
+
+_YEAR_QUALIFIERS = frozenset(
+    "only just possibly some between under over about around since before after by".split()
+)
+
+
+def _rate_after(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
+    """A rate: "a day", "per share", "a barrel", "daily", "-a-share"."""
+    rm = _RATE.match(sentence, e)
+    if rm and (c.unit or c.has_scale or c.kind == "digits"):
+        return rm.end()
+    return e
+
+
+_FROM_TO_END = re.compile(r"\b(?:from|to)\s+$", re.I)
+
+
+def _qualify(sentence: str, c: _Cand) -> None:
+    lo = max(0, c.text_start - 40)
+    m = _QUALIFIER_RE.search(sentence[lo: c.text_start])
+    if m:
+        q = m.group(1)
+        if q.lower() == "between":
+            return
+        if q.lower() in ("over", "under", "below", "above") and _FROM_TO_END.search(sentence[lo: lo + m.start(1)]):
+            return
+        c.qualifier = q.lower()
+        c.text_start = lo + m.start(1)
+
+
+_OF = re.compile(r"\s+of\s+")
+
+_MORE = re.compile(r"\s+more\b")
+
+_ONE_BLANK = re.compile(r"[ \t]?")
+
+_OF_DETERMINER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
+)
+
+_OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s")
+
+_NUMERIC_WORD = re.compile(r"[\d.,/-]+")
+
+_NOUN_OF_END = re.compile(
+    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
+)
+
+_IN_FOR = re.compile(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?")
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?")
+
+_LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", re.I)
+
+_RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
+
+
+def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:  # noqa: C901 (35 branches; listed by bench/complexity.py)
+    """What the figure counts or measures, in order of evidence:
+    a noun right after it ("130,000 troops", "a 51 pct interest"), "of X" after a measure or a
+    percentage ("60 pct of its exports"), "X of <figure>" before it ("total assets of 14.8 mln"),
+    "in/for X" after money ("40 mln dlrs in aid"), a partitive ("2,800 of NBC's 8,000 workers"),
+    then the noun the clause is about ("net income ... jumped 52.6 pct"); "such sites" is resolved
+    to what the text just named."""
+    e = c.text_end
+    rest = sentence[e:]
+    measure = c.unit is not None
+    if c.kind == "vague":
+        m = _OF.match(rest)
+        if m:
+            words, end = _np_after(sentence, e + m.end())
+            if words:
+                c.text_end = end
+                head = words[-1].lower()
+                currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
+                if currency:
+                    c.unit = currency
+                    back = _np_before(sentence, c.start, skip)
+                    c.label = _clean_label(back) if back else head
+                else:
+                    c.label = _clean_label(words)
+                return
+        m = _MORE.match(rest)
+        if m:
+            c.text_end = e + m.end()
+        words = _np_before(sentence, c.start, skip, "plural")
+        if words:
+            c.label = _clean_label(words)
+        return
+    # 1. a noun phrase right after the figure
+    sp = _ONE_BLANK.match(rest).end()  # type: ignore[union-attr]
+    words, end = ([], e)
+    if sp == 1 or c.hyphen_word:
+        words, end = _np_after(sentence, e + sp)
+    if c.kind == "ratio":
+        if words and _is_plural(words[-1]):
+            c.label, c.text_end, c.counted = _clean_label(words), end, True
+        else:
+            back = _np_before(sentence, c.start, skip, "plural")
+            c.label = "people" if not back or not sentence.lower().count("people") == 0 else _clean_label(back)
+        return
+    if words and c.hyphen_word == "strong":
+        c.label, c.text_end, c.counted = _clean_label(words), end, True
+        return
+    if c.hyphen_word == "strong":
+        back = _np_before(sentence, c.text_start, skip, "nearest")
+        c.label = _clean_label(back) if back else "strength"
+        return
+    if words and not measure and c.hyphen_word is None and c.kind != "fraction":
+        label = _clean_label(words)
+        if label:
+            c.label, c.text_end, c.counted = label, end, True
+    elif words and (measure or c.hyphen_word):
+        label = _clean_label(words)  # "a 51 pct interest", "a 1.4 billion dlr bid", "220 mm multiple rocket launcher"
+        if label and not (c.label_from == "hyphen" and not c.unit):
+            c.label, c.label_from = label, "np"
+            if c.unit in ("%", "points", "bp", "percentage points") or c.unit in _MEASURE_UNITS or c.label_from == "np":
+                c.text_end = end if c.unit not in _MEASURE_UNITS else c.text_end
+            c.counted = True
+    if words and words[0].lower() in ("such", "these", "those") and c.counted:
+        resolved = _resolve_such(prev_sentence, sentence[: c.start], c.label)
+        if resolved:
+            c.label = resolved
+        return
+    if c.counted or c.label_from == "hyphen" and c.label:
+        return
+    # 2. "of X" after a measure, a percentage, a fraction or a bare number
+    m = _OF_DETERMINER.match(sentence[c.text_end:])
+    if m and not _OF_NUMBER.match(sentence[c.text_end:]):
+        words, end = _np_after(sentence, c.text_end + m.end())
+        words = [w for w in words if not _NUMERIC_WORD.fullmatch(w)]
+        if words:
+            label = _clean_label(words)
+            if label:
+                c.label, c.label_from = label, "of"
+                if c.unit in _MEASURE_UNITS:
+                    c.text_end = end
+                return
+    # 3. "X of <figure>", "X totaling <figure>", "X at <figure>"
+    before = sentence[: c.text_start]
+    m = _NOUN_OF_END.search(before)
+    if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in ("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"):
+        back = _compound_left(_tokens(sentence[: m.end(2)]))
+        if back:
+            c.label, c.label_from = _clean_label(back), "before-of"
+            return
+    # 4. money "in aid", "for working capital"
+    if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in ("%", "points", "bp"):
+        m = _IN_FOR.match(sentence[c.text_end:])
+        if m:
+            words, _ = _np_after(sentence, c.text_end + m.end())
+            if words and not words[0][:1].isupper():
+                c.label, c.label_from = _clean_label(words), "in"
+                return
+    # 5. partitive: "2,800 of NBC's 8,000 workers", "all 11 of its 747-SR's"
+    m = _PARTITIVE.match(sentence[c.text_end:])
+    if m:
+        words, _ = _np_after(sentence, c.text_end + m.end())
+        if words:
+            c.label = _clean_label(words)
+            return
+    # 6. measures with nothing else: the unit as written ("150 miles")
+    if c.unit in _MEASURE_UNITS:
+        back = _np_before(sentence, c.text_start, skip, "measure-only")
+        if back:
+            c.label, c.label_from = _clean_label(back), "back"
+            return
+        unit_text = sentence[c.end:c.text_end].strip(" -")
+        unit_word = _LEADING_SCALE.sub("", unit_text)
+        unit_word = _RATE_SPLIT.split(unit_word)[0]
+        c.label, c.label_from = (unit_word or c.unit), "unit"
+        return
+    # 7. the noun the clause is about
+    back = _np_before(sentence, c.text_start, skip)
+    if back:
+        c.label, c.label_from = _clean_label(back), "back"
+        return
+    if c.unit:
+        c.label = {"%": "percent", "USD": "dollars"}.get(c.unit, c.unit)
+        c.label_from = "unit"
+
+
+def _resolve_such(prev_sentence: str, before: str, label: str) -> str | None:
+    """'about 4,500 such sites' -> what the text just named: '... indicating the nearest bomb shelter.' -> bomb shelters."""
+    for context in (before, prev_sentence):
+        toks = [t for t in _tokens(context)]
+        # the last noun phrase of the context: trailing nouns before the final punctuation
+        words: list[str] = []
+        for tok, _, _ in reversed(toks):
+            if not tok[0].isalpha():
+                if words:
+                    break
+                continue
+            if _nounish(tok) and tok[:1].islower() and tok.lower() not in _ADJ_DROP and not tok.lower().endswith("est"):
+                words.insert(0, tok)
+                if len(words) >= 3:
+                    break
+            else:
+                if words:
+                    break
+                if tok.lower() in _STOP:
+                    break
+        if words and not words[-1].endswith(("ed", "ing")):
+            return _pluralize(" ".join(words))
+    return None

@@ -1,0 +1,1 @@
+"""The brief rendered: Markdown, HTML, Slack, text and JSON, and the inspect report."""
