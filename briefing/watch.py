@@ -2,8 +2,9 @@
 
 Each round loads the folder (files whose bytes the cache has seen are not parsed again),
 builds the brief with the per-story cache (a story whose articles did not change is not
-summarised again), applies the editor's curation (re-read each round: the desk may be editing
-it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
+summarised again; the duplicate checks, grouping features, marks and timelines of what did
+not change are kept too, see `incremental`: the round still equals a fresh build), applies
+the editor's curation (re-read each round: the desk may be editing it), marks what is new, and rewrites FILE atomically when its text changed — so a reader, or a
 kill -9 at any moment, sees the previous complete version or the new one, never a mix.
 Restarting resumes: the caches hold the work done, and FILE is rewritten on the first round.
 
@@ -24,6 +25,8 @@ import time
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .core.incremental import RoundMemo, active
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
@@ -83,6 +86,7 @@ class Watcher:
         self.state = WatchState()
         self.memo: FolderMemo | None = None
         self.stories: RoundCache | None = None
+        self.round_memo: RoundMemo | None = None  # incremental.RoundMemo: duplicate checks and timelines kept between rounds
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
@@ -91,9 +95,11 @@ class Watcher:
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
             self.stories = RoundCache(self.cache)
+            self.round_memo = RoundMemo()
         corpus = self.memo.load()
         curation = None if self.raw else _curation(self.root)
-        brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
+        with active(self.round_memo):
+            brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
         if curation is not None:
             from .brief.curation import apply_curation, follow
@@ -105,14 +111,24 @@ class Watcher:
         return brief
 
     def round(self) -> bool:
-        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written."""
+        """Rebuild, mark, and rewrite FILE if its text changed; True when it was written.
+        The collector's full passes are kept off the folder's objects for the round (they
+        would walk millions of kept articles and stories while the brief is marked and rendered)."""
+        from .core.heap import frozen_heap
+
+        with frozen_heap():
+            return self._round()
+
+    def _round(self) -> bool:
         from .brief.extras import attach, since_last_marks, story_snapshot
 
         brief = self.brief()
         if self.baseline is None:
             self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
-        marks = since_last_marks(brief, self.baseline)
-        attach(brief, marks)
+        marks = since_last_marks(brief, self.baseline, memo=self.round_memo)
+        attach(brief, marks, memo=self.round_memo)
+        if self.round_memo is not None:
+            self.round_memo.end_round()
         text = render(brief, self.fmt)
         self.state.rounds += 1
         self.state.marked, self.state.brief = marks, brief
@@ -260,13 +276,22 @@ class RoundCache:
         self.used: set[tuple] = set()
         self.first = True
 
+    @property
+    def whole_briefs(self) -> bool:
+        """Whether a whole brief is read or kept (the first round only): `build_brief` skips
+        hashing the corpus for its key when not."""
+        return self.first
+
     def get_many(self, kind: str, keys: list[str]) -> dict:
         if kind == "brief" and not self.first:
             return {}
         found = {k: self.memory[(kind, k)] for k in keys if (kind, k) in self.memory}
         missing = [k for k in keys if k not in found]
         if missing:
-            found.update(self.disk.get_many(kind, missing))
+            stored = self.disk.get_many(kind, missing)
+            if kind != "brief":  # kept: the next round gets the same objects (their marks and timelines are remembered by object)
+                self.memory.update({(kind, k): v for k, v in stored.items()})
+            found.update(stored)
         self.used.update((kind, k) for k in found)
         return found
 

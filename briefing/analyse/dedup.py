@@ -25,8 +25,10 @@ from itertools import combinations
 
 import numpy as np
 
+from ..core.incremental import current
 from ..core.memo import TokenMemo
 from ..core.model import Article, current_analysis
+from ..core.pair_index import PairIndex
 
 SHINGLE = 5
 NEAR_JACCARD = 0.5
@@ -251,6 +253,19 @@ def _lsh_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
     return pairs
 
 
+def _band_keys(profile: _Profile) -> list[tuple[int, int]]:
+    """(band, band value) of one profile, as `_lsh_candidates` computes them (for `PairIndex`)."""
+    if profile.signature is None:
+        return []
+    mix = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+    rows = profile.signature.astype(np.uint64)[: NUM_BANDS * BAND_ROWS].reshape(NUM_BANDS, BAND_ROWS)
+    return list(enumerate((rows * mix[:BAND_ROWS]).sum(axis=1, dtype=np.uint64).tolist()))  # integer sums: the same values
+
+
+def _run_keys(profile: _Profile) -> frozenset:
+    return profile.runs
+
+
 def _anchor_candidates(profiles: list[_Profile]) -> set[tuple[int, int]]:
     """Pairs sharing several rare runs of three anchors (names/numbers in the same order)."""
     postings: dict[tuple, list[int]] = defaultdict(list)
@@ -277,7 +292,9 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     then searched among representatives, and a copy is only ever marked as repeating an
     original it was checked against directly (no chains through a third text).
     """
-    profiles = [_profile(a) for a in articles]
+    memo = current()  # a watch round: profiles and pair checks it already made are reused
+    profiles = [memo.profile(a, _profile) for a in articles] if memo else [_profile(a) for a in articles]
+    direct = (lambda a, b: memo.direct(a, b, _direct)) if memo else _direct
     twins: dict[str, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
         twins[profile.fingerprint].append(index)
@@ -297,9 +314,14 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
 
     evidence: dict[frozenset, tuple[str, float]] = {}
     rep_profiles = [profiles[r] for r in reps]
-    for a, b in sorted(_lsh_candidates(rep_profiles) | _anchor_candidates(rep_profiles)):
+    if memo is not None:  # a watch round: both searches kept up to date, the same pairs
+        lsh = memo.kept("lsh", lambda: PairIndex(_band_keys, MAX_BUCKET, 1)).candidates(rep_profiles)
+        candidates = lsh | memo.kept("anchors", lambda: PairIndex(_run_keys, RARE_RUN_DF, 3)).candidates(rep_profiles)
+    else:
+        candidates = _lsh_candidates(rep_profiles) | _anchor_candidates(rep_profiles)
+    for a, b in sorted(candidates):
         i, j = reps[a], reps[b]
-        if root(i) != root(j) and (found := _direct(profiles[i], profiles[j])):
+        if root(i) != root(j) and (found := direct(profiles[i], profiles[j])):
             evidence[frozenset((i, j))] = found
             parent[root(i)] = root(j)
 
@@ -312,7 +334,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         final[original] = None
         for member in members:
             if member != original:
-                found = evidence.get(frozenset((member, original))) or _direct(profiles[member], profiles[original])
+                found = evidence.get(frozenset((member, original))) or direct(profiles[member], profiles[original])
                 final[member] = (original, *found) if found else None
 
     duplicates: dict[str, Duplicate] = {}

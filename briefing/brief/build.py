@@ -20,6 +20,7 @@ from ..analyse.analysis import attach_extractions, figures_of, quotes_of
 from ..core.cache import CHECKS as CACHE_CHECKS, fingerprint
 from ..analyse.figure_conflicts import conflicts_dict, figure_conflicts
 from ..core.heap import frozen_heap
+from ..core.incremental import current
 from ..core.model import Article, Corpus, text_digest
 from ..analyse.stories import StoryGroup, article_day, find_originals, group_stories
 from ..analyse.stories.moves import apply_moves
@@ -239,6 +240,9 @@ class _Prefetch:
             getattr(a, "analysis", None) is not None for a in articles[:50]
         ):
             return None
+        memo = current()
+        if memo is not None and memo.rounds:  # a watch's later round: its stories come from memory, a worker would extract the whole folder for nothing
+            return None
         pool = forked.pool(1, articles)  # the worker's context: the articles, by index
         chunks = [range(start, min(start + 64, len(articles))) for start in range(0, len(articles), 64)]
         return cls(articles, pool, pool.imap_unordered(_prefetch_job, chunks))
@@ -394,7 +398,8 @@ def build_brief(
     """
     settings = settings or Settings()
     moves = dict(sorted((moves or {}).items()))
-    key = _brief_key(corpus, settings, start, end, moves) if cache is not None else None
+    wanted = cache is not None and getattr(cache, "whole_briefs", True)  # a watch's later rounds keep no whole brief
+    key = _brief_key(corpus, settings, start, end, moves) if wanted else None
     stored = cache.get("brief", key) if key else None
     if stored is not None and all(a.id in stored[0] for a in corpus.articles):  # else a stale or foreign entry
         marks, days, undated = stored
@@ -476,7 +481,7 @@ def brief_json(document: dict) -> str:
     import orjson
 
     try:
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")  # no copy to add the newline
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         import json
 

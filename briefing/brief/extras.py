@@ -22,6 +22,7 @@ change from the previous day that gave it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -76,11 +77,18 @@ def _what(figure) -> str:
 
 
 def _what_now(figure) -> str:
+    return _what_of(figure.label or "", figure.text, figure.sentence or "")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _what_of(label: str, text: str, sentence: str) -> str:
+    """`_what` of a figure's three strings: a pure function, remembered (a watch asks it of
+    every figure of the folder each round)."""
     try:
-        found = counted_thing(figure.label or "", figure.text, figure.sentence or "")
+        found = counted_thing(label, text, sentence)
     except Exception:  # a malformed figure never stops a brief
         found = None
-    return found or (figure.label or "").strip().lower()
+    return found or label.strip().lower()
 
 
 def _countable(figure) -> bool:
@@ -177,9 +185,10 @@ def _record_json(document: dict) -> str:
     return _INDENT.sub(lambda m: "\n" + m.group(1)[: len(m.group(1)) // 2], text)
 
 
-def since_last_marks(brief, record: dict | None) -> dict[str, dict]:
+def since_last_marks(brief, record: dict | None, memo=None) -> dict[str, dict]:
     """Story id → its marks against `record` (see the module docstring); unmarked stories are
-    left out. `record` None: every story is new."""
+    left out. `record` None: every story is new. `memo` (a watch's `incremental.RoundMemo`)
+    keeps the marks of a story object against a recorded entry from round to round."""
     marks: dict[str, dict] = {}
     owner: dict[str, str] = {}
     if record:
@@ -197,7 +206,7 @@ def since_last_marks(brief, record: dict | None) -> dict[str, dict]:
                 marks[story.id] = {"new": True}
                 continue
             before = _joined([record[i] for i in ids])
-        found = story_changes(story, before)
+        found = story_changes(story, before) if memo is None else memo.changes(story, before, story_changes)
         if found:
             marks[story.id] = found
     return marks
@@ -285,9 +294,10 @@ def marks_summary(mark: dict) -> str:
 # ---------------------------------------------------------------- timeline
 
 
-def timelines(brief) -> dict[str, list[dict]]:
+def timelines(brief, memo=None) -> dict[str, list[dict]]:
     """Story id → its thread's timeline, on the most important story of each running thread's
-    latest day (threads on one day only get none). Entries oldest first."""
+    latest day (threads on one day only get none). Entries oldest first. `memo` (a watch's
+    `incremental.RoundMemo`) keeps the timelines of threads no change touched."""
     years = {a.id: a.date.year if a.date else None for a in brief.corpus.articles}
     texts = {a.id: a.text for a in brief.corpus.articles}
     by_thread: dict[str, list] = {}
@@ -300,7 +310,8 @@ def timelines(brief) -> dict[str, list[dict]]:
         if len(days) < 2:
             continue
         per_day = {d: [s for s in stories if s.day == d] for d in days}
-        out[per_day[days[-1]][0].id] = thread_timeline(per_day, brief.settings.figures, years, texts)
+        make = functools.partial(thread_timeline, per_day, brief.settings.figures, years, texts)
+        out[per_day[days[-1]][0].id] = make() if memo is None else memo.timeline(per_day, brief.settings.figures, make)
     return out
 
 
@@ -424,10 +435,10 @@ def timeline_line(entry: dict) -> str:
 # ---------------------------------------------------------------- hooks for the renderers
 
 
-def attach(brief, marks: dict[str, dict] | None = None, recorded: bool = True) -> None:
+def attach(brief, marks: dict[str, dict] | None = None, recorded: bool = True, memo=None) -> None:
     """Compute the extras a renderer shows and keep them on the brief (`brief.extras`):
     timelines always, since-last marks when given (`recorded`: was there a record)."""
-    brief.extras = {"timelines": timelines(brief), "marks": marks, "recorded": recorded}
+    brief.extras = {"timelines": timelines(brief, memo), "marks": marks, "recorded": recorded}
 
 
 def extras_of(brief) -> dict:

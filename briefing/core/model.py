@@ -63,7 +63,12 @@ class Article:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        # remembered with the text it counts (a watch asks it of every article each round: ranking
+        # originals, the JSON's articles); a new text is counted again
+        known = self.__dict__.get("_words")
+        if known is None or known[0] is not self.text:
+            known = self.__dict__["_words"] = (self.text, len(self.text.split()))
+        return known[1]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from ...core.incremental import current
 from ...core.model import Article, current_analysis
 from .clustering import HEADLINE_TOKENS, LONG_WORDS, Regime, cluster_day, regime_by_size
 from .features import LEAD_WORDS, profile_text, term_counts
@@ -48,9 +49,10 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     One vocabulary (and IDF) over the whole corpus, so similarities of different days are
     comparable; everything dense is per day. Duplicates join their original's story.
     """
+    memo = current()  # a watch round: the features of unchanged articles are kept
     original_of = find_originals(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
-    features = [grouping_features_of(a) for a in originals]
+    features = [memo.of("features", a, grouping_features_of) if memo else grouping_features_of(a) for a in originals]
     matrix = vectorize_counts([terms for terms, _ in features])
     names = vectorize_counts([found for _, found in features])
     del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
@@ -66,7 +68,7 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     members_of: list[list[int]] = []
     for day in sorted(by_day, key=lambda d: (d is None, d or dt.date.min)):
         rows = sorted(by_day[day], key=lambda r: originals[r].id)
-        sizes = [_sizes(originals[r]) for r in rows]
+        sizes = [memo.of("sizes", originals[r], _sizes) if memo else _sizes(originals[r]) for r in rows]
         regime = regime_by_size([s[0] for s in sizes], [s[1] for s in sizes])
         labels = cluster_day(matrix[rows] if matrix is not None else None, regime, names, rows) or [0] * len(rows)
         clusters: dict[int, list[int]] = defaultdict(list)
