@@ -102,10 +102,9 @@ class Watcher:
             brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
         self.stories.end_round()
         if curation is not None:
-            from .brief.curation import apply_curation, follow
+            from .brief.pipeline import curate
 
-            follow(curation, list(brief.stories()), set(brief.articles))
-            brief = apply_curation(brief, curation)
+            brief = curate(brief, curation)
             for note in curation.notes:
                 self.warn(note)
         return brief
