@@ -47,7 +47,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Anchors are numbers and capitalised words: r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b".
 # _ANCHOR matches exactly that, written to start with a character class (the leading word
 # boundary becomes the look-behind after it) so the regex engine skips to a digit or a capital
-# instead of trying every alternative at every position (tests/test_dedup.py holds the two equal).
+# instead of trying every alternative at every position (tests/unit/analyse/test_dedup.py holds the two equal).
 _ANCHOR_PLAIN = r"\b\d[\d,.]*\d\b|\b\d\b|\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\b"
 _ANCHOR = re.compile(r"[\dA-Z](?<!\w.)(?:(?<=\d)(?:[\d,.]*\d)?|(?<=[A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)*)\b")
 # A capital after sentence-final punctuation and at most two spaces: what anchors() skips as a

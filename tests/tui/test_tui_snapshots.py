@@ -2,7 +2,7 @@
 
 The brief is hand-made (`test_tui_support.handmade`), so the pictures show the desk and do not
 change when the summariser or the grouping is tuned. Update after a deliberate change of the
-look with `uv run pytest tests/test_tui_snapshots.py --snapshot-update`, and look at them.
+look with `uv run pytest tests/tui/test_tui_snapshots.py --snapshot-update`, and look at them.
 """
 
 from __future__ import annotations

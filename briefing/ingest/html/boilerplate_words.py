@@ -2,7 +2,7 @@
 
 Each list names a kind of furniture in the languages of our pages (German, English,
 French, Spanish, Portuguese, Italian, Polish). Only general formulas of the web are here:
-tests/test_word_lists.py fails when a term occurs in just one sample or dev document,
+tests/unit/text/test_word_lists.py fails when a term occurs in just one sample or dev document,
 because such a term was learned from that page and does nothing on the next one. All
 matching is case-insensitive and limited to short paragraphs (see `html_extract`).
 """
