@@ -7,8 +7,10 @@ read in place from ../shared/data. A quote counts when `extract_quotes` does not
 fragment (those are scare quotes, never shown as quotes with speakers). Articles are split
 into a tune and a blind half by a hash of their id; both halves are printed side by side.
 
-The hand review lives in `bench/speaker_review.tsv` (corpus, article id, quote start, speaker
-given when judged, verdict ok / wrong / none-ok / none-missed, note). This script re-runs
+The hand review lives in `bench/speaker_review.tsv` (article id, quote start, the quote's first
+words, speaker given when judged, verdict ok / wrong / none-ok / none-missed, note). A judged
+quote is found again by its first words (cleaning may move offsets: wire quote marks became
+one character), by its start when they are absent. This script re-runs
 the extractor on those quotes and prints how many of the judged speakers are still given,
 how many changed (to re-judge), and the count of wrong ones among the unchanged.
 """
@@ -103,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _judged_quote(text: str, row: dict[str, str]):
+    quotes = extract_quotes(text)
+    words = row.get("quote") or ""
+    if words:
+        found = [q for q in quotes if " ".join(text[q.start:q.end].split()).startswith(words)]
+        if found:
+            return min(found, key=lambda q: abs(q.start - int(row["start"])))
+    return next((q for q in quotes if q.start == int(row["start"])), None)
+
+
 def review(corpora: dict[str, dict[str, str]]) -> None:
     texts = {k: v for c in corpora.values() for k, v in c.items()}
     rows = list(csv.DictReader(REVIEW.open(encoding="utf-8"), delimiter="\t"))
@@ -114,7 +126,7 @@ def review(corpora: dict[str, dict[str, str]]) -> None:
         text = texts.get(r["article"])
         if text is None:
             continue
-        quote = next((q for q in extract_quotes(text) if q.start == int(r["start"])), None)
+        quote = _judged_quote(text, r)
         now = quote.speaker if quote else "<quote gone>"
         if (now or "") != r["speaker"]:
             changed += 1

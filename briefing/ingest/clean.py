@@ -29,7 +29,7 @@ _TICKER = re.compile(r"[ \t]?<(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,3})?)>")
 _ANGLED_NAME = re.compile(r"<([A-Z0-9][^<>]{0,80}?)>")
 _INLINE_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,200})?/?>")
 _WIRE_CODE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,7}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});?")
-_OPEN_QUOTE = re.compile(r"``|(?<![\w`])`(?=\w)")
+_OPEN_QUOTE = re.compile(r"``|(?<!\w)`(?=\w)")  # ```Don't: a double, then a nested single quote
 _CLOSE_QUOTE = re.compile(r"''(?!')")
 _OPENING_PAIR = re.compile(r"(?:^|(?<=[\s(\[]))''(?=[A-Za-z0-9])")  # '' opening a paragraph or a word
 

@@ -188,6 +188,7 @@ from briefing.ingest.clean import normalize_wire  # noqa: E402
 @pytest.mark.parametrize("raw, expected", [
     ("``For now, we can no longer speak,'' she said.", "“For now, we can no longer speak,” she said."),
     ("''No help. No firemen,'' he said.", "“No help. No firemen,” he said."),
+    ("said, ```Don't take this case,''' Hu recounted.", "said, “‘Don't take this case,'” Hu recounted."),  # nested quote
     ("British Petroleum Co Plc <BP>, which owns it", "British Petroleum Co Plc, which owns it"),
     ("sold to <Sedio N.V.> of Lugano", "sold to Sedio N.V. of Lugano"),
     ("acquired <Diversified Data\nCorp>.", "acquired Diversified Data\nCorp."),
