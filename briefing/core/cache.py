@@ -57,16 +57,19 @@ def fingerprint(*parts) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def engine_digest() -> str:
-    """A hash of the engine's source, so a changed rule (not only a new release) misses the cache.
+def engine_sources() -> list[Path]:
+    """The source files whose change must miss the cache: every module of the `briefing`
+    package (this file sits in `briefing/core/`, so the package is two levels up) except the
+    TUI's, which draw results and do not make them."""
+    package = Path(__file__).resolve().parent.parent
+    return [path for path in sorted(package.rglob("*.py")) if "tui" not in path.relative_to(package).parts]
 
-    The TUI's modules are left out: they draw results, they do not make them.
-    """
-    package = Path(__file__).resolve().parent
+
+def engine_digest() -> str:
+    """A hash of the engine's source, so a changed rule (not only a new release) misses the cache."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        if "tui" in path.relative_to(package).parts:
-            continue
+    for path in engine_sources():
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -91,3 +91,19 @@ def test_the_size_setting(tmp_path):
     for bad in ("lots", "-1", "5 parsecs", True):
         with pytest.raises(ConfigError, match="cache size"):
             parse_size(bad, "x")
+
+
+def test_every_engine_layer_is_in_the_cache_key_and_the_desk_is_not():
+    """A changed figure rule must miss the cache: once the digest hashed only briefing/core/
+    (the folder cache.py moved into), and a stale analysis survived an edit of analyse/."""
+    from pathlib import Path
+
+    import briefing
+    from briefing.core.cache import engine_sources
+
+    package = Path(briefing.__file__).resolve().parent
+    folders = {path.relative_to(package).parts[0] for path in engine_sources()}
+    for layer in ("core", "ingest", "text", "analyse", "brief", "output"):
+        assert layer in folders
+    assert any(path.parent == package / "analyse" / "figures" for path in engine_sources())
+    assert "tui" not in folders
