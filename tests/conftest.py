@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,12 @@ REPO = TESTS.parent
 SAMPLE = REPO / "sample_corpus"
 DATA = REPO.parent / "shared" / "data"
 SCHEMAS = REPO.parent / "shared"
+
+# Test modules share helpers across tiers (test_tui_support, test_export's fixtures): put every
+# test folder on the path, so a file or folder run alone imports what the whole run would.
+for _folder in sorted({path.parent for path in TESTS.rglob("test_*.py")}):
+    if str(_folder) not in sys.path:
+        sys.path.append(str(_folder))
 
 
 def data_path(*parts: str) -> Path:
