@@ -358,7 +358,7 @@ _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s")
 _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 
 _NOUN_OF_END = re.compile(
-    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
+    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+(?:[a-z][\w'’-]*\s+)?)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
 )
 
 _IN_FOR = re.compile(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?")

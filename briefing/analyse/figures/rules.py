@@ -130,11 +130,12 @@ _DATE_FRACTION = re.compile(r"\d{1,2}/(?!(?:2|3|4|5|6|8|10|12|16|32|64)\b)\d{1,2
 
 
 def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
-    """"a score of 409.30", "as young as 12 and none older than 20": scores and ages in passing."""
+    """"a score of 409.30", "as young as 12 and none older than 20": scores and ages in passing.
+    A share is no score: "a popularity rating of 37.5 pct" says how many back a party."""
     out = []
     for f in figures:
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
-        if _SCORE_OR_AGE_BEFORE.search(before):
+        if (_AGE_BEFORE if f.unit == "%" else _SCORE_OR_AGE_BEFORE).search(before):
             continue
         if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
             continue
@@ -197,8 +198,11 @@ _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
 
 
 def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
-    """"a 10-page response" is the size of a response: labelled by the noun it describes, not
-    "pages"; a size before a name ("16-inch MacBook Pro") is part of a product's name."""
+    """"a 10-page response", "a 12-nation tournament", "a 10-speed gearbox": a number joined to
+    a plain noun and set before another noun describes that noun, it is not a count being
+    reported (no pages are counted); a measure so set ("a 14-inch display") is the size of
+    what it describes, labelled by it; a size before a name ("16-inch MacBook Pro") is part of
+    a product's name."""
     out = []
     for f in figures:
         m = _HYPHEN_MEASURE.fullmatch(f.text)
@@ -207,6 +211,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
             head = _noun_phrase_head(sentence, end)
+            if head and f.unit is None:
+                continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
                 f = Figure(f.text, f.value, f.unit, f.qualifier, head, sentence, f.start, f.end)
         out.append(f)
