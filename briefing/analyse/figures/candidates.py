@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER
+from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -290,8 +290,12 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
     rest = sentence[e:]
     s = c.start
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
-        if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
-            return _REJECT
+        unit = _TIME_UNITS.match(rest.lstrip())
+        if unit and len(rest) - len(rest.lstrip()) <= 1:
+            if not _told_duration(sentence, c, rest):
+                return _REJECT
+            c.label, c.counted = unit.group(0).lower(), True  # "10 years" (in prison)
+            return e + len(rest) - len(rest.lstrip()) + unit.end()
         if _OF_THE_PERIOD.match(rest) and c.plain_int:
             return _REJECT
     if not (c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency):
@@ -312,6 +316,14 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
             if not _PEOPLE_AFTER.match(rest):
                 return _REJECT
     return e
+
+
+def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
+    """A duration that is news: a prison term ("up to 10 years in prison", "sentenced to 12
+    years") or the age of a thing no person reaches ("50,000 years old")."""
+    if (c.value or 0) > 130 and _YEARS_OLD.match(rest):
+        return True
+    return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
 
 _YEAR_QUALIFIERS = frozenset(
@@ -380,6 +392,8 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if c.kind == "vague":
         _label_vague(sentence, c, skip)
         return
+    if c.counted and c.label:
+        return  # read with the number: "10 years" (in prison)
     if _label_noun_after(sentence, c, prev_sentence, skip):
         return
     for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):

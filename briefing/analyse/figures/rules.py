@@ -311,12 +311,24 @@ _CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|
 _CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
 
 
+def _in_pipe_row(sentence: str, start: int) -> bool:
+    """Whether `start` lies on a line of a pipe table ("| apache_builds | 2.3 GB/s |"), as the
+    HTML reader writes a page's tables."""
+    line_start = sentence.rfind("\n", 0, start) + 1
+    line_end = sentence.find("\n", start)
+    line = sentence[line_start:line_end if line_end >= 0 else len(sentence)].strip()
+    return line.startswith("|") and line.endswith("|") and line.count("|") >= 3
+
+
 def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"COMPANIES  1.62  -0.05  2.40": bare numbers side by side with nothing but blanks between
-    them are the cells of a table (prices, changes, tickers), not figures of the story."""
+    them are the cells of a table (prices, changes, tickers), not figures of the story; so is
+    every number of a pipe table's row."""
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
+        if "|" in sentence and _in_pipe_row(sentence, start):
+            continue
         if _BARE_CELL.fullmatch(f.text) and (
             _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
         ):

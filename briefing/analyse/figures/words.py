@@ -108,6 +108,14 @@ _TIME_UNITS = re.compile(
     re.I,
 )
 
+# A term of imprisonment is what a court gave, not a duration in passing ("faces up to 10
+# years in prison", "sentenced to 12 years", "jailed for five years").
+_CUSTODY = re.compile(r"\b(?:prison|jail|gaol|imprisonment|imprisoned|jailed|sentence[ds]?|behind bars)\b", re.I)
+
+# "50,000 years old": an age no person has is the age of a thing, a figure of the story.
+_YEARS_OLD = re.compile(r"\s*years?[ -]old\b", re.I)
+
+
 _RATE = re.compile(
     r"(?:\s*(?:a|an|per|each)\s+(?:day|week|month|year|share|shr|ounce|oz|barrel|tonne|ton|short ton|gram|kilo|kg|pound|lb|"
     r"gallon|litre|liter|hour|head|person|capita|bushel|unit|dozen|pound|mile|km|kilometre|kilometer|metre|meter)"

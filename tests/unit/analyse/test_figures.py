@@ -425,3 +425,23 @@ def test_mention_gold_is_well_formed():
             assert r["half"] == ("blind" if hashlib.sha1(r["article"].encode()).digest()[0] % 2 else "tune")
         assert r["text"] in r["snippet"] and len(r["snippet"]) <= 120
         assert (r["verdict"] in {"key", "ok"}) == bool(r["labels"])
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The man could face up to 10 years in prison and a fine.", "up to 10 years", "years"),
+    ("She was sentenced to 12 years for fraud.", "12 years", "years"),
+    ("Dating showed the tool to be approximately 50,000 years old.", "approximately 50,000 years", "years"),
+])
+def test_prison_terms_and_ages_of_things_are_figures(sentence, text, label):
+    """A term of imprisonment and an age no person reaches are news, not durations or ages in passing."""
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "He served 18 years in the army and then retired to the coast.",
+    "The man, 45 years old, and a 36-year-old woman were hurt.",
+    "| apache_builds | 2.3 GB/s | 0.098 GB/s |",
+])
+def test_durations_ages_and_pipe_table_cells_stay_out(sentence):
+    assert extract_figures(sentence) == []
