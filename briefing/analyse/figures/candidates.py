@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -373,7 +373,7 @@ _NOUN_OF_END = re.compile(
     r"(?:^|\s)((?:(?:a|an|the|its|their)\s+(?:[a-z][\w'’-]*\s+)?)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
 )
 
-_IN_FOR = re.compile(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?")
+_IN_FOR = re.compile(r"\s+(?:in(?!\s+order\s+to\b)|for)\s+(?:the\s+|its\s+)?")  # not "in order to"
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?")
 
@@ -566,6 +566,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
             or _singular(c.label.split()[-1]) in _ORGANISATIONS
+            or not _is_measure_noun(c.label.split()[-1])
         ):
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return
@@ -589,6 +590,10 @@ _NAME_THEN = re.compile(r"(?:[A-Z][\w&'’-]*[ \t\n]+){1,3}(?=[a-z])")
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
 _NOT_MONEY = frozenset(("%", "points", "bp", "percentage points", "times"))
+
+
+def _is_measure_noun(word: str) -> bool:
+    return word.lower() in _MEASURE_NOUNS or _singular(word) in _MEASURE_NOUNS
 
 
 def _money_word(sentence: str, c: _Cand) -> str:

@@ -445,3 +445,16 @@ def test_prison_terms_and_ages_of_things_are_figures(sentence, text, label):
 ])
 def test_durations_ages_and_pipe_table_cells_stay_out(sentence):
     assert extract_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The closing would affect 280,000 to 300,000 people.", "280,000", "people"),
+    ("He said the company owed 7.6 mln dlrs to its banks.", "7.6 mln dlrs", "dlrs"),
+    ("It borrowed an additional 1.5 mln dlrs in order to pay off workers.", "an additional 1.5 mln dlrs", "dlrs"),
+    ("Net income rose to 5.6 mln dlrs.", "5.6 mln dlrs", "income"),
+])
+def test_ranges_share_their_noun_and_money_is_not_counted_by_a_verb_or_a_person(sentence, text, label):
+    """The first number of a range counts what the second does; money with no measure noun
+    (income, debt, sales...) around it is labelled by its currency, not by the subject or a verb."""
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
