@@ -291,6 +291,11 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
     s = c.start
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
         unit = _TIME_UNITS.match(rest.lstrip())
+        if not unit and (between := _ONE_ADJECTIVE.match(rest)) and between.group(1) not in _STOP:
+            unit = _TIME_UNITS.match(rest, between.end())  # "four straight years", "three consecutive days"
+            if unit:
+                rest, e = rest[between.end() - 1:], e + between.end() - 1
+                unit = _TIME_UNITS.match(rest.lstrip())
         if unit and len(rest) - len(rest.lstrip()) <= 1:
             if not _told_duration(sentence, c, rest):
                 return _REJECT
@@ -316,6 +321,9 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
             if not _PEOPLE_AFTER.match(rest):
                 return _REJECT
     return e
+
+
+_ONE_ADJECTIVE = re.compile(r" ([a-z]{3,}) ")
 
 
 def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
@@ -414,8 +422,8 @@ def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
             currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
             if currency:
                 c.unit = currency
-                back = _np_before(sentence, c.start, skip)
-                c.label = _clean_label(back) if back else head
+                back = _np_before(sentence, c.start, skip)  # what the money is, when a measure noun says so
+                c.label = _clean_label(back) if back and _is_measure_noun(back[-1]) else head
             else:
                 c.label = _clean_label(words)
             return
