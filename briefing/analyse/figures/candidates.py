@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -195,12 +195,14 @@ def _attached_suffix(sentence: str, c: _Cand, e: int, currency: str | None) -> i
         elif sl in ("bn", "mn", "tn", "trn"):
             c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
             e += len(suf)
-        elif sl in _ATTACHED_UNITS and suf == suf.lower() or suf == "%":
+        elif sl in _ATTACHED_UNITS and (suf == suf.lower() or sl in _CASED_UNITS) or suf == "%":
             c.unit = _ATTACHED_UNITS[sl]
             e += len(suf)
         else:
             return _REJECT  # 1A, 3B, 5G: an identifier
         rest = sentence[e:]
+    if c.kind == "digits" and c.plain_int and rest[:2] in ("'s", "’s"):
+        return _REJECT  # a decade or a model's plural: the 80's, 747's
     if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
         return _REJECT  # 747-SR, 1-A
     if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():

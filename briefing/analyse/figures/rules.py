@@ -14,12 +14,12 @@ from .words import _PRODUCT_SIZES, _SMALL, _STOP
 # Each takes (sentence, offset of the sentence, its figures) and returns the figures to keep.
 
 _CONVERSION_GAP = re.compile(
-    r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
+    r"(?:[-–][a-z]+)?\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
 )
 
 _CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
-_CLOSES_PARENTHESIS = re.compile(r"\s*\)")
+_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+)?\s*\)")  # "200-meter-long (600-foot-long)"
 
 _MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
@@ -270,16 +270,34 @@ _LIST_MARK_AFTER = re.compile(r"[.)](?:[ \xa0\t]|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
 
 
+def _heading_number(sentence: str, start: int, end: int) -> bool:
+    """"2 Advice And Emacs Lisp": a number opening a short line of capitalised words with no
+    full stop numbers a section."""
+    line_end = sentence.find("\n", end)
+    line = sentence[end:line_end if line_end >= 0 else len(sentence)].rstrip()
+    return bool(_HEADING_REST.fullmatch(line)) and len(line) <= 60
+
+
 def _drop_list_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"1. Preheat the oven", "2) Mix": a number opening a line and closed by a point or a
-    bracket numbers an item of a list."""
+    bracket numbers an item of a list; so does one closed by a bracket never opened ("others
+    1) didn't see them or 2) did"), and one opening a heading's line ("4 References")."""
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
-        if _SMALL_INT.fullmatch(f.text) and _LINE_START.search(sentence, 0, start) and _LIST_MARK_AFTER.match(sentence, end):
-            continue
+        first = f.text.split()[0] if f.text.split() else ""
+        if _SMALL_INT.fullmatch(first):
+            end = start + len(first)
+            at_line_start = _LINE_START.search(sentence, 0, start)
+            if at_line_start and (_LIST_MARK_AFTER.match(sentence, end) and first == f.text or _heading_number(sentence, start, end)):
+                continue
+            if first == f.text and sentence[end:end + 1] == ")" and "(" not in sentence[max(0, start - 30):start]:
+                continue
         out.append(f)
     return out
+
+
+_HEADING_REST = re.compile(r"(?:[ \xa0]+(?:[A-Z][\w'’-]*|[a-z]{1,3}|[—–-]|\d{4}))+")
 
 
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][\w.'’]*,[ \xa0]$")

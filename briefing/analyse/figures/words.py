@@ -98,9 +98,12 @@ _MEASURE_UNITS = {
 
 _ATTACHED_UNITS = {
     "%": "%", "km": "km", "m": "m", "mm": "mm", "cm": "cm", "kg": "kg", "g": "g", "t": "tonnes", "ft": "ft",
-    "mi": "mi", "p": "pence", "c": "cents", "mw": "MW", "gw": "GW", "kw": "kW", "mb": "MB", "gb": "GB", "kb": "KB",
+    "mi": "mi", "p": "pence", "c": "cents", "mw": "MW", "gw": "GW", "kw": "kW", "mb": "MB", "gb": "GB", "kb": "KB", "tb": "TB",
     "mph": "mph", "kph": "km/h", "bpd": "barrels/day", "x": "times", "pc": "%",
 }
+
+# Units written in capitals glued to the number: "80TB", "5GB", "600MW" (not "5G", "1A").
+_CASED_UNITS = frozenset(("mw", "gw", "kw", "mb", "gb", "kb", "tb"))
 
 _TIME_UNITS = re.compile(
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|mths?|mos?|years?|yrs?|decades?|"

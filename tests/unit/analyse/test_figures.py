@@ -458,3 +458,20 @@ def test_ranges_share_their_noun_and_money_is_not_counted_by_a_verb_or_a_person(
     (income, debt, sales...) around it is labelled by its currency, not by the subject or a verb."""
     found = [(f.text, f.label) for f in extract_figures(sentence)]
     assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "1 Introduction\n\nThis blog article reminded me of it.",
+    "It came.\n\n3 Emacspeak And Advice — Fall 1994\n\nAnd then it spoke.",
+    "The one saw the dots while others 1) did not see them or 2) did not look.",
+    "The idea traces back to the 80's and to the 747's.",
+    "They walked from the 200-meter-long (600-foot-long) mound.",
+])
+def test_headings_inline_list_marks_decades_and_hyphen_conversions_are_not_figures(sentence):
+    values = {f.value for f in extract_figures(sentence)}
+    assert not values & {1.0, 2.0, 3.0, 80.0, 747.0, 600.0}, extract_figures(sentence)
+
+
+def test_capital_units_glued_to_the_number_are_read():
+    found = [(f.value, f.unit) for f in extract_figures("Drives will scale up to 80TB, with 6Tb per square inch.")]
+    assert (80.0, "TB") in found and (6.0, "TB") in found, found
