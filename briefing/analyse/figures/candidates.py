@@ -389,7 +389,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|â€
 
 _LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", re.I)
 
-_RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
+_RATE_SPLIT = re.compile(r"(?:^|\s+)(?:a|an|per|each)\s+|\s+daily|\s+a year")  # "million a week": no unit word
 
 
 def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:

@@ -167,7 +167,7 @@ _NP_STOP_EXTRA = {"year", "years", "month", "months", "week", "weeks", "day", "d
 _ADJ_DROP = set(
     """new extra additional other further more some such same current existing remaining former few big small large
     major minor key main last next first second third fourth latest recent possible potential estimated approximately
-    overall many several various certain different own whole entire roughly nearly almost about extra-large
+    overall many several various certain different own whole entire roughly nearly almost about extra-large dozen
     """.split()
 )
 

@@ -475,3 +475,14 @@ def test_headings_inline_list_marks_decades_and_hyphen_conversions_are_not_figur
 def test_capital_units_glued_to_the_number_are_read():
     found = [(f.value, f.unit) for f in extract_figures("Drives will scale up to 80TB, with 6Tb per square inch.")]
     assert (80.0, "TB") in found and (6.0, "TB") in found, found
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("Border agents say that $53 million a week is coming across the border.", "$53 million a week", "dollars"),
+    ("Spot volume rose to 22.63 billion dlrs from 16.18 billion in December.", "16.18 billion", "volume"),
+    ("About a dozen people were hurt.", "About a dozen people", "people"),
+    ("About a dozen black female small-business owners met.", "About a dozen black female small-business owners", "black female small-business owners"),
+])
+def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
