@@ -486,3 +486,12 @@ def test_capital_units_glued_to_the_number_are_read():
 def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label):
     found = [(f.text, f.label) for f in extract_figures(sentence)]
     assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "dollars"),
+    ("The package would cost $5.1 billion over five years.", "$5.1 billion", "cost"),
+])
+def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
