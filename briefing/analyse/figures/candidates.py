@@ -127,7 +127,7 @@ _SECOND_SCALE = re.compile(r"\s*(thousand|million|billion)(?![\w])", re.I)
 
 _SHORT_SCALE = re.compile(r"\s?(m|k|b)(?![\w])", re.I)
 
-_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", re.I)
+_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)(?:[-–]|(?![\w]))", re.I)
 
 _HYPHEN_WORDS = re.compile(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?")
 
@@ -231,8 +231,8 @@ def _hyphen_compound(sentence: str, c: _Cand, e: int, currency: str | None) -> i
     """250,000-strong, 10-page, 50-mln-dlr; not 10-year (a duration), three-way, two-for-one."""
     hm = _HYPHEN_SCALE.match(sentence, e)
     if hm and c.kind in ("digits", "word") and not c.has_scale:
-        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
-        e = hm.end() - 1
+        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal", "$1.5-billion"
+        e = hm.end(1)
     hm = _HYPHEN_WORDS.match(sentence[e:])
     if not (hm and c.kind in ("digits", "word") and not c.unit):
         return e

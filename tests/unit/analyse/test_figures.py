@@ -495,3 +495,8 @@ def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label
 def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(sentence, text, label):
     found = [(f.text, f.label) for f in extract_figures(sentence)]
     assert (text, label) in found, found
+
+
+def test_a_hyphenated_scale_multiplies():
+    found = [(f.value, f.unit) for f in extract_figures("They signed a $1.5-billion deal for a 3-million population.")]
+    assert (1.5e9, "USD") in found and (3e6, None) in found, found
