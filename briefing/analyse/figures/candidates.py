@@ -293,6 +293,8 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
     s = c.start
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
         unit = _TIME_UNITS.match(rest.lstrip())
+        if not unit and (other := _RANGE_TO_NUMBER.match(rest)) and _TIME_UNITS.match(rest, other.end()):
+            return e if _told_duration(sentence, c, rest[other.end():]) else _REJECT  # "in 60 to 90 days"
         if not unit and (between := _ONE_ADJECTIVE.match(rest)) and between.group(1) not in _STOP:
             unit = _TIME_UNITS.match(rest, between.end())  # "four straight years", "three consecutive days"
             if unit:
@@ -324,6 +326,8 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
                 return _REJECT
     return e
 
+
+_RANGE_TO_NUMBER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d[\d,.]*|(?:%s)\b)\s" % _NUMBER_WORDS, re.I)
 
 _ONE_ADJECTIVE = re.compile(r" ([a-z]{3,}) ")
 

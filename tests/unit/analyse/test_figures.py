@@ -500,3 +500,8 @@ def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(s
 def test_a_hyphenated_scale_multiplies():
     found = [(f.value, f.unit) for f in extract_figures("They signed a $1.5-billion deal for a 3-million population.")]
     assert (1.5e9, "USD") in found and (3e6, None) in found, found
+
+
+def test_the_first_number_of_a_range_of_days_is_a_duration_too():
+    assert [f.text for f in extract_figures("He can win approvals for the acquisition in 60 to 90 days.")] == []
+    assert [f.label for f in extract_figures("They hired 60 to 90 workers.")] == ["workers", "workers"]
