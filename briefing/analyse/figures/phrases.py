@@ -198,7 +198,7 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
                 continue
             tier = 0
         else:
-            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 4 if _is_plural(tok) else 8
+            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 6 if _is_plural(tok) else 12
             if tok[:1].isupper():
                 tier += 3  # a proper name is seldom what a number counts
         rank = distance + tier
