@@ -425,7 +425,24 @@ def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+_PART_OF_BEFORE = re.compile(r"\b(?:including|includes|included|among them|of which|of whom)[ \xa0]+$", re.I)
+
+
+def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"claimed more than 90 lives across Europe, including 30 in Romania": a bare number
+    after "including" is part of the figure before it and counts the same thing."""
+    out: list[Figure] = []
+    for f in figures:
+        start = f.start - offset
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label and not f.unit and _BARE_NUMBER.fullmatch(f.text)
+                and _PART_OF_BEFORE.search(sentence, max(0, start - 20), start)):
+            f = Figure(f.text, f.value, f.unit, f.qualifier, prev.label, sentence, f.start, f.end)
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _drop_bare_unlabelled,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
 )

@@ -505,3 +505,8 @@ def test_a_hyphenated_scale_multiplies():
 def test_the_first_number_of_a_range_of_days_is_a_duration_too():
     assert [f.text for f in extract_figures("He can win approvals for the acquisition in 60 to 90 days.")] == []
     assert [f.label for f in extract_figures("They hired 60 to 90 workers.")] == ["workers", "workers"]
+
+
+def test_a_part_after_including_counts_what_the_whole_counts():
+    found = [(f.text, f.label) for f in extract_figures("The cold has claimed more than 90 lives across Europe, including 30 in Romania.")]
+    assert ("30", "lives") in found, found
