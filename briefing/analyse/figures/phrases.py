@@ -201,6 +201,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
             tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 6 if _is_plural(tok) else 12
             if tok[:1].isupper():
                 tier += 3  # a proper name is seldom what a number counts
+            if i >= 2 and toks[i - 1][0].lower() == "of" and toks[i - 2][0].lower() == "number":
+                tier = 0  # "the number of employees ... from 8,000 to 5,000"
         rank = distance + tier
         if best is None or rank < best[0]:
             best = (rank, i)

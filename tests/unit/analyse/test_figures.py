@@ -510,3 +510,8 @@ def test_the_first_number_of_a_range_of_days_is_a_duration_too():
 def test_a_part_after_including_counts_what_the_whole_counts():
     found = [(f.text, f.label) for f in extract_figures("The cold has claimed more than 90 lives across Europe, including 30 in Romania.")]
     assert ("30", "lives") in found, found
+
+
+def test_the_number_of_a_noun_names_what_is_counted():
+    sentence = "Cathay wants the number of employees at Philippine Airlines to be slashed from more than 8,000 to 5,000."
+    assert [f.label for f in extract_figures(sentence)] == ["employees", "employees"]
