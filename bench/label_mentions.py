@@ -50,8 +50,8 @@ def texts(kind: str) -> dict[str, str]:
     return {"reuters": reuters_texts, "duc": duc_texts, "web": web_texts}[kind]()
 
 
-def fits(text: str, kind: str) -> bool:
-    if not 500 <= len(text) <= 4000 or not 5 <= len(mentions(text)) <= 25:
+def fits(text: str, kind: str, longest: int = 4000) -> bool:
+    if not 500 <= len(text) <= longest or not 5 <= len(mentions(text)) <= 25:
         return False
     return kind != "web" or len(_ENGLISH.findall(text)) >= len(text) / 60
 
@@ -60,7 +60,7 @@ def pick(args: argparse.Namespace) -> None:
     done = {json.loads(line)["article"] for line in MENTIONS.read_text(encoding="utf-8").splitlines() if line.strip()}
     for kind in ("reuters", "duc", "web"):
         every = texts(kind)
-        pool = sorted(a for a, t in every.items() if a not in done and half(a) == args.half and fits(t, kind))
+        pool = sorted(a for a, t in every.items() if a not in done and half(a) == args.half and fits(t, kind, args.max_chars))
         random.Random(args.seed).shuffle(pool)
         for aid in pool[: getattr(args, kind)]:
             text = every[aid]
@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pick")
     p.add_argument("--half", default="tune", choices=("tune", "blind"))
     p.add_argument("--seed", type=int, default=14)
+    p.add_argument("--max-chars", type=int, default=4000, help="longest text drawn (web pages run longer)")
     for kind, n in (("reuters", 8), ("duc", 6), ("web", 6)):
         p.add_argument(f"--{kind}", type=int, default=n)
     w = sub.add_parser("write")
