@@ -413,6 +413,9 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
         if step(sentence, c, skip):
             return
+    if c.unit == "times":
+        c.label, c.label_from = "times", "unit"  # "~9x as cost-effective": a multiple, of nothing named
+        return
     _label_clause_noun(sentence, c, skip)
 
 

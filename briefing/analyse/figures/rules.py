@@ -425,12 +425,17 @@ def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
-_PART_OF_BEFORE = re.compile(r"\b(?:including|includes|included|among them|of which|of whom)[ \xa0]+$", re.I)
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:including|includes|included|among them|of which|of whom)[ \xa0]+$"
+    r"|(?:,|\band)[ \xa0]+[a-z]+ing[ \xa0]+$",  # "killing 60 people and injuring 155"
+    re.I,
+)
 
 
 def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"claimed more than 90 lives across Europe, including 30 in Romania": a bare number
-    after "including" is part of the figure before it and counts the same thing."""
+    after "including" is part of the figure before it and counts the same thing; so does one
+    after a second verb of the same form ("killing 60 people and injuring 155")."""
     out: list[Figure] = []
     for f in figures:
         start = f.start - offset

@@ -205,7 +205,7 @@ _MONTHS = (
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _REFERENCE_WORDS = set(
-    """page pages p pp no nos number numbers chapter chapters section sections article articles rule rules form flight
+    """page pages p pp no nos number numbers graf chapter chapters section sections article articles rule rules form flight
     route highway interstate room line platform grade level phase stage round game item band tier class category
     division paragraph para clause resolution amendment version channel gate terminal pier runway building floor
     apartment suite box exhibit appendix table figure fig exit act verse episode season part volume vol issue

@@ -515,3 +515,16 @@ def test_a_part_after_including_counts_what_the_whole_counts():
 def test_the_number_of_a_noun_names_what_is_counted():
     sentence = "Cathay wants the number of employees at Philippine Airlines to be slashed from more than 8,000 to 5,000."
     assert [f.label for f in extract_figures(sentence)] == ["employees", "employees"]
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The grant is approximately ~9x as cost-effective as cash.", "9x", "times"),
+    ("A fire turned the hall into a deathtrap, killing 60 people and injuring 155.", "155", "people"),
+])
+def test_multiples_and_parallel_counts_are_labelled(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+def test_a_wire_paragraph_reference_is_not_a_figure():
+    assert extract_figures("The building, graf 5 pvs") == []
