@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from .model import Figure
 from .phrases import _singular, _verbish
-from .words import _PRODUCT_SIZES, _SMALL, _STOP
+from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
 # ------------------------------------------------------------------ rules on a sentence's figures
@@ -34,8 +34,20 @@ def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list
             gap = sentence[prev.end - offset:f.start - offset]
             if _CONVERSION_GAP.fullmatch(gap) and _CLOSES_PARENTHESIS.match(sentence, f.end - offset):
                 continue
+            if _or_conversion(sentence, offset, prev, f):
+                continue
         out.append(f)
     return out
+
+
+_OR_GAP = re.compile(r",?[ \xa0]+or[ \xa0]+(?:about[ \xa0]+|some[ \xa0]+|roughly[ \xa0]+)?")
+
+
+def _or_conversion(sentence: str, offset: int, prev: Figure, f: Figure) -> bool:
+    """"2,750 tons, or 2,500 metric tons", "500 miles or 800 km": a measure restated in
+    another unit after "or" is the same quantity converted, not a second figure."""
+    return (prev.unit in _MEASURE_UNITS and f.unit in _MEASURE_UNITS
+            and bool(_OR_GAP.fullmatch(sentence, prev.end - offset, f.start - offset)))
 
 
 _TIMES_AFTER = re.compile(r"\s+times\b", re.I)

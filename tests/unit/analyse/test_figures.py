@@ -528,3 +528,11 @@ def test_multiples_and_parallel_counts_are_labelled(sentence, text, label):
 
 def test_a_wire_paragraph_reference_is_not_a_figure():
     assert extract_figures("The building, graf 5 pvs") == []
+
+
+@pytest.mark.parametrize("sentence, not_value", [
+    ("A pool contains about 2,750 tons, or 2,500 metric tons, of water.", 2500.0),
+    ("The town is 500 miles or 800 km away.", 800.0),
+])
+def test_a_measure_restated_in_another_unit_after_or_is_a_conversion(sentence, not_value):
+    assert not_value not in {f.value for f in extract_figures(sentence)}
