@@ -193,7 +193,7 @@ _MEASURE_NOUNS = set(
     valuation worth savings deposits deposit credit credits borrowing borrowings issue notes bonds debentures coupon
     acceptance majority margin level levels range distance toll casualties deaths death fare fares rent rents
     shortfall shortage estimate forecast target quota quotas allocation allocations order orders backlog writedown
-    provision provisions decline rise range fall increase drop cut temperature temperatures offering
+    provision provisions decline rise range fall increase drop cut temperature temperatures offering futures
     """.split()
 )
 
