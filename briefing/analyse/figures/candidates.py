@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER
+from .words import _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -127,7 +127,7 @@ _SECOND_SCALE = re.compile(r"\s*(thousand|million|billion)(?![\w])", re.I)
 
 _SHORT_SCALE = re.compile(r"\s?(m|k|b)(?![\w])", re.I)
 
-_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)[-–]", re.I)
+_HYPHEN_SCALE = re.compile(r"[-–](hundred|thousand|million|mln|billion|bln|bn|trillion)(?:[-–]|(?![\w]))", re.I)
 
 _HYPHEN_WORDS = re.compile(r"[-–]([A-Za-z]+)(?:[-–]([A-Za-z]+))?")
 
@@ -195,12 +195,14 @@ def _attached_suffix(sentence: str, c: _Cand, e: int, currency: str | None) -> i
         elif sl in ("bn", "mn", "tn", "trn"):
             c.scale, c.has_scale = _ATTACHED_SCALES[sl], True
             e += len(suf)
-        elif sl in _ATTACHED_UNITS and suf == suf.lower() or suf == "%":
+        elif sl in _ATTACHED_UNITS and (suf == suf.lower() or sl in _CASED_UNITS) or suf == "%":
             c.unit = _ATTACHED_UNITS[sl]
             e += len(suf)
         else:
             return _REJECT  # 1A, 3B, 5G: an identifier
         rest = sentence[e:]
+    if c.kind == "digits" and c.plain_int and rest[:2] in ("'s", "’s"):
+        return _REJECT  # a decade or a model's plural: the 80's, 747's
     if c.kind == "digits" and rest[:1] in "-–" and len(rest) > 1 and rest[1:2].isupper():
         return _REJECT  # 747-SR, 1-A
     if c.kind == "digits" and rest[:1] == "/" and len(rest) > 1 and rest[1:2].isdigit():
@@ -229,8 +231,8 @@ def _hyphen_compound(sentence: str, c: _Cand, e: int, currency: str | None) -> i
     """250,000-strong, 10-page, 50-mln-dlr; not 10-year (a duration), three-way, two-for-one."""
     hm = _HYPHEN_SCALE.match(sentence, e)
     if hm and c.kind in ("digits", "word") and not c.has_scale:
-        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal"
-        e = hm.end() - 1
+        c.scale, c.has_scale = _SCALES[hm.group(1).lower()], True  # "50-mln-dlr budget", "a two-billion-dollar deal", "$1.5-billion"
+        e = hm.end(1)
     hm = _HYPHEN_WORDS.match(sentence[e:])
     if not (hm and c.kind in ("digits", "word") and not c.unit):
         return e
@@ -290,8 +292,19 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
     rest = sentence[e:]
     s = c.start
     if c.kind in ("digits", "word") and not c.unit and not c.has_scale:
-        if _TIME_UNITS.match(rest.lstrip()) and len(rest) - len(rest.lstrip()) <= 1:
-            return _REJECT
+        unit = _TIME_UNITS.match(rest.lstrip())
+        if not unit and (other := _RANGE_TO_NUMBER.match(rest)) and _TIME_UNITS.match(rest, other.end()):
+            return e if _told_duration(sentence, c, rest[other.end():]) else _REJECT  # "in 60 to 90 days"
+        if not unit and (between := _ONE_ADJECTIVE.match(rest)) and between.group(1) not in _STOP:
+            unit = _TIME_UNITS.match(rest, between.end())  # "four straight years", "three consecutive days"
+            if unit:
+                rest, e = rest[between.end() - 1:], e + between.end() - 1
+                unit = _TIME_UNITS.match(rest.lstrip())
+        if unit and len(rest) - len(rest.lstrip()) <= 1:
+            if not _told_duration(sentence, c, rest):
+                return _REJECT
+            c.label, c.counted = unit.group(0).lower(), True  # "10 years" (in prison)
+            return e + len(rest) - len(rest.lstrip()) + unit.end()
         if _OF_THE_PERIOD.match(rest) and c.plain_int:
             return _REJECT
     if not (c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.hyphen_word and not currency):
@@ -312,6 +325,19 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
             if not _PEOPLE_AFTER.match(rest):
                 return _REJECT
     return e
+
+
+_RANGE_TO_NUMBER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d[\d,.]*|(?:%s)\b)\s" % _NUMBER_WORDS, re.I)
+
+_ONE_ADJECTIVE = re.compile(r" ([a-z]{3,}) ")
+
+
+def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
+    """A duration that is news: a prison term ("up to 10 years in prison", "sentenced to 12
+    years") or the age of a thing no person reaches ("50,000 years old")."""
+    if (c.value or 0) > 130 and _YEARS_OLD.match(rest):
+        return True
+    return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
 
 _YEAR_QUALIFIERS = frozenset(
@@ -358,16 +384,16 @@ _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s")
 _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 
 _NOUN_OF_END = re.compile(
-    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
+    r"(?:^|\s)((?:(?:a|an|the|its|their)\s+(?:[a-z][\w'’-]*\s+)?)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
 )
 
-_IN_FOR = re.compile(r"\s+(?:in|for)\s+(?:the\s+|its\s+)?")
+_IN_FOR = re.compile(r"\s+(?:in(?!\s+order\s+to\b)|for)\s+(?:the\s+|its\s+)?")  # not "in order to"
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&]*(?:'s|’s)\s+)?(?:[\d,.]+\s+)?")
 
 _LEADING_SCALE = re.compile(r"^(?:hundred|thousand|million|mln|billion|bn)\s+", re.I)
 
-_RATE_SPLIT = re.compile(r"\s+(?:a|an|per|each)\s+|\s+daily|\s+a year")
+_RATE_SPLIT = re.compile(r"(?:^|\s+)(?:a|an|per|each)\s+|\s+daily|\s+a year")  # "million a week": no unit word
 
 
 def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> None:
@@ -380,11 +406,16 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if c.kind == "vague":
         _label_vague(sentence, c, skip)
         return
+    if c.counted and c.label:
+        return  # read with the number: "10 years" (in prison)
     if _label_noun_after(sentence, c, prev_sentence, skip):
         return
     for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
         if step(sentence, c, skip):
             return
+    if c.unit == "times":
+        c.label, c.label_from = "times", "unit"  # "~9x as cost-effective": a multiple, of nothing named
+        return
     _label_clause_noun(sentence, c, skip)
 
 
@@ -400,8 +431,8 @@ def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
             currency = next((u for r, u in _CUR_RE.patterns if r.fullmatch(head)), None)
             if currency:
                 c.unit = currency
-                back = _np_before(sentence, c.start, skip)
-                c.label = _clean_label(back) if back else head
+                back = _np_before(sentence, c.start, skip)  # what the money is, when a measure noun says so
+                c.label = _clean_label(back) if back and _is_measure_noun(back[-1]) else head
             else:
                 c.label = _clean_label(words)
             return
@@ -552,6 +583,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
             or _singular(c.label.split()[-1]) in _ORGANISATIONS
+            or not _is_measure_noun(c.label.split()[-1]) and (_is_plural(c.label.split()[-1]) or any(_verbish(w) for w in c.label.split()))
         ):
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return
@@ -575,6 +607,10 @@ _NAME_THEN = re.compile(r"(?:[A-Z][\w&'’-]*[ \t\n]+){1,3}(?=[a-z])")
 _ORGANISATIONS = frozenset("company firm group bank government corporation subsidiary unit concern agency".split())
 
 _NOT_MONEY = frozenset(("%", "points", "bp", "percentage points", "times"))
+
+
+def _is_measure_noun(word: str) -> bool:
+    return word.lower() in _MEASURE_NOUNS or _singular(word) in _MEASURE_NOUNS
 
 
 def _money_word(sentence: str, c: _Cand) -> str:

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -118,7 +118,7 @@ _NONSPACE_RUN = re.compile(r"\S+")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # U.S.
 
 
-def _np_after(sentence: str, pos: int, max_words: int = 4) -> tuple[list[str], int]:
+def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], int]:
     """A noun phrase starting at `pos`: words up to a stop word, punctuation or the first plural."""
     words: list[str] = []
     end = pos
@@ -180,8 +180,10 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
             if (k >= 0 and spans[k][0] < te and ts < spans[k][1]) or (k >= 1 and spans[k - 1][0] < te and ts < spans[k - 1][1]):
                 continue
         distance += 1
-        if not _nounish(tok) or _verbish(tok):
-            continue
+        if not _nounish(tok) or _verbish(tok) or tok[:1].isupper() and _CALENDAR_NAME.fullmatch(tok):
+            continue  # "8.27 billion ... in December": a month or a weekday is when, never what
+        if i > 0 and toks[i - 1][0].lower() in _VERB_CUES and tok[:1].islower() and _singular(tok) not in _MEASURE_NOUNS:
+            continue  # "would act on", "it rises": a verb, not what is counted ("would cost" names the cost)
         if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
             continue  # "as low as", "as young as": an adjective, never what is counted
         low = tok.lower()
@@ -196,9 +198,11 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
                 continue
             tier = 0
         else:
-            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 4 if _is_plural(tok) else 8
+            tier = 0 if (_singular(tok) in _MEASURE_NOUNS or low in _MEASURE_NOUNS) else 6 if _is_plural(tok) else 12
             if tok[:1].isupper():
                 tier += 3  # a proper name is seldom what a number counts
+            if i >= 2 and toks[i - 1][0].lower() == "of" and toks[i - 2][0].lower() == "number":
+                tier = 0  # "the number of employees ... from 8,000 to 5,000"
         rank = distance + tier
         if best is None or rank < best[0]:
             best = (rank, i)
@@ -207,6 +211,13 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
     if best is None:
         return []
     return _compound_left(toks[: best[1] + 1])
+
+
+_CALENDAR_NAME = re.compile(_MONTHS + r"\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+# Words after which the next word is a verb: the infinitive mark, modals, subject pronouns.
+_VERB_CUES = frozenset("to would will could can may might must should shall it he she they we who".split())
 
 
 def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:

@@ -76,5 +76,5 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
                 a.scale, a.has_scale = b.scale, True
             if b.unit:
                 a.unit = b.unit
-            if b.label and (not a.label or b.unit):
-                a.label = b.label
+            if b.label and (not a.label or b.unit or b.counted and a.label_from in ("back", "unit", "")):
+                a.label = b.label  # "affect 280,000 to 300,000 people": both count people

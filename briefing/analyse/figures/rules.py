@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 from .model import Figure
 from .phrases import _singular, _verbish
-from .words import _PRODUCT_SIZES, _SMALL, _STOP
+from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
 # ------------------------------------------------------------------ rules on a sentence's figures
 # Each takes (sentence, offset of the sentence, its figures) and returns the figures to keep.
 
 _CONVERSION_GAP = re.compile(
-    r"\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
+    r"(?:[-–][a-z]+)?\s*\(\s*(?:(?:about|some|roughly|around|nearly|almost|approximately|or)\s+)?(?:minus\s+)?(?:(?:US)?\$|dlrs|usd|us\$)?\s*$", re.I
 )
 
 _CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
-_CLOSES_PARENTHESIS = re.compile(r"\s*\)")
+_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+)?\s*\)")  # "200-meter-long (600-foot-long)"
 
 _MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
@@ -34,8 +34,20 @@ def _drop_conversions(sentence: str, offset: int, figures: list[Figure]) -> list
             gap = sentence[prev.end - offset:f.start - offset]
             if _CONVERSION_GAP.fullmatch(gap) and _CLOSES_PARENTHESIS.match(sentence, f.end - offset):
                 continue
+            if _or_conversion(sentence, offset, prev, f):
+                continue
         out.append(f)
     return out
+
+
+_OR_GAP = re.compile(r",?[ \xa0]+or[ \xa0]+(?:about[ \xa0]+|some[ \xa0]+|roughly[ \xa0]+)?")
+
+
+def _or_conversion(sentence: str, offset: int, prev: Figure, f: Figure) -> bool:
+    """"2,750 tons, or 2,500 metric tons", "500 miles or 800 km": a measure restated in
+    another unit after "or" is the same quantity converted, not a second figure."""
+    return (prev.unit in _MEASURE_UNITS and f.unit in _MEASURE_UNITS
+            and bool(_OR_GAP.fullmatch(sentence, prev.end - offset, f.start - offset)))
 
 
 _TIMES_AFTER = re.compile(r"\s+times\b", re.I)
@@ -130,11 +142,12 @@ _DATE_FRACTION = re.compile(r"\d{1,2}/(?!(?:2|3|4|5|6|8|10|12|16|32|64)\b)\d{1,2
 
 
 def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
-    """"a score of 409.30", "as young as 12 and none older than 20": scores and ages in passing."""
+    """"a score of 409.30", "as young as 12 and none older than 20": scores and ages in passing.
+    A share is no score: "a popularity rating of 37.5 pct" says how many back a party."""
     out = []
     for f in figures:
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
-        if _SCORE_OR_AGE_BEFORE.search(before):
+        if (_AGE_BEFORE if f.unit == "%" else _SCORE_OR_AGE_BEFORE).search(before):
             continue
         if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
             continue
@@ -197,8 +210,11 @@ _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
 
 
 def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
-    """"a 10-page response" is the size of a response: labelled by the noun it describes, not
-    "pages"; a size before a name ("16-inch MacBook Pro") is part of a product's name."""
+    """"a 10-page response", "a 12-nation tournament", "a 10-speed gearbox": a number joined to
+    a plain noun and set before another noun describes that noun, it is not a count being
+    reported (no pages are counted); a measure so set ("a 14-inch display") is the size of
+    what it describes, labelled by it; a size before a name ("16-inch MacBook Pro") is part of
+    a product's name."""
     out = []
     for f in figures:
         m = _HYPHEN_MEASURE.fullmatch(f.text)
@@ -207,6 +223,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
             head = _noun_phrase_head(sentence, end)
+            if head and f.unit is None:
+                continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
                 f = Figure(f.text, f.value, f.unit, f.qualifier, head, sentence, f.start, f.end)
         out.append(f)
@@ -264,16 +282,34 @@ _LIST_MARK_AFTER = re.compile(r"[.)](?:[ \xa0\t]|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t•*-]*$")
 
 
+def _heading_number(sentence: str, start: int, end: int) -> bool:
+    """"2 Advice And Emacs Lisp": a number opening a short line of capitalised words with no
+    full stop numbers a section."""
+    line_end = sentence.find("\n", end)
+    line = sentence[end:line_end if line_end >= 0 else len(sentence)].rstrip()
+    return bool(_HEADING_REST.fullmatch(line)) and len(line) <= 60
+
+
 def _drop_list_numbers(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"1. Preheat the oven", "2) Mix": a number opening a line and closed by a point or a
-    bracket numbers an item of a list."""
+    bracket numbers an item of a list; so does one closed by a bracket never opened ("others
+    1) didn't see them or 2) did"), and one opening a heading's line ("4 References")."""
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
-        if _SMALL_INT.fullmatch(f.text) and _LINE_START.search(sentence, 0, start) and _LIST_MARK_AFTER.match(sentence, end):
-            continue
+        first = f.text.split()[0] if f.text.split() else ""
+        if _SMALL_INT.fullmatch(first):
+            end = start + len(first)
+            at_line_start = _LINE_START.search(sentence, 0, start)
+            if at_line_start and (_LIST_MARK_AFTER.match(sentence, end) and first == f.text or _heading_number(sentence, start, end)):
+                continue
+            if first == f.text and sentence[end:end + 1] == ")" and "(" not in sentence[max(0, start - 30):start]:
+                continue
         out.append(f)
     return out
+
+
+_HEADING_REST = re.compile(r"(?:[ \xa0]+(?:[A-Z][\w'’-]*|[a-z]{1,3}|[—–-]|\d{4}))+")
 
 
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][\w.'’]*,[ \xa0]$")
@@ -305,12 +341,24 @@ _CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|
 _CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
 
 
+def _in_pipe_row(sentence: str, start: int) -> bool:
+    """Whether `start` lies on a line of a pipe table ("| apache_builds | 2.3 GB/s |"), as the
+    HTML reader writes a page's tables."""
+    line_start = sentence.rfind("\n", 0, start) + 1
+    line_end = sentence.find("\n", start)
+    line = sentence[line_start:line_end if line_end >= 0 else len(sentence)].strip()
+    return line.startswith("|") and line.endswith("|") and line.count("|") >= 3
+
+
 def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"COMPANIES  1.62  -0.05  2.40": bare numbers side by side with nothing but blanks between
-    them are the cells of a table (prices, changes, tickers), not figures of the story."""
+    them are the cells of a table (prices, changes, tickers), not figures of the story; so is
+    every number of a pipe table's row."""
     out = []
     for f in figures:
         start, end = f.start - offset, f.end - offset
+        if "|" in sentence and _in_pipe_row(sentence, start):
+            continue
         if _BARE_CELL.fullmatch(f.text) and (
             _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
         ):
@@ -389,7 +437,29 @@ def _drop_bare_unlabelled(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:including|includes|included|among them|of which|of whom)[ \xa0]+$"
+    r"|(?:,|\band)[ \xa0]+[a-z]+ing[ \xa0]+$",  # "killing 60 people and injuring 155"
+    re.I,
+)
+
+
+def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"claimed more than 90 lives across Europe, including 30 in Romania": a bare number
+    after "including" is part of the figure before it and counts the same thing; so does one
+    after a second verb of the same form ("killing 60 people and injuring 155")."""
+    out: list[Figure] = []
+    for f in figures:
+        start = f.start - offset
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label and not f.unit and _BARE_NUMBER.fullmatch(f.text)
+                and _PART_OF_BEFORE.search(sentence, max(0, start - 20), start)):
+            f = Figure(f.text, f.value, f.unit, f.qualifier, prev.label, sentence, f.start, f.end)
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
-    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _drop_bare_unlabelled,
+    _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
 )

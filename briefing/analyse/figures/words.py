@@ -98,15 +98,26 @@ _MEASURE_UNITS = {
 
 _ATTACHED_UNITS = {
     "%": "%", "km": "km", "m": "m", "mm": "mm", "cm": "cm", "kg": "kg", "g": "g", "t": "tonnes", "ft": "ft",
-    "mi": "mi", "p": "pence", "c": "cents", "mw": "MW", "gw": "GW", "kw": "kW", "mb": "MB", "gb": "GB", "kb": "KB",
+    "mi": "mi", "p": "pence", "c": "cents", "mw": "MW", "gw": "GW", "kw": "kW", "mb": "MB", "gb": "GB", "kb": "KB", "tb": "TB",
     "mph": "mph", "kph": "km/h", "bpd": "barrels/day", "x": "times", "pc": "%",
 }
+
+# Units written in capitals glued to the number: "80TB", "5GB", "600MW" (not "5G", "1A").
+_CASED_UNITS = frozenset(("mw", "gw", "kw", "mb", "gb", "kb", "tb"))
 
 _TIME_UNITS = re.compile(
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|mths?|mos?|years?|yrs?|decades?|"
     r"centuries|century|quarters?|qtrs?|semesters?|sessions?|weekends?|fortnights?|times? a (?:day|week|year))(?![\w])",
     re.I,
 )
+
+# A term of imprisonment is what a court gave, not a duration in passing ("faces up to 10
+# years in prison", "sentenced to 12 years", "jailed for five years").
+_CUSTODY = re.compile(r"\b(?:prison|jail|gaol|imprisonment|imprisoned|jailed|sentence[ds]?|behind bars)\b", re.I)
+
+# "50,000 years old": an age no person has is the age of a thing, a figure of the story.
+_YEARS_OLD = re.compile(r"\s*years?[ -]old\b", re.I)
+
 
 _RATE = re.compile(
     r"(?:\s*(?:a|an|per|each)\s+(?:day|week|month|year|share|shr|ounce|oz|barrel|tonne|ton|short ton|gram|kilo|kg|pound|lb|"
@@ -156,7 +167,7 @@ _NP_STOP_EXTRA = {"year", "years", "month", "months", "week", "weeks", "day", "d
 _ADJ_DROP = set(
     """new extra additional other further more some such same current existing remaining former few big small large
     major minor key main last next first second third fourth latest recent possible potential estimated approximately
-    overall many several various certain different own whole entire roughly nearly almost about extra-large
+    overall many several various certain different own whole entire roughly nearly almost about extra-large dozen
     """.split()
 )
 
@@ -182,7 +193,7 @@ _MEASURE_NOUNS = set(
     valuation worth savings deposits deposit credit credits borrowing borrowings issue notes bonds debentures coupon
     acceptance majority margin level levels range distance toll casualties deaths death fare fares rent rents
     shortfall shortage estimate forecast target quota quotas allocation allocations order orders backlog writedown
-    provision provisions decline rise range fall increase drop cut temperature temperatures offering
+    provision provisions decline rise range fall increase drop cut temperature temperatures offering futures
     """.split()
 )
 
@@ -194,7 +205,7 @@ _MONTHS = (
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _REFERENCE_WORDS = set(
-    """page pages p pp no nos number numbers chapter chapters section sections article articles rule rules form flight
+    """page pages p pp no nos number numbers graf chapter chapters section sections article articles rule rules form flight
     route highway interstate room line platform grade level phase stage round game item band tier class category
     division paragraph para clause resolution amendment version channel gate terminal pier runway building floor
     apartment suite box exhibit appendix table figure fig exit act verse episode season part volume vol issue

@@ -377,6 +377,8 @@ def test_word_lists_pick_the_first_entry_that_matches_like_a_loop(text):
     ("Hippolyte Taine, critic and historian (1828-1893), wrote it.", {1828.0, 1893.0}),
     ("The team won silver eight times and bronze once.", {8.0}),
     ("The town lies 217 kilometers (134 miles) south of Warsaw.", {134.0}),
+    ("Lavrov said he has prepared a 10-page response to the letters.", {10.0}),
+    ("The gearbox is a 10-speed automatic in the 12-nation tournament car.", {10.0, 12.0}),
 ])
 def test_names_scores_ages_and_conversions_are_not_figures(sentence, not_values):
     values = {f.value for f in extract_figures(sentence)}
@@ -386,7 +388,6 @@ def test_names_scores_ages_and_conversions_are_not_figures(sentence, not_values)
 @pytest.mark.parametrize("sentence, text, value, label", [
     ("He was sentenced to 2 1-2 years in prison.", "2 1-2 years", 2.5, "years"),
     ("Temperatures fell to minus 20 degrees Celsius (minus 4 Fahrenheit) overnight.", None, -20.0, None),
-    ("Lavrov said he has prepared a 10-page response to the letters.", "10-page", 10.0, "response"),
     ("Exports were three times as large as imports.", None, 3.0, None),
 ])
 def test_mixed_numbers_signs_and_hyphen_measures_read_right(sentence, text, value, label):
@@ -408,15 +409,130 @@ def test_a_long_run_of_at_signs_after_a_number_is_read_once():
 def test_mention_gold_is_well_formed():
     """Every number mention of the 40 hand-labelled articles: a verdict, its half by the hash
     of the article id, a short snippet holding the mention (never the article itself); the
-    articles labelled later ("added") are all blind."""
+    articles labelled later ("added") in sessions 3 and 7 are all blind, those added for the
+    tune half (figs-tune) hash into it and were labelled before the output was seen."""
     rows = [json.loads(line) for line in (REPO / "tests" / "figures_gold_mentions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len({r["article"] for r in rows if "added" not in r}) == 40
     assert len({r["article"] for r in rows if r.get("added") == "session-3"}) >= 12
     for r in rows:
         assert r["verdict"] in {"key", "ok", "part", "junk"}
-        if r.get("added"):  # labelled later, held back whole: never tuned on
+        if r.get("added") in {"session-3", "session-7"}:  # labelled later, held back whole: never tuned on
             assert r["half"] == "blind"
+        elif r.get("added"):  # fresh tune articles, labelled blind to the output
+            assert r["before_output"] and r["half"] == "tune"
+            assert r["half"] == ("blind" if hashlib.sha1(r["article"].encode()).digest()[0] % 2 else "tune")
         else:
             assert r["half"] == ("blind" if hashlib.sha1(r["article"].encode()).digest()[0] % 2 else "tune")
         assert r["text"] in r["snippet"] and len(r["snippet"]) <= 120
         assert (r["verdict"] in {"key", "ok"}) == bool(r["labels"])
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The man could face up to 10 years in prison and a fine.", "up to 10 years", "years"),
+    ("She was sentenced to 12 years for fraud.", "12 years", "years"),
+    ("Dating showed the tool to be approximately 50,000 years old.", "approximately 50,000 years", "years"),
+])
+def test_prison_terms_and_ages_of_things_are_figures(sentence, text, label):
+    """A term of imprisonment and an age no person reaches are news, not durations or ages in passing."""
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "He served 18 years in the army and then retired to the coast.",
+    "The man, 45 years old, and a 36-year-old woman were hurt.",
+    "| apache_builds | 2.3 GB/s | 0.098 GB/s |",
+])
+def test_durations_ages_and_pipe_table_cells_stay_out(sentence):
+    assert extract_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The closing would affect 280,000 to 300,000 people.", "280,000", "people"),
+    ("He said the company borrowed 7.6 mln dlrs from its banks.", "7.6 mln dlrs", "dlrs"),
+    ("It borrowed an additional 1.5 mln dlrs in order to pay off workers.", "an additional 1.5 mln dlrs", "dlrs"),
+    ("Net income rose to 5.6 mln dlrs.", "5.6 mln dlrs", "income"),
+])
+def test_ranges_share_their_noun_and_money_is_not_counted_by_a_verb_or_a_person(sentence, text, label):
+    """The first number of a range counts what the second does; money with no measure noun
+    (income, debt, sales...) around it is labelled by its currency, not by the subject or a verb."""
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "1 Introduction\n\nThis blog article reminded me of it.",
+    "It came.\n\n3 Emacspeak And Advice — Fall 1994\n\nAnd then it spoke.",
+    "The one saw the dots while others 1) did not see them or 2) did not look.",
+    "The idea traces back to the 80's and to the 747's.",
+    "They walked from the 200-meter-long (600-foot-long) mound.",
+])
+def test_headings_inline_list_marks_decades_and_hyphen_conversions_are_not_figures(sentence):
+    values = {f.value for f in extract_figures(sentence)}
+    assert not values & {1.0, 2.0, 3.0, 80.0, 747.0, 600.0}, extract_figures(sentence)
+
+
+def test_capital_units_glued_to_the_number_are_read():
+    found = [(f.value, f.unit) for f in extract_figures("Drives will scale up to 80TB, with 6Tb per square inch.")]
+    assert (80.0, "TB") in found and (6.0, "TB") in found, found
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("Border agents say that $53 million a week is coming across the border.", "$53 million a week", "dollars"),
+    ("Spot volume rose to 22.63 billion dlrs from 16.18 billion in December.", "16.18 billion", "volume"),
+    ("About a dozen people were hurt.", "About a dozen people", "people"),
+    ("About a dozen black female small-business owners met.", "About a dozen black female small-business owners", "black female small-business owners"),
+])
+def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "dollars"),
+    ("The package would cost $5.1 billion over five years.", "$5.1 billion", "cost"),
+])
+def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+def test_a_hyphenated_scale_multiplies():
+    found = [(f.value, f.unit) for f in extract_figures("They signed a $1.5-billion deal for a 3-million population.")]
+    assert (1.5e9, "USD") in found and (3e6, None) in found, found
+
+
+def test_the_first_number_of_a_range_of_days_is_a_duration_too():
+    assert [f.text for f in extract_figures("He can win approvals for the acquisition in 60 to 90 days.")] == []
+    assert [f.label for f in extract_figures("They hired 60 to 90 workers.")] == ["workers", "workers"]
+
+
+def test_a_part_after_including_counts_what_the_whole_counts():
+    found = [(f.text, f.label) for f in extract_figures("The cold has claimed more than 90 lives across Europe, including 30 in Romania.")]
+    assert ("30", "lives") in found, found
+
+
+def test_the_number_of_a_noun_names_what_is_counted():
+    sentence = "Cathay wants the number of employees at Philippine Airlines to be slashed from more than 8,000 to 5,000."
+    assert [f.label for f in extract_figures(sentence)] == ["employees", "employees"]
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("The grant is approximately ~9x as cost-effective as cash.", "9x", "times"),
+    ("A fire turned the hall into a deathtrap, killing 60 people and injuring 155.", "155", "people"),
+])
+def test_multiples_and_parallel_counts_are_labelled(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert (text, label) in found, found
+
+
+def test_a_wire_paragraph_reference_is_not_a_figure():
+    assert extract_figures("The building, graf 5 pvs") == []
+
+
+@pytest.mark.parametrize("sentence, not_value", [
+    ("A pool contains about 2,750 tons, or 2,500 metric tons, of water.", 2500.0),
+    ("The town is 500 miles or 800 km away.", 800.0),
+])
+def test_a_measure_restated_in_another_unit_after_or_is_a_conversion(sentence, not_value):
+    assert not_value not in {f.value for f in extract_figures(sentence)}
