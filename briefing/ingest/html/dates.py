@@ -249,6 +249,9 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 #: many text pieces, or at the first piece this long (body text), there is none.
 BYLINE_PIECES = 40
 BODY_PARAGRAPH = 150
+#: ... and it is searched for among this many elements after the headline (a bound on the
+#: work for pages of many empty elements).
+BYLINE_ELEMENTS = 2_000
 
 
 def _read_day(value: str | None, today: dt.date) -> dt.date | None:
@@ -294,22 +297,36 @@ def _is_elsewhere(element) -> bool:
     return element.tag in _ELSEWHERE or any(up.tag in _ELSEWHERE for up in element.iterancestors())
 
 
+def _last_descendant(element):
+    while len(element):
+        element = element[-1]
+    return element
+
+
 def _byline_date(tree, today: dt.date) -> Found | None:
     """The first date written between the headline and the article's first paragraph.
 
     Walks the page in reading order from the headline (the first <h1> of an <article>,
-    else the page's first <h1>), past navigation, sidebars, footers and forms.
+    else the page's first <h1>), past navigation, sidebars, footers and forms (a headline
+    inside one of those is no article's), for at most BYLINE_ELEMENTS elements.
     """
     headlines = tree.xpath("//article//h1") or tree.xpath("//h1")
     body = tree.find("body")
-    if not headlines or body is None:
+    if not headlines or body is None or _is_elsewhere(headlines[0]):
         return None
-    started, pieces = False, 0
+    started, pieces, walked, skip_to = False, 0, 0, None
     for element in body.iter():
-        if element is headlines[0]:
-            started = True
+        if not started or skip_to is not None:
+            started = started or element is headlines[0]
+            skip_to = None if element is skip_to else skip_to
             continue
-        if not started or not isinstance(element.tag, str) or element.tag in _NOT_TEXT or _is_elsewhere(element):
+        walked += 1
+        if walked > BYLINE_ELEMENTS:
+            return None
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        if element.tag in _ELSEWHERE:
+            skip_to = _last_descendant(element) if len(element) else None
             continue
         day = _read_day(element.get("datetime"), today)
         if day is not None:

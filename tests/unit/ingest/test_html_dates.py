@@ -172,6 +172,7 @@ HOSTILE = {
     "nonsense values": "<html><body><time datetime='9999-99-99T99:99:99Z'>x</time><p>31/02/2020</p></body></html>",
     "giant epoch": '<meta name="pubdate" content="99999999999999999999">',
     "broken markup": "<<<>>><html<<body>>>&&&&;;;<p<p<p>",
+    "many deep empty elements after a headline": "<h1>x</h1>" + "<div>" * 250 + "<span></span>" * 20_000,
 }
 
 
