@@ -94,6 +94,31 @@ anzulegen.</p><p>Die Arbeiten beginnen im April und sollen den Verkehr wenig st√
     assert "2024-03-12" in found.evidence
 
 
+CMS_STAMP = '<meta name="date" content="2021-10-15">'  # htmldate reads it before the rest
+BYLINE = '<p class="byline">By Ann Lee, 13 October 2021</p>'
+
+
+def test_two_statements_that_agree_overrule_htmldate():
+    """Published markup and the byline under the headline agree; a CMS stamp does not."""
+    head = CMS_STAMP + '<meta property="article:published_time" content="2021-10-13T09:00:00+02:00">'
+    found = find(page(head, ARTICLE.replace("</h1>", "</h1>" + BYLINE)))
+    assert found.date == dt.date(2021, 10, 13)
+    assert found.source == "metadata"
+    assert "article:published_time" in found.evidence and "13 October 2021" in found.evidence
+
+
+def test_one_statement_alone_does_not_overrule_htmldate():
+    found = find(page(CMS_STAMP, ARTICLE.replace("</h1>", "</h1>" + BYLINE)))
+    assert found.date == dt.date(2021, 10, 15)
+
+
+def test_byline_date_is_not_read_from_navigation_or_sidebars():
+    head = CMS_STAMP + '<meta property="article:published_time" content="2021-10-13T09:00:00+02:00">'
+    sidebar = '<aside><p>Most read</p><p>Bridge closed, 13 October 2021</p></aside>'
+    found = find(page(head, ARTICLE.replace("</h1>", "</h1>" + sidebar)))
+    assert found.date == dt.date(2021, 10, 15)  # the sidebar's date is no second statement
+
+
 def test_date_in_canonical_url():
     head = '<link rel="canonical" href="https://example.com/news/2020/01/22/some-story/">'
     found = find(page(head, ARTICLE))
@@ -147,6 +172,7 @@ HOSTILE = {
     "nonsense values": "<html><body><time datetime='9999-99-99T99:99:99Z'>x</time><p>31/02/2020</p></body></html>",
     "giant epoch": '<meta name="pubdate" content="99999999999999999999">',
     "broken markup": "<<<>>><html<<body>>>&&&&;;;<p<p<p>",
+    "many deep empty elements after a headline": "<h1>x</h1>" + "<div>" * 250 + "<span></span>" * 20_000,
 }
 
 
