@@ -583,7 +583,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
             or _singular(c.label.split()[-1]) in _ORGANISATIONS
-            or not _is_measure_noun(c.label.split()[-1]) and (_is_plural(c.label.split()[-1]) or any(_verbish(w) for w in c.label.split()))
+            or not _is_measure_noun(c.label.split()[-1])
         ):
             c.label, c.label_from = _money_word(sentence, c), "unit"
         return
