@@ -490,6 +490,7 @@ def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tu
         if label:
             c.label, c.text_end, c.counted = label, end, True
     elif words and (measure or c.hyphen_word):
+        words = _amount_of(sentence, words, end)
         label = _clean_label(words)  # "a 51 pct interest", "a 1.4 billion dlr bid", "220 mm multiple rocket launcher"
         if label and not (c.label_from == "hyphen" and not c.unit):
             c.label, c.label_from = label, "np"
@@ -502,6 +503,21 @@ def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tu
             c.label = resolved
         return True
     return bool(c.counted or c.label_from == "hyphen" and c.label)
+
+
+_CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
+
+
+def _amount_of(sentence: str, words: list[str], end: int) -> list[str]:
+    """A noun that only measures names nothing: "1.50 billion dlrs principal amount of debt
+    securities" counts the securities, so the noun after "of" is the label."""
+    if words[-1].lower() not in _CONTAINER_NOUNS:
+        return words
+    m = _OF_DETERMINER.match(sentence[end:])
+    if not m:
+        return words
+    after, _ = _np_after(sentence, end + m.end())
+    return after or words
 
 
 def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
