@@ -263,6 +263,7 @@ _SMALL_INT = re.compile(r"\d{1,2}")
 _ADDRESS_AFTER = re.compile(
     r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|"
     r"Square|Way|Court|Terrace|Highway|Parkway|Strasse|Straße)(?![\w])"
+    r"|[ \xa0]+(?:[NSEW]|NE|NW|SE|SW)\.[ \xa0]+[A-Z]"  # "201 E. Nine Mile": a compass point abbreviated before a street
 )
 
 
