@@ -460,7 +460,27 @@ def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+_QUOTE_OPEN_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘']$")
+
+_QUOTE_CLOSE_SOON = re.compile(r"(?:[ \xa0]+[\w'’-]+){0,2}[,.!?]?[\"”’']")
+
+
+def _drop_quoted_names(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """'the term "three amigos"', '"Big Three"': a number opening a quoted phrase of a few
+    words is part of a name or a term, not a count (a small one: '"5 mln cars"' is quoted data)."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        first = f.text.split(" ")[0]
+        core_end = start + len(first)
+        if not f.unit and f.value is not None and f.value < 100 and _QUOTE_OPEN_BEFORE.search(sentence, max(0, start - 2), start) and _QUOTE_CLOSE_SOON.match(sentence, core_end):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
+    _drop_quoted_names,
 )
