@@ -251,7 +251,11 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely"}
 
 
-_QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"}
+_QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
+    # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts
+    """firmer weaker stronger steadier softer easier harder slower faster quicker cheaper dearer bigger smaller larger
+    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later""".split()
+)
 
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
 
