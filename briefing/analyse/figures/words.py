@@ -248,7 +248,10 @@ _HARD_VERBS = {v for v in _VERBS if not v.endswith("s") and v not in {
     "rise", "increase", "decrease", "decline", "drop", "gain", "own", "transport", "deliver", "suffer", "appear", "believe"}}
 
 _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectively", "alone", "instead",
-              "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely"}
+              "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
+              # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
+              "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "nationwide", "worldwide", "overall",
+              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet"}
 
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
