@@ -8,7 +8,7 @@ import re
 from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
-from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
+from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
 from .words import _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
@@ -610,6 +610,8 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     """Step 7: the noun the clause is about; money is not counted by a name ("Jefferies",
     "Association"): then the currency as written ("three mln dlrs" -> dlrs)."""
     back = _np_before(sentence, c.text_start, skip)
+    if c.unit == "%":
+        back = _clause_subject(sentence, c.text_start) or back
     if back:
         c.label, c.label_from = _clean_label(back), "back"
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
