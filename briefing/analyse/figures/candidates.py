@@ -410,7 +410,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return  # read with the number: "10 years" (in prison)
     if _label_per_unit(sentence, c) or _label_noun_after(sentence, c, prev_sentence, skip):
         return
-    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
+    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
             return
     if c.unit == "times":
@@ -588,6 +588,20 @@ def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bo
             c.label = _clean_label(words)
             return True
     return False
+
+
+_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
+
+
+def _label_partitive_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 5b: a partitive opening the clause, "Of the injured, at least 57 were in intensive care"."""
+    if c.unit:
+        return False
+    m = _PARTITIVE_BEFORE.search(sentence, 0, c.text_start)
+    if not m:
+        return False
+    c.label = m.group(1)
+    return True
 
 
 def _label_measure_unit(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
