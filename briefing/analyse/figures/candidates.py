@@ -408,7 +408,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if _label_per_unit(sentence, c) or _label_noun_after(sentence, c, prev_sentence, skip):
+    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_per_unit(sentence, c):
         return
     for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
@@ -419,13 +419,13 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     _label_clause_noun(sentence, c, skip)
 
 
-_PER_UNIT = re.compile(r"(?:\s*(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
+_PER_UNIT = re.compile(r"(?:(?<![^\s\d])(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
 
 
 def _label_per_unit(sentence: str, c: _Cand) -> bool:
-    """Money per thing: "17 cts a share", "27 dlrs per ton", "2.50 dlrs a bushel" are the price of
-    a share, a ton, a bushel; money per day or year ("22.63 billion dlrs a day") is left to what
-    the clause names."""
+    """Money per thing with no noun after it: "17 cts a share", "27 dlrs per ton", "2.50 dlrs a
+    bushel" are the price of a share, a ton, a bushel ("26.25 dlr a share offer" is an offer);
+    money per day or year ("22.63 billion dlrs a day") is left to what the clause names."""
     if not c.unit or c.unit in _MEASURE_UNITS or c.unit in _NOT_MONEY:
         return False
     m = _PER_UNIT.search(sentence, c.end, c.text_end)

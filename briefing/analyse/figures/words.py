@@ -188,7 +188,7 @@ _MEASURE_NOUNS = set(
     demand supply supplies reserves reserve stake interest share shares yield yields rate rates inflation growth
     unemployment gdp budget spending aid loan loans bid bids offer offers charge charges gain gains volume index average
     tax taxes tariff tariffs fine fines value stocks inventories purchases purchase capacity crop crops harvest catch
-    turnover holdings premium bonus bonuses balance net shr shrs payment payments fee fees salary salaries wage
+    turnover holdings premium bonus bonuses balance net shr shrs div divs payment payments fee fees salary salaries wage
     wages pay funding fund funds bill investment investments subsidy subsidies contract deal deals sale acquisition
     valuation worth savings deposits deposit credit credits borrowing borrowings issue notes bonds debentures coupon
     acceptance majority margin level levels range distance toll casualties deaths death fare fares rent rents
@@ -251,7 +251,7 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
               # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "nationwide", "worldwide", "overall",
-              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet"}
+              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier"}
 
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
