@@ -408,7 +408,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_per_unit(sentence, c):
+    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_per_unit(sentence, c) or _label_across_modifier(sentence, c):
         return
     for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
@@ -417,6 +417,27 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         c.label, c.label_from = "times", "unit"  # "~9x as cost-effective": a multiple, of nothing named
         return
     _label_clause_noun(sentence, c, skip)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
+
+_MODIFIER_AFTER = re.compile(r",?\s+(?:[A-Za-z]+-)+[A-Za-z]+\s+")
+
+
+def _label_across_modifier(sentence: str, c: _Cand) -> bool:
+    """Money set before a noun with another modifier between: "an $80 billion, five-year
+    Republican tax cut" is a tax cut."""
+    if not c.unit or c.unit in _NOT_MONEY or not _ARTICLE_BEFORE.search(sentence, max(0, c.text_start - 4), c.text_start):
+        return False
+    m = _MODIFIER_AFTER.match(sentence, c.text_end)
+    if not m:
+        return False
+    words, _ = _np_after(sentence, m.end())
+    label = _clean_label(words)
+    if not label or not words[-1][:1].islower():
+        return False
+    c.label, c.label_from = label, "np"
+    return True
 
 
 _PER_UNIT = re.compile(r"(?:(?<![^\s\d])(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
