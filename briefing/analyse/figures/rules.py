@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from .model import Figure
-from .phrases import _singular, _verbish
+from .phrases import _is_plural, _singular, _verbish
 from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
@@ -204,6 +204,8 @@ def _next_fraction(sentence: str, offset: int, f: Figure, figures: list[Figure])
 
 _HYPHEN_MEASURE = re.compile(r"[\d,.]+-([a-z]+)")
 
+_HYPHEN_RATE = re.compile(r"[-–](?:a|an|per)[-–][a-z]+")
+
 _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+([a-z]+)\b")
 
 _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
@@ -222,7 +224,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             end = f.end - offset
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
-            head = _noun_phrase_head(sentence, end)
+            rate = _HYPHEN_RATE.match(sentence, end)  # "a 1.21-dlr-an-hour pay raise"
+            head = _noun_phrase_head(sentence, rate.end() if rate else end)
             if head and f.unit is None:
                 continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
@@ -237,10 +240,16 @@ def _noun_phrase_head(sentence: str, pos: int, limit: int = 3) -> str | None:
     head = None
     for _ in range(limit):
         m = _LOWER_WORD_AFTER.match(sentence, pos)
-        if not m or m.group(1) in _STOP or _verbish(m.group(1)):
+        if not m or m.group(1) in _STOP or _verbish(m.group(1)) and not _compound_verb_form(head, m.group(1)):
             break
         head, pos = m.group(1), m.end()
     return head
+
+
+def _compound_verb_form(prev: str | None, word: str) -> bool:
+    """A bare verb form after a singular noun continues the compound ("pay raise", "tax cut"):
+    a singular subject would take "raises"; after a plural ("bonds rise") it is the verb."""
+    return bool(prev) and not _is_plural(prev or "") and not word.endswith(("s", "ed", "ing"))
 
 
 _SCORE_HALF_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}[-–]$")
