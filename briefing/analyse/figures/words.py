@@ -250,7 +250,7 @@ _HARD_VERBS = {v for v in _VERBS if not v.endswith("s") and v not in {
 _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectively", "alone", "instead",
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
               # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
-              "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "nationwide", "worldwide", "overall",
+              "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
               "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier"}
 
 
