@@ -245,7 +245,7 @@ _CHANGE_VERBS = frozenset(
 )
 
 # where a clause starts: its subject comes next ("... said income rose", "while exports fell")
-_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when"))
+_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
 
 _DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
 
@@ -261,7 +261,7 @@ def _clause_subject(sentence: str, pos: int) -> list[str]:
     toks = [m.group(0) for m in _TOKEN.finditer(sentence, max(0, pos - 400), pos)]
     while toks and toks[-1].lower() in ("by", "to", "a", "an", "further", "some", "about", "nearly", "almost", "over"):
         toks.pop()
-    if not toks or toks[-1].lower() not in _CHANGE_VERBS:
+    if not toks or toks[-1].lower() not in _CHANGE_VERBS and toks[-1].lower() not in ("up", "down"):
         return []
     i = len(toks) - 1
     for _ in range(4):
@@ -272,7 +272,7 @@ def _clause_subject(sentence: str, pos: int) -> list[str]:
             if i < 0:
                 return []
             continue
-        return _subject_words(toks[j + 1:i]) if i - j < 30 else []
+        return _subject_words(toks[j + 1:i], gerund=j >= 0 and toks[j].lower() == "with") if i - j < 30 else []
     return []
 
 
@@ -293,8 +293,10 @@ def _subject_start(toks: list[str], i: int) -> int:
     return j
 
 
-def _subject_words(toks: list[str]) -> list[str]:
-    """The noun phrase opening `toks`, the last of its conjuncts: "store and catalog sales"."""
+def _subject_words(toks: list[str], gerund: bool = False) -> list[str]:
+    """The noun phrase opening `toks`, the last of its conjuncts: "store and catalog sales".
+    With `gerund` (right after "with"), an -ing word opening it is a noun: "with gearing down
+    to 63 pct"; elsewhere it is a verb ("referring to ...", "edging up to")."""
     words: list[str] = []
     for k, tok in enumerate(toks):
         low = tok.lower()
@@ -305,7 +307,7 @@ def _subject_words(toks: list[str]) -> list[str]:
         if low in ("and", "or") and words and k + 1 < len(toks) and _nounish(toks[k + 1]) and not _verbish(toks[k + 1]):
             words = []
             continue
-        if not _nounish(tok) or _verbish(tok) or _ADJECTIVE_END.fullmatch(low):
+        if not _nounish(tok) or _verbish(tok) and not (gerund and not words and low.endswith("ing")) or _ADJECTIVE_END.fullmatch(low):
             break
         words.append(tok)
     return words if words and words[-1][:1].islower() else []

@@ -67,6 +67,8 @@ def _restatements(sentence: str, cands: list[_Cand]) -> None:
             b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
 
 
+_FROM_GAP = re.compile(r"\s+from\s+", re.I)
+
 _VERSUS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|against|compared with|compared to)\s+", re.I)
 
 
@@ -77,6 +79,9 @@ def _comparisons(sentence: str, cands: list[_Cand]) -> None:
         if a.label and (a.unit or a.counted) and b.unit is None and not b.counted and b.label_from in ("back", "unit", ""):
             if _VERSUS_GAP.fullmatch(sentence[a.text_end:b.text_start]):
                 b.unit, b.label = a.unit, a.label
+        if a.label and a.unit and b.unit == a.unit and not b.counted and b.label_from in ("back", "unit", ""):
+            if _FROM_GAP.fullmatch(sentence[a.text_end:b.text_start]):
+                b.label = a.label  # "gearing down to 63 pct from 65 pct": the level before, of the same thing
 
 
 def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
