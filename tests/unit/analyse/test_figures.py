@@ -489,7 +489,8 @@ def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label
 
 
 @pytest.mark.parametrize("sentence, text, label", [
-    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "dollars"),
+    ("The Senate would act on $80 billion.", "$80 billion", "dollars"),
+    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "tax cut"),  # the noun both modify
     ("The package would cost $5.1 billion over five years.", "$5.1 billion", "cost"),
 ])
 def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(sentence, text, label):
