@@ -19,7 +19,7 @@ _CONVERSION_GAP = re.compile(
 
 _CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
-_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+)?\s*\)")  # "200-meter-long (600-foot-long)"
+_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+|/[a-z]{1,3})?\s*\)")  # "200-meter-long (600-foot-long)", "(210 km/h)"
 
 _MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
