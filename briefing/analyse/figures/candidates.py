@@ -449,6 +449,9 @@ def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
     m = _OF.match(sentence, e)
     if m:
         words, end = _np_after(sentence, m.end())
+        if len(words) == 1 and words[0].lower() in _VAGUE_WORDS:
+            c.text_end = end  # "number in hundreds of thousands": a magnitude of a magnitude, of what comes before
+            words = []
         if words:
             c.text_end = end
             head = words[-1].lower()
