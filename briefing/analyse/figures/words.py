@@ -65,7 +65,7 @@ _UNIT_WORDS = [
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
     (r"(?:degrees? )?(?:centigrade|celsius)|°\s?C", "°C"), (r"(?:degrees? )?fahrenheit|°\s?F", "°F"), (r"degrees?|°", "degrees"),
-    (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
+    (r"gb/s", "GB/s"), (r"mb/s", "MB/s"), (r"kb/s", "KB/s"), (r"tb/s", "TB/s"), (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
     (r"times", "times"), (r"fold", "times"),
 ]
 
