@@ -8,8 +8,8 @@ import re
 from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
-from .phrases import _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
+from .words import _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -408,9 +408,9 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if _label_noun_after(sentence, c, prev_sentence, skip):
+    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c):
         return
-    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_measure_unit):
+    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
             return
     if c.unit == "times":
@@ -419,12 +419,39 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     _label_clause_noun(sentence, c, skip)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
+
+_MODIFIER_AFTER = re.compile(r",?\s+(?:[A-Za-z]+-)+[A-Za-z]+\s+")
+
+
+def _label_across_modifier(sentence: str, c: _Cand) -> bool:
+    """Money set before a noun with another modifier between: "an $80 billion, five-year
+    Republican tax cut" is a tax cut."""
+    if not c.unit or c.unit in _NOT_MONEY or not _ARTICLE_BEFORE.search(sentence, max(0, c.text_start - 4), c.text_start):
+        return False
+    m = _MODIFIER_AFTER.match(sentence, c.text_end)
+    if not m:
+        return False
+    words, _ = _np_after(sentence, m.end())
+    label = _clean_label(words)
+    if not label or not words[-1][:1].islower():
+        return False
+    c.label, c.label_from = label, "np"
+    return True
+
+
+_PER_UNIT = re.compile(r"(?:(?<![^\s\d])(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
+
+
 def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
     """"thousands of troops", "billions of dollars" (then what the money is), "dozens more"."""
     e = c.text_end
     m = _OF.match(sentence, e)
     if m:
         words, end = _np_after(sentence, m.end())
+        if len(words) == 1 and words[0].lower() in _VAGUE_WORDS:
+            c.text_end = end  # "number in hundreds of thousands": a magnitude of a magnitude, of what comes before
+            words = []
         if words:
             c.text_end = end
             head = words[-1].lower()
@@ -490,6 +517,7 @@ def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tu
         if label:
             c.label, c.text_end, c.counted = label, end, True
     elif words and (measure or c.hyphen_word):
+        words = _amount_of(sentence, words, end)
         label = _clean_label(words)  # "a 51 pct interest", "a 1.4 billion dlr bid", "220 mm multiple rocket launcher"
         if label and not (c.label_from == "hyphen" and not c.unit):
             c.label, c.label_from = label, "np"
@@ -502,6 +530,21 @@ def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tu
             c.label = resolved
         return True
     return bool(c.counted or c.label_from == "hyphen" and c.label)
+
+
+_CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
+
+
+def _amount_of(sentence: str, words: list[str], end: int) -> list[str]:
+    """A noun that only measures names nothing: "1.50 billion dlrs principal amount of debt
+    securities" counts the securities, so the noun after "of" is the label."""
+    if words[-1].lower() not in _CONTAINER_NOUNS:
+        return words
+    m = _OF_DETERMINER.match(sentence[end:])
+    if not m:
+        return words
+    after, _ = _np_after(sentence, end + m.end())
+    return after or words
 
 
 def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
@@ -558,6 +601,20 @@ def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bo
     return False
 
 
+_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
+
+
+def _label_partitive_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 5b: a partitive opening the clause, "Of the injured, at least 57 were in intensive care"."""
+    if c.unit:
+        return False
+    m = _PARTITIVE_BEFORE.search(sentence, 0, c.text_start)
+    if not m:
+        return False
+    c.label = m.group(1)
+    return True
+
+
 def _label_measure_unit(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
     """Step 6: a measure with nothing else: a measure noun nearby, else the unit as written ("150 miles")."""
     if c.unit not in _MEASURE_UNITS:
@@ -576,20 +633,51 @@ def _label_measure_unit(sentence: str, c: _Cand, skip: list[tuple[int, int]]) ->
 
 def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
     """Step 7: the noun the clause is about; money is not counted by a name ("Jefferies",
-    "Association"): then the currency as written ("three mln dlrs" -> dlrs)."""
+    "Association") nor by a word that names no measure ("the company owed"): then the thing
+    it is paid per ("2.50 dlrs a bushel"), else the currency as written ("three mln dlrs" -> dlrs).
+    A noun that is not a measure names the money only when the money is its level ("the dollar
+    above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     back = _np_before(sentence, c.text_start, skip)
+    back = _clause_subject(sentence, c.text_start, changes=c.unit == "%") or back
     if back:
         c.label, c.label_from = _clean_label(back), "back"
+        last = c.label.split()[-1] if c.label.split() else ""
         if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
-            or _singular(c.label.split()[-1]) in _ORGANISATIONS
-            or not _is_measure_noun(c.label.split()[-1]) and (_is_plural(c.label.split()[-1]) or any(_verbish(w) for w in c.label.split()))
+            or _singular(last) in _ORGANISATIONS
+            or not _is_measure_noun(last) and (_is_plural(last) or any(_verbish(w) for w in c.label.split()))
+            or c.unit in _CURRENCY_UNITS and not _is_measure_noun(last) and not _LEVEL_GAP.fullmatch(_gap_after(sentence, last, c.start))
         ):
-            c.label, c.label_from = _money_word(sentence, c), "unit"
+            _label_money(sentence, c)
         return
     if c.unit:
         c.label = "percent" if c.unit == "%" else _money_word(sentence, c) if c.unit not in _NOT_MONEY else c.unit
         c.label_from = "unit"
+        if c.unit in _CURRENCY_UNITS:
+            _label_money(sentence, c)
+
+
+def _label_money(sentence: str, c: _Cand) -> None:
+    """Money with no noun to name it: the thing it is paid per ("17 cts a share", "27 dlrs per
+    ton"; not per day or year), else the currency as written."""
+    m = _PER_UNIT.search(sentence, c.end, c.text_end)
+    if m and not _TIME_UNITS.fullmatch(m.group(1)) and m.group(1).lower() not in ("daily", "capita", "person", "head"):
+        c.label, c.label_from = m.group(1), "rate"
+    else:
+        c.label, c.label_from = _money_word(sentence, c), "unit"
+
+
+# between a noun and the money it stands at: "resistance is at 18.75 dlrs", "the dollar above
+# 149 yen", "the previous record was 17.51 billion dlrs": the noun is what the money prices
+_LEVEL_GAP = re.compile(r"(?:\s+(?:is|was|are|were|stood|stands|remains|remained|at|above|below|around|near|under|over))+\s*(?:[\d.,]+\s*(?:-|–|to)\s*)?[$£€¥]?", re.I)
+
+
+def _gap_after(sentence: str, word: str, end: int) -> str:
+    """The text between the last `word` before `end` and `end`."""
+    at = sentence.rfind(word, 0, end)
+    return sentence[at + len(word):end] if at >= 0 else "?"
+
+_CURRENCY_UNITS = frozenset(u for _, u in _CURRENCY_WORDS) | frozenset(u for _, u in _CURRENCY_SYMBOLS)
 
 
 _PERIOD_WORD = re.compile(r"(?i)(?:fiscal|previous|prior|last|first|second|third|fourth|latest|current|year|quarter|month|week|period|half)s?")

@@ -19,6 +19,10 @@ from .words import _ANY_NUMBER_WORD_WORDS, _NUMBER_WORDS
 
 _REFERENCE_END = re.compile(r"\b(?:no|number|page|chapter|section|article|item|route|flight|room)\.?\s*$", re.I)
 
+_SECTION_END = re.compile(r"\b(?:chapter|section|article|clause|paragraph|rule|figure|table|appendix|part)\s*$", re.I)
+
+_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+")
+
 _NUMBER_LIST_GAP = re.compile(r"(?:\s*,\s*\d+)*\s*(?:,|and|or|&)\s*(?:\d+\s*(?:,|and|or|&)\s*)*")
 
 _CAPITALISED_END = re.compile(r"[A-Z][\w-]*\s+$")
@@ -53,6 +57,10 @@ def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Fi
         if c.kind == "digits" and c.plain_int and not c.unit and not c.has_scale and not c.counted and not c.qualifier:
             # bare integers after words that name things rather than count them: "in band 2", "Apollo 11"
             if _REFERENCE_END.search(sentence[: c.start]):
+                continue
+        if c.kind == "digits" and not c.unit and not c.has_scale and not c.counted and _SECTION_NUMBER.fullmatch(sentence, c.start, c.end):
+            # "section 4.2 of the report", "Article 5.1": a numbered part of a text, not a decimal
+            if _SECTION_END.search(sentence[: c.start]):
                 continue
         value = None
         if c.value is not None:

@@ -234,3 +234,93 @@ def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
         words.insert(0, tok)
         j -= 1
     return words
+
+
+# ------------------------------------------------------------------ the subject of a change verb
+
+_CHANGE_VERBS = frozenset(
+    """rose rise rises fell fall falls jumped jump jumps climbed climb climbs dropped drop drops declined decline declines
+    increased increase increases decreased decrease decreases gained gain gains grew grow grows slipped slumped surged
+    soared eased edged advanced tumbled plunged""".split()
+)
+
+_SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
+
+# verbs that state a level: "Funds in investment trusts totalled 21,918 billion yen"
+_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted".split())
+
+# where a clause starts: its subject comes next ("... said income rose", "while exports fell")
+_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
+
+_DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
+
+_ADJECTIVE_END = re.compile(r"[a-z]{3,}(?:able|ible|ous|ful)")
+
+
+def _clause_subject(sentence: str, pos: int, changes: bool = True) -> list[str]:
+    """The head noun of the subject of a change verb right before `pos`: "income available to
+    holders and their families rose 17.0 pct" -> income; "... rose 12.9 pct in West Germany but
+    fell 7.8 pct" -> the subject of the first verb; "exports rose 5.2 pct to 2.84 mln cubic
+    meters and imports rose 12.3 pct" -> imports. [] when no change verb comes right before the
+    figure or the subject is not a plain noun phrase. Without `changes`, only a verb stating a
+    level counts ("Funds in investment trusts alone totalled 21,918 billion yen")."""
+    toks = [m.group(0) for m in _TOKEN.finditer(sentence, max(0, pos - 400), pos)]
+    while toks and toks[-1].lower() in ("by", "to", "a", "an", "further", "some", "about", "nearly", "almost", "over"):
+        toks.pop()
+    if not toks or toks[-1].lower() not in _LEVEL_VERBS and not (changes and (toks[-1].lower() in _CHANGE_VERBS or toks[-1].lower() in ("up", "down"))):
+        return []
+    i = len(toks) - 1
+    for _ in range(4):
+        j = _subject_start(toks, i)
+        if j == i - 1 and j >= 0 and toks[j].lower() in ("but", "and"):
+            # a second verb of the same subject: "rose 12.9 pct ... but fell 7.8 pct"
+            i = next((k for k in range(j - 1, max(-1, j - 30), -1) if toks[k].lower() in _CHANGE_VERBS), -1)
+            if i < 0:
+                return []
+            continue
+        if i - j >= 30:
+            return []
+        return _subject_words(toks[j + 1:i], gerund=j >= 0 and toks[j].lower() == "with", first=j < 0 and pos <= 400)
+    return []
+
+
+def _subject_start(toks: list[str], i: int) -> int:
+    """The index of the token before the subject of the verb at `i`: a clause opener, a stop
+    mark, or the "and" after a number ("to 2.84 mln cubic meters and imports rose")."""
+    last_and = -1
+    j = i - 1
+    while j >= 0 and i - j < 30:
+        tok = toks[j]
+        if tok in (";", ":", ".", ",", "(", ")") or tok.lower() in _CLAUSE_OPENERS:
+            return j
+        if tok[:1].isdigit() or tok.lower() in _CHANGE_VERBS:
+            return last_and if last_and >= 0 else i  # a number inside ("for the March 1-20 period"): no subject
+        if tok.lower() in ("and", "or") and last_and < 0:
+            last_and = j
+        j -= 1
+    return j
+
+
+def _subject_words(toks: list[str], gerund: bool = False, first: bool = False) -> list[str]:
+    """The noun phrase opening `toks`, the last of its conjuncts: "store and catalog sales".
+    With `gerund` (right after "with"), an -ing word opening it is a noun: "with gearing down
+    to 63 pct"; elsewhere it is a verb ("referring to ...", "edging up to")."""
+    words: list[str] = []
+    for k, tok in enumerate(toks):
+        low = tok.lower()
+        if not words and (low in _DETERMINERS or low in _ADJ_DROP):
+            continue
+        if not words and low in _STOP:
+            return []  # "which is only forecast to rise": no noun opens the clause
+        if low in ("and", "or") and words and k + 1 < len(toks) and _nounish(toks[k + 1]) and not _verbish(toks[k + 1]):
+            words = []
+            continue
+        if low in ("of", "for") and len(words) == 1 and words[0].lower() in _SUBJECT_CONTAINERS:
+            words = []  # "the number of outstanding shares", "the figure for male jobless": what is numbered
+            continue
+        if not _nounish(tok) or _verbish(tok) and not (gerund and not words and low.endswith("ing")) or _ADJECTIVE_END.fullmatch(low):
+            break
+        words.append(tok)
+    if len(words) == 1 and first and toks and words[0] is toks[0] and words[0][1:].islower() and (_is_plural(words[0]) or _singular(words[0]) in _MEASURE_NOUNS):
+        return words  # "Funds in investment trusts totalled ...": capitalised only as the sentence's first word
+    return words if words and words[-1][:1].islower() else []

@@ -58,10 +58,30 @@ _SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks"))
 
 def _restatements(sentence: str, cands: list[_Cand]) -> None:
     """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
+    _comparisons(sentence, cands)
     for a, b in zip(cands, cands[1:]):
+        if a.label_from == "rate" and b.label_from != "rate":
+            continue  # "1.05 dlrs per share, or 5.45 mln dlrs": the total, not the price of a share
         if a.label and b.label_from in ("back", "unit", "") and not b.counted and _OR_GAP.fullmatch(sentence[a.text_end:b.text_start]):
             # "559,219 shares, or 12.4 pct": the percentage is the holder's stake, not shares
             b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
+
+
+_FROM_GAP = re.compile(r"\s+from\s+", re.I)
+
+_VERSUS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|against|compared with|compared to)\s+", re.I)
+
+
+def _comparisons(sentence: str, cands: list[_Cand]) -> None:
+    """'9.7 mln tonnes vs 10.6 mln': the number compared with a figure is the same kind of thing,
+    so one without a unit or noun of its own takes the figure's unit and label."""
+    for a, b in zip(cands, cands[1:]):
+        if a.label and (a.unit or a.counted) and b.unit is None and not b.counted and b.label_from in ("back", "unit", ""):
+            if _VERSUS_GAP.fullmatch(sentence[a.text_end:b.text_start]):
+                b.unit, b.label = a.unit, a.label
+        if a.label and a.unit and b.unit == a.unit and not b.counted and b.label_from in ("back", "unit", ""):
+            if _FROM_GAP.fullmatch(sentence[a.text_end:b.text_start]):
+                b.label = a.label  # "gearing down to 63 pct from 65 pct": the level before, of the same thing
 
 
 def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:

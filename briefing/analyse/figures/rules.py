@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from .model import Figure
-from .phrases import _singular, _verbish
+from .phrases import _is_plural, _singular, _verbish
 from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
@@ -19,7 +19,7 @@ _CONVERSION_GAP = re.compile(
 
 _CURRENCY_GAP = re.compile(r"\(\s*(?:US)?\$?\s*(?:dlrs|usd|us\$)?\s*$", re.I)
 
-_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+)?\s*\)")  # "200-meter-long (600-foot-long)"
+_CLOSES_PARENTHESIS = re.compile(r"(?:[-–][a-z]+|/[a-z]{1,3})?\s*\)")  # "200-meter-long (600-foot-long)", "(210 km/h)"
 
 _MEASURE_END = re.compile(r"(?:[A-Za-z]{2,}\.?|%|°[CF]?|\d\s?[CFK])$")  # a number with its unit or noun ("6 F")
 
@@ -204,6 +204,8 @@ def _next_fraction(sentence: str, offset: int, f: Figure, figures: list[Figure])
 
 _HYPHEN_MEASURE = re.compile(r"[\d,.]+-([a-z]+)")
 
+_HYPHEN_RATE = re.compile(r"[-–](?:a|an|per)[-–][a-z]+")
+
 _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+([a-z]+)\b")
 
 _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
@@ -222,7 +224,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             end = f.end - offset
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
-            head = _noun_phrase_head(sentence, end)
+            rate = _HYPHEN_RATE.match(sentence, end)  # "a 1.21-dlr-an-hour pay raise"
+            head = _noun_phrase_head(sentence, rate.end() if rate else end)
             if head and f.unit is None:
                 continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
@@ -237,10 +240,16 @@ def _noun_phrase_head(sentence: str, pos: int, limit: int = 3) -> str | None:
     head = None
     for _ in range(limit):
         m = _LOWER_WORD_AFTER.match(sentence, pos)
-        if not m or m.group(1) in _STOP or _verbish(m.group(1)):
+        if not m or m.group(1) in _STOP or _verbish(m.group(1)) and not _compound_verb_form(head, m.group(1)):
             break
         head, pos = m.group(1), m.end()
     return head
+
+
+def _compound_verb_form(prev: str | None, word: str) -> bool:
+    """A bare verb form after a singular noun continues the compound ("pay raise", "tax cut"):
+    a singular subject would take "raises"; after a plural ("bonds rise") it is the verb."""
+    return bool(prev) and not _is_plural(prev or "") and not word.endswith(("s", "ed", "ing"))
 
 
 _SCORE_HALF_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}[-–]$")
@@ -263,6 +272,7 @@ _SMALL_INT = re.compile(r"\d{1,2}")
 _ADDRESS_AFTER = re.compile(
     r"[ \xa0]+(?:[A-Z][\w'’-]*[ \xa0]+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|"
     r"Square|Way|Court|Terrace|Highway|Parkway|Strasse|Straße)(?![\w])"
+    r"|[ \xa0]+(?:[NSEW]|NE|NW|SE|SW)\.[ \xa0]+[A-Z]"  # "201 E. Nine Mile": a compass point abbreviated before a street
 )
 
 
@@ -459,7 +469,27 @@ def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+_QUOTE_OPEN_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘']$")
+
+_QUOTE_CLOSE_SOON = re.compile(r"(?:[ \xa0]+[\w'’-]+){0,2}[,.!?]?[\"”’']")
+
+
+def _drop_quoted_names(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """'the term "three amigos"', '"Big Three"': a number opening a quoted phrase of a few
+    words is part of a name or a term, not a count (a small one: '"5 mln cars"' is quoted data)."""
+    out = []
+    for f in figures:
+        start = f.start - offset
+        first = f.text.split(" ")[0]
+        core_end = start + len(first)
+        if not f.unit and f.value is not None and f.value < 100 and _QUOTE_OPEN_BEFORE.search(sentence, max(0, start - 2), start) and _QUOTE_CLOSE_SOON.match(sentence, core_end):
+            continue
+        out.append(f)
+    return out
+
+
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
+    _drop_quoted_names,
 )

@@ -65,7 +65,7 @@ _UNIT_WORDS = [
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
     (r"(?:degrees? )?(?:centigrade|celsius)|°\s?C", "°C"), (r"(?:degrees? )?fahrenheit|°\s?F", "°F"), (r"degrees?|°", "degrees"),
-    (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
+    (r"gb/s", "GB/s"), (r"mb/s", "MB/s"), (r"kb/s", "KB/s"), (r"tb/s", "TB/s"), (r"megabytes?|mb", "MB"), (r"gigabytes?|gb", "GB"), (r"kilobytes?|kb", "KB"), (r"knots?", "knots"),
     (r"times", "times"), (r"fold", "times"),
 ]
 
@@ -188,7 +188,7 @@ _MEASURE_NOUNS = set(
     demand supply supplies reserves reserve stake interest share shares yield yields rate rates inflation growth
     unemployment gdp budget spending aid loan loans bid bids offer offers charge charges gain gains volume index average
     tax taxes tariff tariffs fine fines value stocks inventories purchases purchase capacity crop crops harvest catch
-    turnover holdings premium bonus bonuses balance net shr shrs payment payments fee fees salary salaries wage
+    turnover holdings premium bonus bonuses balance net shr shrs div divs payment payments fee fees salary salaries wage
     wages pay funding fund funds bill investment investments subsidy subsidies contract deal deals sale acquisition
     valuation worth savings deposits deposit credit credits borrowing borrowings issue notes bonds debentures coupon
     acceptance majority margin level levels range distance toll casualties deaths death fare fares rent rents
@@ -248,10 +248,17 @@ _HARD_VERBS = {v for v in _VERBS if not v.endswith("s") and v not in {
     "rise", "increase", "decrease", "decline", "drop", "gain", "own", "transport", "deliver", "suffer", "appear", "believe"}}
 
 _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectively", "alone", "instead",
-              "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely"}
+              "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
+              # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
+              "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
+              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier"}
 
 
-_QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"}
+_QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
+    # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts
+    """firmer weaker stronger steadier softer easier harder slower faster quicker cheaper dearer bigger smaller larger
+    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later""".split()
+)
 
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
 

@@ -489,7 +489,8 @@ def test_labels_are_never_a_rate_a_month_or_the_word_dozen(sentence, text, label
 
 
 @pytest.mark.parametrize("sentence, text, label", [
-    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "dollars"),
+    ("The Senate would act on $80 billion.", "$80 billion", "dollars"),
+    ("The Senate would act on an $80 billion, five-year tax cut plan.", "$80 billion", "tax cut"),  # the noun both modify
     ("The package would cost $5.1 billion over five years.", "$5.1 billion", "cost"),
 ])
 def test_a_verb_after_a_modal_is_not_what_is_counted_unless_it_names_a_measure(sentence, text, label):
@@ -536,3 +537,31 @@ def test_a_wire_paragraph_reference_is_not_a_figure():
 ])
 def test_a_measure_restated_in_another_unit_after_or_is_a_conversion(sentence, not_value):
     assert not_value not in {f.value for f in extract_figures(sentence)}
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("The storm was a Category 4 hurricane with winds of 130 mph (210 km/h).", "210"),  # a conversion's second half
+    ("See page 12 and section 4.2 of the report.", "4.2"),  # a section number, not a decimal
+    ("The man at 201 E. Nine Mile said the bar was full.", "201"),  # a house number
+    ('He said he never used the term "three amigos" and added more.', "three"),  # part of a quoted name
+])
+def test_numbers_that_name_parts_addresses_or_conversions_are_no_figures(sentence, absent):
+    assert not any(absent in f.text for f in extract_figures(sentence)), extract_figures(sentence)
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("It filed for up to 1.50 billion dlrs principal amount of debt securities.", "up to 1.50 billion dlrs", "debt securities"),
+    ("Rapeseed was higher, with rapeseed gaining 2.10 to 2.50 dlrs a bushel.", "2.50 dlrs a bushel", "bushel"),
+    ("Output of products was 9.7 mln tonnes vs 10.6 mln in 1985.", "10.6 mln", "output"),
+    ("Shares were quoted at 291p, one penny firmer on last night.", "one penny", "shares"),  # not "firmer"
+    ("Of the injured, at least 57 were in intensive care.", "at least 57", "injured"),
+    ("It said income available to holders and their families rose 17.0 pct in Britain but fell 9.7 pct in Ireland.",
+     "9.7 pct", "income"),
+    ("Net debt fell with gearing down to 63 pct from 65 pct.", "65 pct", "gearing"),
+    ("Workers would receive a 1.21-dlr-an-hour pay raise.", "1.21-dlr", "raise"),
+    ("He said the company owed 7.6 mln dlrs to banks.", "7.6 mln dlrs", "dlrs"),
+    ("The Bank of Japan kept the dollar above 149 yen.", "above 149 yen", "dollar"),
+])
+def test_labels_name_what_is_counted(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert any(t.startswith(text) and lab.lower().endswith(label.lower()) for t, lab in found), found
