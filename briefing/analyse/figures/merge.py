@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -211,6 +212,7 @@ class _StoryWords:
         # a story of one article (most of them, on the wire) compares its figures with its own
         # text instead: none of the cross-article sets, and the groups per label key counted once
         self.groups_per_key = Counter(g["key"] for g in groups)
+        self._own: _OwnText | None = None
         if self.n_articles == 1:
             return
         for aid, figures in per_article:
@@ -227,6 +229,63 @@ class _StoryWords:
             self.all_words |= article_words
         # in how many articles each label key is counted: not a scan of the articles per figure
         self.key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
+
+
+    def own_words_without(self, own: str, sentence: str) -> frozenset[str] | set[str]:
+        """`_content_words(own.replace(sentence, " "))`: the one article's words outside a
+        figure's sentence, from one tokenisation of its text per story, not one per sentence."""
+        if self._own is None or self._own.text is not own:
+            self._own = _OwnText(own)
+        return self._own.without(sentence)
+
+
+class _OwnText:
+    """A text's content words with the tokens they come from, to take a sentence out of it.
+
+    Cutting the sentence out of the text and tokenising the rest gives the same tokens as
+    dropping the sentence's own tokens, unless a token runs across a cut ("up-" + "Date"): a
+    `_WORD` token never holds a space, so the tokens wholly before and after a cut are found
+    alike either way. When one runs across, the text is cut and tokenised as before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = [(m.start(), m.end(), _content_word(m.group(0))) for m in _WORD.finditer(text)]
+        self.starts = [start for start, _, _ in self.tokens]
+        self.counts = Counter(word for _, _, word in self.tokens if word is not None)
+        self.words = frozenset(self.counts)
+        self.memo: dict[str, frozenset[str] | set[str]] = {}
+
+    def without(self, sentence: str) -> frozenset[str] | set[str]:
+        found = self.memo.get(sentence)
+        if found is None:
+            removed = self._removed(sentence)
+            if removed is None:  # a token across a cut
+                found = _content_words(self.text.replace(sentence, " "))
+            else:
+                found = self.words.difference([word for word, n in removed.items() if n >= self.counts[word]])
+            self.memo[sentence] = found
+        return found
+
+    def _removed(self, sentence: str) -> Counter | None:
+        """The content words of the tokens inside each occurrence of `sentence` (found as
+        `str.replace` finds them: left to right, not overlapping); None if a token crosses a cut."""
+        if not sentence:
+            return None
+        tokens, text, removed = self.tokens, self.text, Counter()
+        at = text.find(sentence)
+        while at >= 0:
+            end = at + len(sentence)
+            k = bisect.bisect_left(self.starts, at)
+            if k and tokens[k - 1][1] > at:
+                return None
+            while k < len(tokens) and tokens[k][0] < end:
+                if tokens[k][1] > end:
+                    return None
+                if tokens[k][2] is not None:
+                    removed[tokens[k][2]] += 1
+                k += 1
+            at = text.find(sentence, end)
+        return removed
 
 
 def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[Figure]]], texts: dict[str, str], story: _StoryWords) -> MergedFigure:
@@ -250,8 +309,7 @@ def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[
         # without the text, the article's figures' sentences stand in (per_article holds
         # (id, figures) pairs: the figures of the one article, not pairs themselves)
         own = texts.get(aid) or " ".join(f.sentence for a, figs in per_article if a == aid for f in figs or [] if isinstance(f, Figure))
-        # through the cache: the figures of one sentence cut the same text
-        elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
+        elsewhere = story.own_words_without(own, best.sentence).intersection  # type: ignore[assignment]
         shared = min(1.0, (story.groups_per_key[g["key"]] - 1) / 2) if g["key"] else 0.0
     named = 1.0 if head and elsewhere({head}) else 0.0
     on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))
