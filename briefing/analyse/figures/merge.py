@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections import Counter
@@ -240,52 +239,55 @@ class _StoryWords:
 
 
 class _OwnText:
-    """A text's content words with the tokens they come from, to take a sentence out of it.
+    """A text's content words, counted, to take a sentence out of it without tokenising the
+    rest again.
 
-    Cutting the sentence out of the text and tokenising the rest gives the same tokens as
-    dropping the sentence's own tokens, unless a token runs across a cut ("up-" + "Date"): a
-    `_WORD` token never holds a space, so the tokens wholly before and after a cut are found
-    alike either way. When one runs across, the text is cut and tokenised as before."""
+    Cutting the sentence out (`str.replace(sentence, " ")`) and tokenising what is left gives
+    the text's tokens less the sentence's own, unless a `_WORD` token runs across a cut
+    ("up-" + "date"). No token can when a character on either side of each cut is not a word
+    character; otherwise the text is cut and tokenised as before.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = [(m.start(), m.end(), _content_word(m.group(0))) for m in _WORD.finditer(text)]
-        self.starts = [start for start, _, _ in self.tokens]
-        self.counts = Counter(word for _, _, word in self.tokens if word is not None)
+        self.counts = Counter(map(_content_word, _WORD.findall(text)))
+        self.counts.pop(None, None)  # type: ignore[call-overload]
         self.words = frozenset(self.counts)
         self.memo: dict[str, frozenset[str] | set[str]] = {}
 
     def without(self, sentence: str) -> frozenset[str] | set[str]:
         found = self.memo.get(sentence)
         if found is None:
-            removed = self._removed(sentence)
-            if removed is None:  # a token across a cut
+            cuts = self._cuts(sentence)
+            if cuts is None:  # a token may run across a cut
                 found = _content_words(self.text.replace(sentence, " "))
             else:
-                found = self.words.difference([word for word, n in removed.items() if n >= self.counts[word]])
+                inside = Counter(map(_content_word, _WORD.findall(sentence)))
+                found = self.words.difference([w for w, n in inside.items() if w is not None and n * cuts >= self.counts[w]])
             self.memo[sentence] = found
         return found
 
-    def _removed(self, sentence: str) -> Counter | None:
-        """The content words of the tokens inside each occurrence of `sentence` (found as
-        `str.replace` finds them: left to right, not overlapping); None if a token crosses a cut."""
+    def _cuts(self, sentence: str) -> int | None:
+        """How many times `str.replace` cuts `sentence` out (left to right, not overlapping);
+        None when a cut has word characters on both sides of it."""
         if not sentence:
             return None
-        tokens, text, removed = self.tokens, self.text, Counter()
+        text, cuts = self.text, 0
         at = text.find(sentence)
         while at >= 0:
             end = at + len(sentence)
-            k = bisect.bisect_left(self.starts, at)
-            if k and tokens[k - 1][1] > at:
+            if (at and _word_char(text[at - 1]) and _word_char(text[at])) or (
+                end < len(text) and _word_char(text[end - 1]) and _word_char(text[end])
+            ):
                 return None
-            while k < len(tokens) and tokens[k][0] < end:
-                if tokens[k][1] > end:
-                    return None
-                if tokens[k][2] is not None:
-                    removed[tokens[k][2]] += 1
-                k += 1
+            cuts += 1
             at = text.find(sentence, end)
-        return removed
+        return cuts
+
+
+def _word_char(char: str) -> bool:
+    """A character a `_WORD` token can hold."""
+    return (char.isascii() and char.isalpha()) or char in "'’-"
 
 
 def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[Figure]]], texts: dict[str, str], story: _StoryWords) -> MergedFigure:
