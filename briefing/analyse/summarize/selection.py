@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -60,14 +61,14 @@ def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
     n = len(ids)
     if matrix is None or n == 0:
         return np.zeros(n)
-    docs = np.array([story.units[i].doc for i in ids])
+    docs = [story.units[i].doc for i in ids]
     total = np.asarray(matrix.sum(axis=0)).ravel()
     total_norm = float(np.linalg.norm(total))
     if not total_norm:
         return np.zeros(n)
-    _, doc_of = np.unique(docs, return_inverse=True)
-    if doc_of.max() == 0:  # one article: similarity to its own centroid
+    if len(set(docs)) == 1:  # one article: similarity to its own centroid
         return _settled(np.asarray(matrix @ (total / total_norm)).ravel())
+    _, doc_of = np.unique(np.array(docs), return_inverse=True)
     # All articles at once (a loop over articles slicing the sparse matrix cost seconds on big
     # stories): unit·(total - own) / |total - own|, with |total - own|² expanded.
     own = _group_sums(matrix, doc_of)  # per article: the sum of its units' rows
@@ -220,17 +221,19 @@ def _concept_weights(story: _Story, ids: list[int]) -> dict[tuple[str, str], flo
     Bigrams in fewer than `FLOOR` articles are noise in a big cluster and get no weight.
     With one article every bigram has document frequency 1, so we count occurrences instead.
     """
+    units = story.units
+    # the counts run in C over the bigram sets (chain), in the order a loop over them takes
     if sum(1 for doc_ids in story.doc_units if doc_ids) < 2:
         # one article (most wire stories): occurrences in the candidates, leads from its first
         # units, and no bigrams of the sentences that are neither (the same weights, same order)
-        leads = Counter(b for doc_ids in story.doc_units
-                        for b in set().union(*(_bigrams(story.units[i].text) for i in doc_ids[:LEAD_UNITS])))
-        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
+        leads = Counter(chain.from_iterable(set().union(*[_bigrams(units[i].text) for i in doc_ids[:LEAD_UNITS]])
+                                            for doc_ids in story.doc_units))
+        counts = Counter(chain.from_iterable([_bigrams(units[i].text) for i in ids]))
         return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= 2}
-    bags = [[_bigrams(story.units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
+    bags = [[_bigrams(units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
     per_doc = [set().union(*bag) for bag in bags if bag]
-    leads = Counter(b for bag in bags for b in set().union(*bag[:LEAD_UNITS]))
-    counts = Counter(b for seen in per_doc for b in seen)
+    leads = Counter(chain.from_iterable(set().union(*bag[:LEAD_UNITS]) for bag in bags))
+    counts = Counter(chain.from_iterable(per_doc))
     floor = min(FLOOR, len(per_doc))
     return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= floor}
 
