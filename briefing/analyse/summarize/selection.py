@@ -252,14 +252,7 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     weights = _concept_weights(story, ids)
     if not weights:
         return _greedy(story, ids, prior, sim, budget_words, budget_count)
-    concepts = {c: k for k, c in enumerate(weights)}
-    rows, cols = [], []
-    for j, i in enumerate(ids):
-        for b in _bigrams(story.units[i].text):
-            if b in concepts:
-                rows.append(j)
-                cols.append(concepts[b])
-    has = _incidence(rows, cols, (len(ids), len(concepts)))
+    has = _incidence(weights, [_bigrams(story.units[i].text) for i in ids])
     w = np.fromiter(weights.values(), float, len(weights))
     # A tiny prior breaks ties between equal gains in favour of central, early sentences.
     tie = 1e-3 * prior / (prior.max() or 1.0)
@@ -271,15 +264,17 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     uncovered = w.copy()
     picked: list[int] = []
     words = count = 0.0
+    per_word = lengths**LENGTH_POWER  # once, not per pick (the same numbers)
     while True:
         if budget_words is not None:
             open_ &= words + lengths <= budget_words
         if budget_count is not None:
             open_ &= count + sizes <= budget_count
-        if not (open_ & ready).any():
+        live = open_ & ready
+        if not live.any():
             break
-        gain = (has @ uncovered + tie) / lengths**LENGTH_POWER
-        gain[~(open_ & ready)] = -1.0
+        gain = (has @ uncovered + tie) / per_word
+        gain[~live] = -1.0
         best = int(np.argmax(gain))
         if gain[best] <= 0:
             break
@@ -293,14 +288,27 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     return [ids[j] for j in picked]
 
 
-def _incidence(rows: list[int], cols: list[int], shape: tuple[int, int]):
-    """The 0/1 unit x concept matrix: dense when small (products of 0/1 and the concept
-    weights are exact either way, so the choice never changes a pick)."""
+def _incidence(weights: dict, bags: list[frozenset]):
+    """The 0/1 unit x concept matrix (a concept per key of `weights`, in their order; a unit
+    per bag of bigrams): dense when small (products of 0/1 and the concept weights are exact
+    either way, so the choice never changes a pick)."""
+    concepts = {c: k for k, c in enumerate(weights)}
+    shape = (len(bags), len(concepts))
     if shape[0] * shape[1] <= vectors.DENSE_CELLS:
+        # where each 1 is written does not matter: each unit's concepts by a set intersection, in C
+        found = [concepts.keys() & bag for bag in bags]
+        rows = np.repeat(np.arange(len(bags)), [len(f) for f in found])
+        cols = np.fromiter(map(concepts.__getitem__, chain.from_iterable(found)), dtype=np.intp, count=len(rows))
         has = np.zeros(shape)
         has[rows, cols] = 1.0
         return has
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    rows_, cols_ = [], []  # in each bag's order, as the sparse matrix has always been built
+    for j, bag in enumerate(bags):
+        for b in bag:
+            if b in concepts:
+                rows_.append(j)
+                cols_.append(concepts[b])
+    return sparse.csr_matrix((np.ones(len(rows_)), (rows_, cols_)), shape=shape)
 
 
 def _row_columns(matrix, row: int) -> np.ndarray:
