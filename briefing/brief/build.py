@@ -24,6 +24,7 @@ from ..core.incremental import current
 from ..core.model import Article, Corpus, text_digest
 from ..analyse.stories import StoryGroup, article_day, find_originals, group_stories
 from ..analyse.stories.moves import apply_moves
+from ..text.first_names import first_name_gender
 
 SCHEMA = "briefing/1"
 
@@ -284,7 +285,6 @@ def _preload_analysis() -> None:
     each worker inherits them (copy-on-write) instead of importing them itself, about 0.6 s
     of CPU per worker, three workers on a large folder (the prefetcher and two story workers)."""
     from ..analyse import figures, quotes, summarize  # noqa: F401  (heavy: only when workers are about to fork)
-    from ..text.first_names import first_name_gender
     from . import extras  # noqa: F401
 
     first_name_gender("Anna")  # loads gender-guesser's dictionary (0.2 s) into this process

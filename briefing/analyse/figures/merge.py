@@ -250,22 +250,25 @@ class _OwnText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.counts = Counter(map(_content_word, _WORD.findall(text)))
-        self.counts.pop(None, None)  # type: ignore[call-overload]
-        self.words = frozenset(self.counts)
+        counts: Counter[str | None] = Counter(map(_content_word, _WORD.findall(text)))
+        counts.pop(None, None)  # stop words
+        self.counts = counts
+        self.words: frozenset[str | None] = frozenset(counts)
         self.memo: dict[str, frozenset[str] | set[str]] = {}
 
     def without(self, sentence: str) -> frozenset[str] | set[str]:
         found = self.memo.get(sentence)
         if found is None:
-            cuts = self._cuts(sentence)
-            if cuts is None:  # a token may run across a cut
-                found = _content_words(self.text.replace(sentence, " "))
-            else:
-                inside = Counter(map(_content_word, _WORD.findall(sentence)))
-                found = self.words.difference([w for w, n in inside.items() if w is not None and n * cuts >= self.counts[w]])
-            self.memo[sentence] = found
+            found = self.memo[sentence] = self._without(sentence)
         return found
+
+    def _without(self, sentence: str) -> frozenset[str] | set[str]:
+        cuts = self._cuts(sentence)
+        if cuts is None:  # a token may run across a cut
+            return _content_words(self.text.replace(sentence, " "))
+        inside = Counter(map(_content_word, _WORD.findall(sentence)))
+        gone = [w for w, n in inside.items() if w is not None and n * cuts >= self.counts[w]]
+        return self.words.difference(gone)  # type: ignore[return-value]  # no None is in it
 
     def _cuts(self, sentence: str) -> int | None:
         """How many times `str.replace` cuts `sentence` out (left to right, not overlapping);
