@@ -34,7 +34,8 @@ def run(tree: Path, folder: Path, fmt: str, scratch: Path, tag: str) -> tuple[fl
     cache = Path(tempfile.mkdtemp(prefix=f"cache-{tag}-", dir=scratch))
     output = scratch / f"{tag}.{fmt}"
     env = dict(os.environ, XDG_CACHE_HOME=str(cache))
-    command = [str(python), "-m", "briefing", "export", str(folder), "--format", fmt, "-o", str(output), "--force"]
+    # no --force: the output is in the scratch folder, never inside the corpus, and older trees lack the flag
+    command = [str(python), "-m", "briefing", "export", str(folder), "--format", fmt, "-o", str(output)]
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)  # this export's own rusage, its workers included

@@ -252,9 +252,9 @@ def run_inspect(args) -> int:
     return EXIT_OK
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str | bytes, output: Path | None) -> None:
     if output is None or str(output) == "-":
-        _stdout().write(text)
+        _stdout().write(text.decode("utf-8") if isinstance(text, bytes) else text)
         return
     from .core.atomic import write_atomic
 
@@ -298,7 +298,7 @@ def _curation(root: Path):
 
 
 def run_export(args) -> int:
-    from .brief.build import brief_json, brief_to_dict
+    from .brief.build import brief_json_data, brief_to_dict
     from .brief.pipeline import curate, make_brief
 
     if not args.path.is_dir():
@@ -337,7 +337,7 @@ def run_export(args) -> int:
 
     record = prepare_export(brief, args.path, getattr(args, "since_last", False))
     if args.format == "json":
-        text = brief_json(brief_to_dict(brief))
+        text = brief_json_data(brief_to_dict(brief))  # bytes, written as they are
     else:
         from .output.formats import render
 

@@ -211,6 +211,7 @@ class _StoryWords:
         # a story of one article (most of them, on the wire) compares its figures with its own
         # text instead: none of the cross-article sets, and the groups per label key counted once
         self.groups_per_key = Counter(g["key"] for g in groups)
+        self._own: _OwnText | None = None
         if self.n_articles == 1:
             return
         for aid, figures in per_article:
@@ -227,6 +228,69 @@ class _StoryWords:
             self.all_words |= article_words
         # in how many articles each label key is counted: not a scan of the articles per figure
         self.key_articles = Counter(key for keys in keys_by_article.values() for key in keys)
+
+
+    def own_words_without(self, own: str, sentence: str) -> frozenset[str] | set[str]:
+        """`_content_words(own.replace(sentence, " "))`: the one article's words outside a
+        figure's sentence, from one tokenisation of its text per story, not one per sentence."""
+        if self._own is None or self._own.text is not own:
+            self._own = _OwnText(own)
+        return self._own.without(sentence)
+
+
+class _OwnText:
+    """A text's content words, counted, to take a sentence out of it without tokenising the
+    rest again.
+
+    Cutting the sentence out (`str.replace(sentence, " ")`) and tokenising what is left gives
+    the text's tokens less the sentence's own, unless a `_WORD` token runs across a cut
+    ("up-" + "date"). No token can when a character on either side of each cut is not a word
+    character; otherwise the text is cut and tokenised as before.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        counts: Counter[str | None] = Counter(map(_content_word, _WORD.findall(text)))
+        counts.pop(None, None)  # stop words
+        self.counts = counts
+        self.words: frozenset[str | None] = frozenset(counts)
+        self.memo: dict[str, frozenset[str] | set[str]] = {}
+
+    def without(self, sentence: str) -> frozenset[str] | set[str]:
+        found = self.memo.get(sentence)
+        if found is None:
+            found = self.memo[sentence] = self._without(sentence)
+        return found
+
+    def _without(self, sentence: str) -> frozenset[str] | set[str]:
+        cuts = self._cuts(sentence)
+        if cuts is None:  # a token may run across a cut
+            return _content_words(self.text.replace(sentence, " "))
+        inside = Counter(map(_content_word, _WORD.findall(sentence)))
+        gone = [w for w, n in inside.items() if w is not None and n * cuts >= self.counts[w]]
+        return self.words.difference(gone)  # type: ignore[return-value]  # no None is in it
+
+    def _cuts(self, sentence: str) -> int | None:
+        """How many times `str.replace` cuts `sentence` out (left to right, not overlapping);
+        None when a cut has word characters on both sides of it."""
+        if not sentence:
+            return None
+        text, cuts = self.text, 0
+        at = text.find(sentence)
+        while at >= 0:
+            end = at + len(sentence)
+            if (at and _word_char(text[at - 1]) and _word_char(text[at])) or (
+                end < len(text) and _word_char(text[end - 1]) and _word_char(text[end])
+            ):
+                return None
+            cuts += 1
+            at = text.find(sentence, end)
+        return cuts
+
+
+def _word_char(char: str) -> bool:
+    """A character a `_WORD` token can hold."""
+    return (char.isascii() and char.isalpha()) or char in "'’-"
 
 
 def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[Figure]]], texts: dict[str, str], story: _StoryWords) -> MergedFigure:
@@ -250,8 +314,7 @@ def _score_group(g: dict, groups: list[dict], per_article: list[tuple[str, list[
         # without the text, the article's figures' sentences stand in (per_article holds
         # (id, figures) pairs: the figures of the one article, not pairs themselves)
         own = texts.get(aid) or " ".join(f.sentence for a, figs in per_article if a == aid for f in figs or [] if isinstance(f, Figure))
-        # through the cache: the figures of one sentence cut the same text
-        elsewhere = _content_words(own.replace(best.sentence, " ")).intersection  # type: ignore[assignment]
+        elsewhere = story.own_words_without(own, best.sentence).intersection  # type: ignore[assignment]
         shared = min(1.0, (story.groups_per_key[g["key"]] - 1) / 2) if g["key"] else 0.0
     named = 1.0 if head and elsewhere({head}) else 0.0
     on_topic = len(elsewhere(sentence_words)) / max(1, len(sentence_words))

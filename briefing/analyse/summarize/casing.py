@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.(?:[A-Za-z]\.?)+)?")
@@ -50,12 +51,18 @@ def _form(word: str, middle: dict[str, Counter], first: dict[str, Counter]) -> s
     if _DOTTED.match(word):
         return word  # N.Z., U.S.
     if key in middle:
-        return middle[key].most_common(1)[0][0]
+        return _commonest(middle[key])
     if key in first:
-        form = first[key].most_common(1)[0][0]
+        form = _commonest(first[key])
         if not form.isupper() or len(form) <= 5:
             return form  # a name or an acronym that only opens sentences ("Moody's Investors…", "OPEC said")
     return key
+
+
+def _commonest(forms: Counter) -> str:
+    """`forms.most_common(1)[0][0]` without its Python-level heap call: the first of the
+    commonest, as `most_common(1)` gives (it is `max` over the items in their order)."""
+    return max(forms.items(), key=itemgetter(1))[0]
 
 
 def sentence_case(title: str, body: str) -> str:

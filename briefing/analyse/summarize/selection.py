@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -60,14 +61,14 @@ def _topic_similarity(story: _Story, ids: list[int], matrix) -> np.ndarray:
     n = len(ids)
     if matrix is None or n == 0:
         return np.zeros(n)
-    docs = np.array([story.units[i].doc for i in ids])
+    docs = [story.units[i].doc for i in ids]
     total = np.asarray(matrix.sum(axis=0)).ravel()
     total_norm = float(np.linalg.norm(total))
     if not total_norm:
         return np.zeros(n)
-    _, doc_of = np.unique(docs, return_inverse=True)
-    if doc_of.max() == 0:  # one article: similarity to its own centroid
+    if len(set(docs)) == 1:  # one article: similarity to its own centroid
         return _settled(np.asarray(matrix @ (total / total_norm)).ravel())
+    _, doc_of = np.unique(np.array(docs), return_inverse=True)
     # All articles at once (a loop over articles slicing the sparse matrix cost seconds on big
     # stories): unit·(total - own) / |total - own|, with |total - own|² expanded.
     own = _group_sums(matrix, doc_of)  # per article: the sum of its units' rows
@@ -220,17 +221,19 @@ def _concept_weights(story: _Story, ids: list[int]) -> dict[tuple[str, str], flo
     Bigrams in fewer than `FLOOR` articles are noise in a big cluster and get no weight.
     With one article every bigram has document frequency 1, so we count occurrences instead.
     """
+    units = story.units
+    # the counts run in C over the bigram sets (chain), in the order a loop over them takes
     if sum(1 for doc_ids in story.doc_units if doc_ids) < 2:
         # one article (most wire stories): occurrences in the candidates, leads from its first
         # units, and no bigrams of the sentences that are neither (the same weights, same order)
-        leads = Counter(b for doc_ids in story.doc_units
-                        for b in set().union(*(_bigrams(story.units[i].text) for i in doc_ids[:LEAD_UNITS])))
-        counts = Counter(b for i in ids for b in _bigrams(story.units[i].text))
+        leads = Counter(chain.from_iterable(set().union(*[_bigrams(units[i].text) for i in doc_ids[:LEAD_UNITS]])
+                                            for doc_ids in story.doc_units))
+        counts = Counter(chain.from_iterable([_bigrams(units[i].text) for i in ids]))
         return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= 2}
-    bags = [[_bigrams(story.units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
+    bags = [[_bigrams(units[i].text) for i in doc_ids] for doc_ids in story.doc_units]
     per_doc = [set().union(*bag) for bag in bags if bag]
-    leads = Counter(b for bag in bags for b in set().union(*bag[:LEAD_UNITS]))
-    counts = Counter(b for seen in per_doc for b in seen)
+    leads = Counter(chain.from_iterable(set().union(*bag[:LEAD_UNITS]) for bag in bags))
+    counts = Counter(chain.from_iterable(per_doc))
     floor = min(FLOOR, len(per_doc))
     return {b: n + LEAD_BONUS * leads[b] for b, n in counts.items() if n >= floor}
 
@@ -249,14 +252,7 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     weights = _concept_weights(story, ids)
     if not weights:
         return _greedy(story, ids, prior, sim, budget_words, budget_count)
-    concepts = {c: k for k, c in enumerate(weights)}
-    rows, cols = [], []
-    for j, i in enumerate(ids):
-        for b in _bigrams(story.units[i].text):
-            if b in concepts:
-                rows.append(j)
-                cols.append(concepts[b])
-    has = _incidence(rows, cols, (len(ids), len(concepts)))
+    has = _incidence(weights, [_bigrams(story.units[i].text) for i in ids])
     w = np.fromiter(weights.values(), float, len(weights))
     # A tiny prior breaks ties between equal gains in favour of central, early sentences.
     tie = 1e-3 * prior / (prior.max() or 1.0)
@@ -268,15 +264,17 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     uncovered = w.copy()
     picked: list[int] = []
     words = count = 0.0
+    per_word = lengths**LENGTH_POWER  # once, not per pick (the same numbers)
     while True:
         if budget_words is not None:
             open_ &= words + lengths <= budget_words
         if budget_count is not None:
             open_ &= count + sizes <= budget_count
-        if not (open_ & ready).any():
+        live = open_ & ready
+        if not live.any():
             break
-        gain = (has @ uncovered + tie) / lengths**LENGTH_POWER
-        gain[~(open_ & ready)] = -1.0
+        gain = (has @ uncovered + tie) / per_word
+        gain[~live] = -1.0
         best = int(np.argmax(gain))
         if gain[best] <= 0:
             break
@@ -290,14 +288,27 @@ def _coverage(story: _Story, ids: list[int], prior: np.ndarray, sim: np.ndarray,
     return [ids[j] for j in picked]
 
 
-def _incidence(rows: list[int], cols: list[int], shape: tuple[int, int]):
-    """The 0/1 unit x concept matrix: dense when small (products of 0/1 and the concept
-    weights are exact either way, so the choice never changes a pick)."""
+def _incidence(weights: dict, bags: list[frozenset]):
+    """The 0/1 unit x concept matrix (a concept per key of `weights`, in their order; a unit
+    per bag of bigrams): dense when small (products of 0/1 and the concept weights are exact
+    either way, so the choice never changes a pick)."""
+    concepts = {c: k for k, c in enumerate(weights)}
+    shape = (len(bags), len(concepts))
     if shape[0] * shape[1] <= vectors.DENSE_CELLS:
+        # where each 1 is written does not matter: each unit's concepts by a set intersection, in C
+        found = [concepts.keys() & bag for bag in bags]
+        rows = np.repeat(np.arange(len(bags)), [len(f) for f in found])
+        cols = np.fromiter(map(concepts.__getitem__, chain.from_iterable(found)), dtype=np.intp, count=len(rows))
         has = np.zeros(shape)
         has[rows, cols] = 1.0
         return has
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    rows_, cols_ = [], []  # in each bag's order, as the sparse matrix has always been built
+    for j, bag in enumerate(bags):
+        for b in bag:
+            if b in concepts:
+                rows_.append(j)
+                cols_.append(concepts[b])
+    return sparse.csr_matrix((np.ones(len(rows_)), (rows_, cols_)), shape=shape)
 
 
 def _row_columns(matrix, row: int) -> np.ndarray:
