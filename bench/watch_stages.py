@@ -59,6 +59,22 @@ def instrument(totals: dict[str, float]) -> None:
         setattr(owner, name, functools.wraps(original)(timed))
 
 
+def check_threads() -> None:
+    """Every round's thread ids also computed from scratch (no kept rows): they must agree."""
+    import briefing.analyse.stories.grouping as grouping
+
+    original = grouping.link_threads
+
+    def both(groups, regimes, matrix, row_of, names=None, kept=None, vocabulary=None):
+        original(groups, regimes, matrix, row_of, names, kept=kept, vocabulary=vocabulary)
+        mine = [g.thread for g in groups]
+        original(groups, regimes, matrix, row_of, names)
+        differ = sum(a != g.thread for a, g in zip(mine, groups))
+        print(f"    threads checked: {'same' if not differ else f'{differ} DIFFER'}", flush=True)
+
+    grouping.link_threads = both
+
+
 def reset_peak() -> None:
     """Start VmHWM afresh (Linux: 5 to /proc/self/clear_refs), so the rounds' own peak shows."""
     try:
@@ -82,6 +98,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--kinds", default="add,change,delete")
+    parser.add_argument("--check", action="store_true", help="also link threads from scratch each round and compare (slower)")
     args = parser.parse_args()
     folder = args.keep
     folder.mkdir(parents=True, exist_ok=True)
@@ -93,6 +110,8 @@ def main() -> int:
     from briefing.watch import Watcher
 
     totals: dict[str, float] = {}
+    if args.check:
+        check_threads()
     instrument(totals)
     output = folder.parent / (folder.name + "-brief.json")
     watcher = Watcher(folder, output, "json", cache=Cache(), warn=lambda message: None)
@@ -116,7 +135,9 @@ def main() -> int:
                 totals["ROUND"] = time.process_time() - cpu
                 totals["ROUND wall"] = time.perf_counter() - wall
                 per_kind.setdefault(kind, []).append(dict(totals))
-                print(f"  {kind} {n + 1}: {totals['ROUND']:.2f} CPU-s, {totals['ROUND wall']:.2f} s wall", flush=True)
+                rows = watcher.round_memo.indexes.get("thread rows")
+                reuse = f"; thread rows kept {rows.reused:,}, exact {rows.exact:,}" if rows is not None else ""
+                print(f"  {kind} {n + 1}: {totals['ROUND']:.2f} CPU-s, {totals['ROUND wall']:.2f} s wall{reuse}", flush=True)
     finally:
         for path in folder.glob("zz-new-*.txt"):
             path.unlink()
