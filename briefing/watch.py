@@ -36,10 +36,15 @@ SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one 
 class WatchState:
     """What one round produced (for tests and the desk)."""
 
-    text: str = ""
+    chunks: list = field(default_factory=list)  # FILE's bytes, in pieces (see `render_chunks`)
     rounds: int = 0
     marked: dict = field(default_factory=dict)
     brief: object = None
+
+    @property
+    def text(self) -> str:
+        """FILE's text as the last round made it."""
+        return b"".join(self.chunks).decode("utf-8")
 
 
 def folder_signature(root: Path, ignore: AbstractSet[str] = frozenset()) -> tuple:
@@ -68,6 +73,14 @@ def render(brief, fmt: str) -> str:
     return render_format(brief, fmt=fmt)
 
 
+def render_chunks(brief, fmt: str, pieces=None) -> list[bytes]:
+    """The brief's bytes in `fmt`, as chunks to write one after the other: JSON is spliced
+    from the entries `pieces` (an `output.json_pieces.JsonPieces`) kept from earlier rounds."""
+    if fmt == "json" and pieces is not None:
+        return pieces.render(brief)
+    return [render(brief, fmt).encode("utf-8")]
+
+
 class Watcher:
     """The watch loop, one round at a time (`round`), or until stopped (`run`)."""
 
@@ -87,6 +100,9 @@ class Watcher:
         self.memo: FolderMemo | None = None
         self.stories: RoundCache | None = None
         self.round_memo: RoundMemo | None = None  # incremental.RoundMemo: duplicate checks and timelines kept between rounds
+        from .output.json_pieces import JsonPieces
+
+        self.pieces = JsonPieces()  # a JSON FILE's entries, serialised once while they stay the same
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
 
     def brief(self):
@@ -128,23 +144,25 @@ class Watcher:
         attach(brief, marks, memo=self.round_memo)
         if self.round_memo is not None:
             self.round_memo.end_round()
-        text = render(brief, self.fmt)
+        chunks = render_chunks(brief, self.fmt, self.pieces)
         self.state.rounds += 1
         self.state.marked, self.state.brief = marks, brief
-        if text == self.state.text:
+        if chunks == self.state.chunks:  # kept pieces compare by identity, new ones byte for byte
             return False
-        self.state.text = text
-        self.write(text)
+        self.state.chunks = chunks
+        self.write(chunks)
         return True
 
-    def write(self, text: str) -> None:
+    def write(self, chunks: list[bytes]) -> None:
         if self.output is None or str(self.output) == "-":
-            sys.stdout.write(text)
+            out = getattr(sys.stdout, "buffer", None)
+            for chunk in chunks:
+                out.write(chunk) if out is not None else sys.stdout.write(chunk.decode("utf-8"))
             sys.stdout.flush()
             return
         from .core.atomic import write_atomic
 
-        write_atomic(self.output, text)
+        write_atomic(self.output, chunks)
         new = len(self.state.marked)
         self.warn(f"wrote {self.output} ({new} stor{'ies' if new != 1 else 'y'} new or changed)")
 

@@ -519,7 +519,23 @@ def brief_to_dict(brief: Brief) -> dict:
         return _document(brief, corpus, add_json)
 
 
-def _document(brief: Brief, corpus: Corpus, add_json) -> dict:
+def article_fields(a: Article) -> tuple:
+    """What an article's JSON entry is made of (`article_dict`), in its order."""
+    return (a.id, a.path, a.title, a.source, a.url, a.date.isoformat() if a.date else None, a.date_source, a.duplicate_of, a.words)
+
+
+_ARTICLE_KEYS = ("id", "path", "title", "source", "url", "date", "date_source", "duplicate_of", "words")
+
+
+def article_dict(fields: tuple) -> dict:
+    return dict(zip(_ARTICLE_KEYS, fields))
+
+
+def _document(brief: Brief, corpus: Corpus, add_json, article=None, story=None) -> dict:
+    """The document; `article` and `story` (default: their JSON dicts) make each entry, so a
+    caller can splice entries it serialised before (`output.json_pieces`)."""
+    article = article or (lambda a: article_dict(article_fields(a)))
+    story = story or _story_dict
     return add_json({
         "schema": SCHEMA,
         "corpus": {
@@ -527,16 +543,9 @@ def _document(brief: Brief, corpus: Corpus, add_json) -> dict:
             "articles": len(corpus.articles),
             "skipped": [{"path": s.path, "reason": s.reason} for s in corpus.skipped],
         },
-        "articles": [
-            {
-                "id": a.id, "path": a.path, "title": a.title, "source": a.source, "url": a.url,
-                "date": a.date.isoformat() if a.date else None, "date_source": a.date_source,
-                "duplicate_of": a.duplicate_of, "words": a.words,
-            }
-            for a in corpus.articles
-        ],
-        "days": [{"date": d.date.isoformat(), "stories": [_story_dict(s) for s in d.stories]} for d in brief.days],
-        "undated": [_story_dict(s) for s in brief.undated],
+        "articles": [article(a) for a in corpus.articles],
+        "days": [{"date": d.date.isoformat(), "stories": [story(s) for s in d.stories]} for d in brief.days],
+        "undated": [story(s) for s in brief.undated],
     }, brief)  # additive fields: timeline, since_last (briefing.brief.extras)
 
 

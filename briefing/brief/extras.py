@@ -454,17 +454,29 @@ def add_json(document: dict, brief) -> dict:
     (`{"new": true}` or its changes; `{}` for an unchanged story), and the brief's
     `since_last` summary (`{"recorded": bool, "marked": n}`)."""
     extras = extras_of(brief)
-    marks = extras.get("marks")
     for section in [*(d["stories"] for d in document["days"]), document["undated"]]:
         for item in section:
-            entries = extras["timelines"].get(item["id"])
-            if entries:
-                item["timeline"] = entries
-            if marks is not None:
-                item["since_last"] = marks.get(item["id"], {})
-    if marks is not None:
-        document["since_last"] = {"recorded": extras.get("recorded", True), "marked": len(marks)}
+            item.update(story_json_extras(item["id"], extras))
+    document.update(brief_json_extras(extras))
     return document
+
+
+def story_json_extras(story_id: str, extras: dict) -> dict:
+    """A story's additive JSON fields (`add_json`), in their order: timeline, since_last."""
+    found: dict = {}
+    entries = extras["timelines"].get(story_id)
+    if entries:
+        found["timeline"] = entries
+    marks = extras.get("marks")
+    if marks is not None:
+        found["since_last"] = marks.get(story_id, {})
+    return found
+
+
+def brief_json_extras(extras: dict) -> dict:
+    """The brief's additive JSON field (`add_json`): its since_last summary when marked."""
+    marks = extras.get("marks")
+    return {} if marks is None else {"since_last": {"recorded": extras.get("recorded", True), "marked": len(marks)}}
 
 
 def prepare_export(brief, root, since_last: bool):

@@ -85,8 +85,9 @@ def kind_of(path: Path | str) -> str | None:
     return special_kind(mode)
 
 
-def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
-    """Replace the regular file at `path` (or its symlink's target) with `data`, atomically."""
+def write_atomic(path: Path | str, data: str | bytes | list[bytes], encoding: str = "utf-8") -> None:
+    """Replace the regular file at `path` (or its symlink's target) with `data`, atomically
+    (a list of byte chunks is written one after the other, never joined in memory)."""
     given = str(path)
     try:
         _write_atomic(Path(path), data, encoding)
@@ -96,13 +97,13 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
         raise type(error)(error.errno, error.strerror or str(error), given) from None
 
 
-def _write_atomic(path: Path, data: str | bytes, encoding: str) -> None:
+def _write_atomic(path: Path, data: str | bytes | list[bytes], encoding: str) -> None:
     if path.is_symlink():
         path = Path(os.path.realpath(path))  # write through to the target; the link stays
     kind = kind_of(path)
     if kind is not None:
         raise NotARegularFile(kind)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    chunks = [data.encode(encoding)] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         keep = stat.S_IMODE(os.stat(path).st_mode) & 0o777  # the file we replace keeps its permissions
@@ -118,7 +119,7 @@ def _write_atomic(path: Path, data: str | bytes, encoding: str) -> None:
                     os.fchmod(handle.fileno(), keep)
                 except OSError:  # a file system without modes (FAT, some network mounts)
                     pass
-            handle.write(payload)
+            handle.writelines(chunks)
             handle.flush()
             os.fsync(handle.fileno())
         kind = kind_of(path)  # swapped in while we wrote: still never replaced

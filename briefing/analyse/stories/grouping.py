@@ -16,6 +16,7 @@ from .features import LEAD_WORDS, profile_text, term_counts
 from .ids import story_id
 from .same_event import name_counts
 from .threads import link_threads
+from .thread_rows import ThreadRows
 from .vectors import vectorize_counts
 
 
@@ -53,7 +54,8 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     original_of = find_originals(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
     features = [memo.of("features", a, grouping_features_of) if memo else grouping_features_of(a) for a in originals]
-    matrix = vectorize_counts([terms for terms, _ in features])
+    vocabulary: dict[str, int] = {}  # the matrix's columns: a watch's thread links compare rounds by term
+    matrix = vectorize_counts([terms for terms, _ in features], vocabulary if memo else None)
     names = vectorize_counts([found for _, found in features])
     del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
@@ -82,7 +84,8 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
             regimes.append(regime)
     for group, score in zip(groups, _cohesions(matrix, members_of)):
         group.score = score
-    link_threads(groups, regimes, matrix, {a.id: i for i, a in enumerate(originals)}, names)
+    link_threads(groups, regimes, matrix, {a.id: i for i, a in enumerate(originals)}, names,
+                 kept=memo.kept("thread rows", ThreadRows) if memo else None, vocabulary=vocabulary)
     for group in groups:
         group.id = story_id(group.day, group.article_ids, group.originals)
     groups.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))

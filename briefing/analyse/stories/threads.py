@@ -57,19 +57,24 @@ def _centroids(groups, dated: list[int], matrix, row_of: dict[str, int]):
     return l2_rows(membership @ matrix)
 
 
-def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None) -> None:
-    """Give every group a `thread` id: the hash of the anchor of the first story it is linked with."""
+def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None, kept=None, vocabulary=None) -> None:
+    """Give every group a `thread` id: the hash of the anchor of the first story it is linked with.
+    `kept` (a watch's `thread_rows.ThreadRows`, with the matrix's `vocabulary`) reuses the
+    links of the last round where they provably stay the same."""
     forest = _Forest(len(groups))
     dated = [i for i, g in enumerate(groups) if g.day is not None]
     if matrix is not None and len({groups[i].day for i in dated}) > 1:
         centroids = _centroids(groups, dated, matrix, row_of)
         name_centroids = _centroids(groups, dated, names, row_of) if names is not None else None
         days = np.array([groups[i].day.toordinal() for i in dated])
-        for day in np.unique(days):
-            current = np.flatnonzero(days == day)
-            earlier = np.flatnonzero((days < day) & (days >= day - THREAD_WINDOW_DAYS))
-            if len(earlier):
-                _link_day(forest, dated, regimes, current, earlier, centroids, name_centroids)
+        if kept is not None and vocabulary:
+            kept.link(forest, [groups[i] for i in dated], dated, [regimes[i] for i in dated], centroids, name_centroids, days, vocabulary)
+        else:
+            for day in np.unique(days):
+                current = np.flatnonzero(days == day)
+                earlier = np.flatnonzero((days < day) & (days >= day - THREAD_WINDOW_DAYS))
+                if len(earlier):
+                    _link_day(forest, dated, regimes, current, earlier, centroids, name_centroids)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups)):
         members[forest.root(index)].append(index)

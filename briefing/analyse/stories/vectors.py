@@ -21,8 +21,9 @@ def vectorize(texts: list[str]):
     return vectorize_counts([term_counts(text) for text in texts])
 
 
-def vectorize_counts(bags: list[dict[str, int]]):
-    """`vectorize` from term counts already made (the loader makes them, see briefing.analyse.analysis)."""
+def vectorize_counts(bags: list[dict[str, int]], vocabulary_out: dict | None = None):
+    """`vectorize` from term counts already made (the loader makes them, see briefing.analyse.analysis).
+    `vocabulary_out`, when given, receives the columns' terms (term -> column)."""
     import scipy.sparse as sp
 
     # Columns in order of first appearance, as a growing vocabulary would number them; the
@@ -30,6 +31,8 @@ def vectorize_counts(bags: list[dict[str, int]]):
     vocabulary = {term: column for column, term in enumerate(dict.fromkeys(chain.from_iterable(bags)))}
     if not vocabulary:
         return None
+    if vocabulary_out is not None:
+        vocabulary_out.update(vocabulary)
     lengths = np.fromiter(map(len, bags), dtype=np.int64, count=len(bags))
     indptr = np.zeros(len(bags) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])

@@ -66,6 +66,7 @@ def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path, monkeypatch):
         assert_same(watcher, folder, "json")
     threads = len(watcher.round_memo.threads)
     assert threads > 1  # running stories: timelines were kept between rounds
+    assert watcher.round_memo.indexes["thread rows"].reused > 0  # thread links kept where provably unchanged
 
     # One more file: only the work it touches is redone (counted, not timed).
     import briefing.analyse.dedup
