@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from scale_reuters import materialise  # noqa: E402
+from scale_reuters import prepare_watch_folder  # noqa: E402
 from watch_reuters import NEW_STORY  # noqa: E402
 
 
@@ -32,11 +31,7 @@ def main() -> int:
     parser.add_argument("--sort", default="cumulative")
     args = parser.parse_args()
     folder = args.keep
-    folder.mkdir(parents=True, exist_ok=True)
-    if not any(folder.iterdir()):
-        print(f"writing {materialise(folder):,} stories to {folder}", flush=True)
-    os.environ.setdefault("XDG_CACHE_HOME", str(folder.parent / (folder.name + "-cache")))
-    os.environ.setdefault("XDG_DATA_HOME", str(folder.parent / (folder.name + "-data")))
+    prepare_watch_folder(folder)
     from briefing.core.cache import Cache
     from briefing.watch import Watcher
 

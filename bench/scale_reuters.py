@@ -43,6 +43,16 @@ def materialise(folder: Path) -> int:
     return count
 
 
+def prepare_watch_folder(folder: Path) -> None:
+    """Fill `folder` with all of Reuters unless it holds files already, and point the cache and
+    data folders beside it, so a watch bench reuses both across runs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not any(folder.iterdir()):
+        print(f"writing {materialise(folder):,} stories to {folder}", flush=True)
+    os.environ.setdefault("XDG_CACHE_HOME", str(folder.parent / (folder.name + "-cache")))
+    os.environ.setdefault("XDG_DATA_HOME", str(folder.parent / (folder.name + "-data")))
+
+
 def baseline(folder: Path) -> float:
     start = time.perf_counter()
     sentences = 0

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from scale_reuters import materialise  # noqa: E402
+from scale_reuters import prepare_watch_folder  # noqa: E402
 from watch_reuters import NEW_STORY, peak_rss_mb  # noqa: E402
 
 # (module, attribute, stage name): where the round's time is expected to go
@@ -101,11 +101,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="also link threads from scratch each round and compare (slower)")
     args = parser.parse_args()
     folder = args.keep
-    folder.mkdir(parents=True, exist_ok=True)
-    if not any(folder.iterdir()):
-        print(f"writing {materialise(folder):,} stories to {folder}", flush=True)
-    os.environ.setdefault("XDG_CACHE_HOME", str(folder.parent / (folder.name + "-cache")))
-    os.environ.setdefault("XDG_DATA_HOME", str(folder.parent / (folder.name + "-data")))
+    prepare_watch_folder(folder)
     from briefing.core.cache import Cache
     from briefing.watch import Watcher
 
