@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .threads import THREAD_WINDOW_DAYS as WINDOW, _link_day
+from .threads import _link_day, day_windows
 
 NEAR = 0.01  # similarities within this of the threshold (or above) are kept per story
 # A story drifted more than this is compared exactly. One new Reuters wire moves the median
@@ -63,11 +63,7 @@ class ThreadRows:
         where[uid] = np.arange(len(keys))
         rows: dict[tuple, tuple] = {}
         self.exact = self.reused = 0
-        for day in np.unique(days):
-            current = np.flatnonzero(days == day)
-            earlier = np.flatnonzero((days < day) & (days >= day - WINDOW))
-            if not len(earlier):
-                continue
+        for current, earlier in day_windows(days):
             if name_centroids is not None and max(regimes[dated[i]].thread_names for i in current) > 0:
                 _link_day(forest, dated, regimes, current, earlier, centroids, name_centroids)  # not kept
                 continue
@@ -192,17 +188,11 @@ class _Day:
 
     def _exact(self, current: np.ndarray, earlier: np.ndarray) -> None:
         """Rows of `current` as `threads._link_day` computes them (the same bits), kept."""
-        similarity = (self.centroids[current] @ self.centroids[earlier].T).toarray()
+        # no name gate here: a day gated by names is linked by `_link_day` alone, never kept
+        similarity = _link_day(self.forest, self.dated, self.regimes, current, earlier, self.centroids, None)
         thresholds = np.array([self.regimes[self.dated[i]].thread_similarity for i in current], dtype=np.float32)
-        passing = similarity >= thresholds[:, None]
-        every = np.array([self.regimes[self.dated[i]].thread_all for i in current], dtype=bool)
-        best = np.where(passing, similarity, -1.0).argmax(axis=1)
         near = similarity >= (thresholds - NEAR)[:, None]
         for position, i in enumerate(current):
-            if passing[position].any():
-                picks = np.flatnonzero(passing[position]) if every[position] else [best[position]]
-                for pick in picks:
-                    self.forest.join(self.dated[i], self.dated[earlier[pick]])
             close = earlier[np.flatnonzero(near[position])]
             rounding = 2.05 * UNIT * float(self.nnz[i])  # of this computation and a later one: |fl - exact| <= n u |a||b|, each
             values = similarity[position, np.flatnonzero(near[position])].astype(np.float64)

@@ -70,11 +70,8 @@ def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None, ke
         if kept is not None and vocabulary:
             kept.link(forest, [groups[i] for i in dated], dated, [regimes[i] for i in dated], centroids, name_centroids, days, vocabulary)
         else:
-            for day in np.unique(days):
-                current = np.flatnonzero(days == day)
-                earlier = np.flatnonzero((days < day) & (days >= day - THREAD_WINDOW_DAYS))
-                if len(earlier):
-                    _link_day(forest, dated, regimes, current, earlier, centroids, name_centroids)
+            for current, earlier in day_windows(days):
+                _link_day(forest, dated, regimes, current, earlier, centroids, name_centroids)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups)):
         members[forest.root(index)].append(index)
@@ -86,8 +83,18 @@ def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None, ke
             groups[index].thread = thread
 
 
-def _link_day(forest: _Forest, dated, regimes, current, earlier, centroids, name_centroids) -> None:
-    """Link one day's stories to the earlier stories they continue (see the module docstring).
+def day_windows(days: np.ndarray):
+    """(the day's stories, the stories of the window before it) for each day that has earlier
+    stories to link to, oldest day first: positions into `days` (ordinal days of the stories)."""
+    for day in np.unique(days):
+        earlier = np.flatnonzero((days < day) & (days >= day - THREAD_WINDOW_DAYS))
+        if len(earlier):
+            yield np.flatnonzero(days == day), earlier
+
+
+def _link_day(forest: _Forest, dated, regimes, current, earlier, centroids, name_centroids) -> np.ndarray:
+    """Link one day's stories to the earlier stories they continue (see the module docstring);
+    returns their similarities (a watch keeps those near the threshold, `thread_rows`).
 
     Vectorised over the day's stories: a Python loop over every story and row cost a
     noticeable part of grouping all of Reuters.
@@ -105,3 +112,4 @@ def _link_day(forest: _Forest, dated, regimes, current, earlier, centroids, name
         picks = np.flatnonzero(passing[position]) if every[position] else [best[position]]
         for pick in picks:
             forest.join(dated[current[position]], dated[earlier[pick]])
+    return similarity
