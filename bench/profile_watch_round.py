@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from scale_reuters import prepare_watch_folder  # noqa: E402
-from watch_reuters import NEW_STORY  # noqa: E402
+from watch_reuters import NEW_STORY, first_round  # noqa: E402
 
 
 def main() -> int:
@@ -32,14 +32,8 @@ def main() -> int:
     args = parser.parse_args()
     folder = args.keep
     prepare_watch_folder(folder)
-    from briefing.core.cache import Cache
-    from briefing.watch import Watcher
-
-    output = folder.parent / (folder.name + "-brief.json")
-    watcher = Watcher(folder, output, "json", cache=Cache(), warn=lambda message: None)
-    start = time.perf_counter()
-    watcher.round()
-    print(f"first round: {time.perf_counter() - start:.1f} s", flush=True)
+    watcher, seconds = first_round(folder)
+    print(f"first round: {seconds:.1f} s", flush=True)
     warm = folder / "zz-new-warm.txt"
     victims = sorted(folder.glob("reut-1*.txt"))
     restore = {victims[0]: victims[0].read_bytes(), victims[-1]: victims[-1].read_bytes()}

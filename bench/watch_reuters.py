@@ -40,6 +40,18 @@ and security demands, and it joins whichever story of its day it resembles.
 """
 
 
+def first_round(folder: Path):
+    """A Watcher of `folder` run in this process (JSON FILE beside the folder, warnings
+    silenced) and the seconds of its first round: the in-process benches' start."""
+    from briefing.core.cache import Cache
+    from briefing.watch import Watcher
+
+    watcher = Watcher(folder, folder.parent / (folder.name + "-brief.json"), "json", cache=Cache(), warn=lambda message: None)
+    start = time.perf_counter()
+    watcher.round()
+    return watcher, time.perf_counter() - start
+
+
 def timed(command: list[str], env: dict) -> float:
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from scale_reuters import prepare_watch_folder  # noqa: E402
-from watch_reuters import NEW_STORY, peak_rss_mb  # noqa: E402
+from watch_reuters import NEW_STORY, first_round, peak_rss_mb  # noqa: E402
 
 # (module, attribute, stage name): where the round's time is expected to go
 STAGES = [
@@ -102,18 +102,12 @@ def main() -> int:
     args = parser.parse_args()
     folder = args.keep
     prepare_watch_folder(folder)
-    from briefing.core.cache import Cache
-    from briefing.watch import Watcher
-
     totals: dict[str, float] = {}
     if args.check:
         check_threads()
     instrument(totals)
-    output = folder.parent / (folder.name + "-brief.json")
-    watcher = Watcher(folder, output, "json", cache=Cache(), warn=lambda message: None)
-    start = time.perf_counter()
-    watcher.round()
-    print(f"first round: {time.perf_counter() - start:.1f} s, peak RSS {peak_rss_mb(os.getpid()):,.0f} MB", flush=True)
+    watcher, seconds = first_round(folder)
+    print(f"first round: {seconds:.1f} s, peak RSS {peak_rss_mb(os.getpid()):,.0f} MB", flush=True)
     victims = sorted(folder.glob("reut-1*.txt"))
     restore = {path: path.read_bytes() for path in victims[: args.rounds] + victims[-args.rounds :]}
     per_kind: dict[str, list[dict[str, float]]] = {}
