@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -530,9 +530,6 @@ def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tu
             c.label = resolved
         return True
     return bool(c.counted or c.label_from == "hyphen" and c.label)
-
-
-_CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
 
 
 def _amount_of(sentence: str, words: list[str], end: int) -> list[str]:

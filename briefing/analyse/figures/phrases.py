@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -237,22 +237,6 @@ def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:
 
 
 # ------------------------------------------------------------------ the subject of a change verb
-
-_CHANGE_VERBS = frozenset(
-    """rose rise rises fell fall falls jumped jump jumps climbed climb climbs dropped drop drops declined decline declines
-    increased increase increases decreased decrease decreases gained gain gains grew grow grows slipped slumped surged
-    soared eased edged advanced tumbled plunged""".split()
-)
-
-_SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
-
-# verbs that state a level: "Funds in investment trusts totalled 21,918 billion yen"
-_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted".split())
-
-# where a clause starts: its subject comes next ("... said income rose", "while exports fell")
-_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
-
-_DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
 
 _ADJECTIVE_END = re.compile(r"[a-z]{3,}(?:able|ible|ous|ful)")
 

@@ -265,3 +265,24 @@ _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seven
 _PRODUCT_SIZES = frozenset("inch in cm mm litre liter gigabyte terabyte megapixel speed door core".split())
 
 _ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundred", "thousand", "million", "billion", "trillion", "tens", "third", "quarter")
+
+
+# the subject of a change verb (phrases._clause_subject): "income rose 17 pct" -> income
+_CHANGE_VERBS = frozenset(
+    """rose rise rises fell fall falls jumped jump jumps climbed climb climbs dropped drop drops declined decline declines
+    increased increase increases decreased decrease decreases gained gain gains grew grow grows slipped slumped surged
+    soared eased edged advanced tumbled plunged""".split()
+)
+
+_SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
+
+# verbs that state a level: "Funds in investment trusts totalled 21,918 billion yen"
+_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted".split())
+
+# where a clause starts: its subject comes next ("... said income rose", "while exports fell")
+_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
+
+_DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
+
+# a measure's noun that only measures: the label is the noun after its "of" (candidates._amount_of)
+_CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
