@@ -76,13 +76,19 @@ def test_the_command_line_keeps_blas_to_one_thread():
 # ---------------------------------------------------------------- issue 13, point 10
 
 
-def test_options_before_the_folder_mean_the_default_command():
-    for options in (["--no-cache"], ["--words", "50"], ["--debug"]):
-        result = run(*options, str(SAMPLE))
-        assert result.returncode == 0, (options, result.stderr)
-        assert result.stdout.startswith("# Daily brief")
-    result = run("--no-cache", "export", str(SAMPLE), "--date", "2022-02-01")
-    assert result.returncode == 0 and result.stdout.startswith("# Daily brief — Tuesday 1 February 2022")
+def test_options_before_the_folder_mean_the_default_command(tmp_path, monkeypatch, capsys):
+    from briefing.cli import main
+
+    result = run("--no-cache", str(SAMPLE))  # as a program; the other spellings in this process
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Daily brief")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for options in (["--words", "50"], ["--debug"]):
+        capsys.readouterr()
+        assert main([*options, str(SAMPLE)]) == 0, (options, capsys.readouterr().err)
+        assert capsys.readouterr().out.startswith("# Daily brief")
+    assert main(["--no-cache", "export", str(SAMPLE), "--date", "2022-02-01"]) == 0
+    assert capsys.readouterr().out.startswith("# Daily brief — Tuesday 1 February 2022")
 
 
 def test_a_mistyped_command_is_named_as_such():

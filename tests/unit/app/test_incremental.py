@@ -57,7 +57,7 @@ def test_rounds_on_the_sample_equal_a_fresh_build(tmp_path, fmt):
 
 
 def test_rounds_on_a_reuters_folder_equal_a_fresh_build(tmp_path, monkeypatch):
-    folder = write_reuters(tmp_path / "reuters", 600)  # several days, threads, wire duplicates
+    folder = write_reuters(tmp_path / "reuters", 300)  # several days, threads, wire duplicates
     files = sorted(folder.iterdir())
     watcher = Watcher(folder, tmp_path / "brief.json", "json", raw=True)
     assert_same(watcher, folder, "json")

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from markdown_it import MarkdownIt
 
 from briefing.core.cache import Cache
@@ -19,11 +20,28 @@ from test_tui_support import isolate_user_folders, wait_ready
 
 
 def export(folder, *args, env=None):
+    """`briefing export FOLDER --no-cache ARGS` as a program: (exit code, stdout, stderr)."""
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "export", str(folder), "--no-cache", *args],
         capture_output=True, text=True, env=dict(os.environ, **(env or {})), timeout=300,
     )
     return result.returncode, result.stdout, result.stderr
+
+
+@pytest.fixture
+def export_here(capsys, monkeypatch):
+    """The same in this process (each program start-up costs ~1.2 CPU-s, more than these exports)."""
+    from briefing.cli import main
+
+    def call(folder, *args, env=None):
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        code = main(["export", str(folder), "--no-cache", *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call
 
 
 def headings(markdown: str) -> list[str]:
@@ -37,24 +55,24 @@ def test_an_empty_folder(tmp_path):
     assert "warning: the brief is empty" in err
 
 
-def test_a_folder_where_every_file_is_skipped(tmp_path):
+def test_a_folder_where_every_file_is_skipped(tmp_path, export_here):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "title-only.txt").write_text("Just a title\n")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    code, out, err = export(tmp_path)
+    code, out, err = export_here(tmp_path)
     assert code == 0 and headings(out) == ["Daily brief"] and "3 files skipped" in out
     assert "skipped 3 files" in err and "warning: the brief is empty: no article read; 3 files skipped (mostly:" in err
 
 
-def test_an_empty_range(tmp_path):
-    code, out, err = export(SAMPLE, "--date", "2021-01-01")
+def test_an_empty_range(tmp_path, export_here):
+    code, out, err = export(SAMPLE, "--date", "2021-01-01")  # as a program; the others in this process
     assert code == 0 and headings(out) == ["Daily brief — Friday 1 January 2021"] and "No stories in this range" in out
     assert "warning: the brief is empty: no story in this range" in err
-    code, out, err = export(SAMPLE, "--from", "2021-01-01", "--to", "2021-01-31")
+    code, out, err = export_here(SAMPLE, "--from", "2021-01-01", "--to", "2021-01-31")
     assert headings(out) == ["Daily brief — 2021-01-01 to 2021-01-31"] and "warning" in err
 
 
-def test_a_day_whose_only_story_is_dropped(tmp_path):
+def test_a_day_whose_only_story_is_dropped(tmp_path, export_here):
     data = tmp_path / "data"
     store = CurationStore(SAMPLE, directory=data / "briefing" / "curation")
     curation = Curation()
@@ -65,7 +83,7 @@ def test_a_day_whose_only_story_is_dropped(tmp_path):
     (story,) = brief.days[0].stories
     curation.toggle_story(story.id)
     store.save(curation)
-    code, out, err = export(SAMPLE, "--date", "2022-02-01", env={"XDG_DATA_HOME": str(data)})
+    code, out, err = export_here(SAMPLE, "--date", "2022-02-01", env={"XDG_DATA_HOME": str(data)})
     assert code == 0 and headings(out) == ["Daily brief — Tuesday 1 February 2022"]
     assert "warning: the brief is empty: every story was dropped in the desk" in err
 
