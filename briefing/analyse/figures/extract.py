@@ -29,8 +29,9 @@ _CAPITALISED_END = re.compile(r"[A-Z][\w-]*\s+$")
 
 
 def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Figure]:
-    masks = _masks(sentence)
-    cands = _candidates(sentence, masks)
+    low = ascii_lower(sentence)
+    masks = _masks(sentence, low)
+    cands = _candidates(sentence, masks, low)
     kept: list[_Cand] = []
     for c in cands:
         if c.kind in ("digits", "word"):
