@@ -25,6 +25,7 @@ from ..core.model import DateFinding
 # entirely when the text holds none of the characters they start with.
 _PARAGRAPH_MARK = re.compile(r"&[ \t]*(?:\\t|\t)[ \t]*|(?:^|(?<=\n))[ \t]*\\t|(?<=[.!?\"'])[ \t]*\\t(?=[A-Z\"])")
 _STRAY_ESCAPE = re.compile(r"(?:^|(?<=\s))[tn](?=[A-Z][a-z])")
+_STRAY_ESCAPE_HINT = re.compile(r"[tn][A-Z][a-z]")  # in every match of _STRAY_ESCAPE
 _TICKER = re.compile(r"[ \t]?<(?:[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,3})?)>")
 _ANGLED_NAME = re.compile(r"<([A-Z0-9][^<>]{0,80}?)>")
 _INLINE_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,200})?/?>")
@@ -64,7 +65,8 @@ def normalize_wire(text: str | None) -> str | None:
         text = _OPEN_QUOTE.sub(lambda m: "“" if len(m.group(0)) == 2 else "‘", text)
         text = _OPENING_PAIR.sub("“", text)
         text = _CLOSE_QUOTE.sub("”", text)
-    return _STRAY_ESCAPE.sub("", text)
+    # a stray escape needs a t or n right before a capitalised word: rare, and this scan is cheap
+    return _STRAY_ESCAPE.sub("", text) if _STRAY_ESCAPE_HINT.search(text) else text
 
 
 # ---------------------------------------------------------------- units
@@ -94,11 +96,22 @@ def _split_at_header_lines(lines: list[str]) -> list[list[str]]:
     """
     pieces: list[list[str]] = [[]]
     for line in lines:
-        if len(line) <= 80 and (found := header_date(line)) is not None and not found[1].strip():
+        if len(line) <= 80 and _may_be_header(line) and (found := header_date(line)) is not None and not found[1].strip():
             pieces.extend([[line], []])
         else:
             pieces[-1].append(line)
     return [piece for piece in pieces if piece]
+
+
+# A header line opens (after spaces) with a year or a label: date, dated, published, posted,
+# pubdate, publication date, updated, last updated, datum, veröffentlicht (dates.header_date).
+_HEADER_FIRST = frozenset("12dDpPuUlLvV")
+
+
+def _may_be_header(line: str) -> bool:
+    """False only when `header_date` cannot match: most lines are prose and skip its two patterns."""
+    first = line.lstrip()[:1]
+    return first in _HEADER_FIRST or not first.isascii()
 
 
 _SENTENCE_END = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[\"”’])\s*$")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import math
 import re
-from ...text.prefilter import ascii_lower, may_contain
+from ...text.prefilter import may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_ENDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -34,6 +34,8 @@ _VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billio
 
 _A_DOZEN_WORDS = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
 
+_WORD_NUMBER_LOWER = re.compile(_WORD_NUMBER.pattern.lower(), _WORD_NUMBER.flags & ~re.I)
+
 _BY_THE_END = re.compile(r"\bby the\s+$", re.I)
 
 _TWO_DIGITS = re.compile(r"\d{2}s?")
@@ -41,9 +43,9 @@ _TWO_DIGITS = re.compile(r"\d{2}s?")
 _A_DOZEN = re.compile(r"(?<![\w-])(a|one)\s+(dozen|hundred|thousand|million|billion|trillion)(?![\w-])", re.I)
 
 
-def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
+def _candidates(sentence: str, masks: list[tuple[int, int]], low: str | None) -> list[_Cand]:
+    """`low`: `ascii_lower(sentence)`."""
     cands: list[_Cand] = []
-    low = ascii_lower(sentence)
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -98,13 +100,15 @@ def _candidates(sentence: str, masks: list[tuple[int, int]]) -> list[_Cand]:
             continue
         cands.append(_Cand(s, e, value, "digits", plain_int=plain))
     # spelled-out numbers
-    for m in _WORD_NUMBER.finditer(sentence):
+    # on ASCII text the case-sensitive twin over the lowercased sentence finds the same spans, faster
+    words = _WORD_NUMBER_LOWER.finditer(low) if low is not None else _WORD_NUMBER.finditer(sentence)
+    for m in words:
         s, e = m.start(), m.end()
         if _masked(taken, s, e) or _masked(masks, s, e):
             continue
         if any(c.start <= s < c.end for c in cands):
             continue
-        value = _word_value(m.group(0))
+        value = _word_value(m.group(0))  # lowercases: the same value from either text
         if value is None:
             continue
         cands.append(_Cand(s, e, value, "word"))
@@ -311,7 +315,7 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
         return e
     v = c.value or 0
     if 1900 <= v <= 2099 and "." not in sentence[s:c.end]:
-        q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
+        q = _qualifier_before(sentence[max(0, s - 40): s])
         if not q or q.group(1).lower() in _YEAR_QUALIFIERS:
             return _REJECT
     if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
@@ -356,9 +360,17 @@ def _rate_after(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
 _FROM_TO_END = re.compile(r"\b(?:from|to)\s+$", re.I)
 
 
+def _qualifier_before(window: str) -> re.Match | None:
+    """`_QUALIFIER_RE.search(window)`, skipped when the window cannot end with a qualifier and
+    a space (most numbers): the search tries every position of the window."""
+    if window.isascii() and not window.rstrip().lower().endswith(_QUALIFIER_ENDS):
+        return None
+    return _QUALIFIER_RE.search(window)
+
+
 def _qualify(sentence: str, c: _Cand) -> None:
     lo = max(0, c.text_start - 40)
-    m = _QUALIFIER_RE.search(sentence[lo: c.text_start])
+    m = _qualifier_before(sentence[lo: c.text_start])
     if m:
         q = m.group(1)
         if q.lower() == "between":
@@ -386,6 +398,8 @@ _NUMERIC_WORD = re.compile(r"[\d.,/-]+")
 _NOUN_OF_END = re.compile(
     r"(?:^|\s)((?:(?:a|an|the|its|their)\s+(?:[a-z][\w'’-]*\s+)?)?)([A-Za-z][\w'’-]*)\s+(?:of|totaling|totalling|totaled|totalled|at|worth)\s+(?:between\s+)?$"
 )
+
+_NOUN_OF_END_WORDS = ("of", "totaling", "totalling", "totaled", "totalled", "at", "worth", "between")
 
 _IN_FOR = re.compile(r"\s+(?:in(?!\s+order\s+to\b)|for)\s+(?:the\s+|its\s+)?")  # not "in order to"
 
@@ -566,7 +580,8 @@ _NOT_THE_NOUN_OF = frozenset(("one", "some", "all", "most", "each", "none", "any
 def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
     """Step 3: "X of <figure>", "X totaling <figure>", "X at <figure>"."""
     before = sentence[: c.text_start]
-    m = _NOUN_OF_END.search(before)
+    # the pattern ends in one of these words and spaces: test that first (most numbers have none)
+    m = _NOUN_OF_END.search(before) if before.rstrip().endswith(_NOUN_OF_END_WORDS) else None
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
@@ -634,8 +649,8 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     it is paid per ("2.50 dlrs a bushel"), else the currency as written ("three mln dlrs" -> dlrs).
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
-    back = _np_before(sentence, c.text_start, skip)
-    back = _clause_subject(sentence, c.text_start, changes=c.unit == "%") or back
+    # the subject of a change verb wins over the nearest noun: the noun is sought only without one
+    back = _clause_subject(sentence, c.text_start, changes=c.unit == "%") or _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
         last = c.label.split()[-1] if c.label.split() else ""

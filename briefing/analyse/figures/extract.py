@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from ...text.prefilter import ascii_lower, may_contain
+from ...text.prefilter import ascii_lower
 from ...text.sentences import sentence_spans
 from .candidates import _candidates, _expand, _label, _qualify
 from .masks import _masks
@@ -11,7 +11,7 @@ from .model import Figure
 from .numbers import _Cand
 from .ranges import _apply_ranges, _is_spelled_figure, _restatements
 from .rules import _FIGURE_RULES
-from .words import _ANY_NUMBER_WORD_WORDS, _NUMBER_WORDS
+from .words import _NUMBER_WORDS
 
 
 # ------------------------------------------------------------------ public API
@@ -29,8 +29,9 @@ _CAPITALISED_END = re.compile(r"[A-Z][\w-]*\s+$")
 
 
 def _sentence_figures(sentence: str, offset: int, prev_sentence: str) -> list[Figure]:
-    masks = _masks(sentence)
-    cands = _candidates(sentence, masks)
+    low = ascii_lower(sentence)
+    masks = _masks(sentence, low)
+    cands = _candidates(sentence, masks, low)
     kept: list[_Cand] = []
     for c in cands:
         if c.kind in ("digits", "word"):
@@ -116,6 +117,16 @@ _ANY_DIGIT = re.compile(r"\d")
 _ANY_NUMBER_WORD = re.compile(r"(?i)\b(?:%s|dozen|hundred|thousand|million|billion|trillion|tens|third|quarter)" % _NUMBER_WORDS)
 
 
+# The case-sensitive twin of _ANY_NUMBER_WORD, for ASCII text lowercased (the same matches):
+# one scan of it costs less than the substring tests that used to screen the sentence.
+_ANY_NUMBER_WORD_LOWER = re.compile(_ANY_NUMBER_WORD.pattern.replace("(?i)", "", 1).lower())
+
+
+def _any_number_word(sentence: str) -> bool:
+    low = ascii_lower(sentence)
+    return bool(_ANY_NUMBER_WORD_LOWER.search(low) if low is not None else _ANY_NUMBER_WORD.search(sentence))
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in reading order, with offsets into `text`. Never raises."""
     if not isinstance(text, str) or not text:
@@ -128,9 +139,7 @@ def extract_figures(text: str) -> list[Figure]:
     prev = ""
     for span in spans:
         sentence = span.text
-        if _ANY_DIGIT.search(sentence) or (
-            may_contain(ascii_lower(sentence), _ANY_NUMBER_WORD_WORDS) and _ANY_NUMBER_WORD.search(sentence)
-        ):
+        if _ANY_DIGIT.search(sentence) or _any_number_word(sentence):
             try:
                 if len(sentence) > 1200:  # tables and run-ons: bounded work per piece, linear overall
                     chunks = [(m.group(0), m.start()) for m in _CHUNK.finditer(sentence)]

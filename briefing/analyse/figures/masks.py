@@ -5,6 +5,7 @@ unbounded runs)."""
 from __future__ import annotations
 
 import re
+from ...text.prefilter import may_contain
 from .words import _MONTHS, _WEEKDAYS
 
 
@@ -65,22 +66,28 @@ _UNIT_STATEMENT = re.compile(r"(?<!\bof )\bin (?:tens of |hundreds of )?(?:thous
 # Each mask with a cheap pattern that every match of it contains (None: no cheaper test): most
 # sentences have no time, tally or URL, and scanning them with the full patterns' lookbehinds
 # and alternatives was a fifth of figure extraction. A precheck may say yes wrongly, never no.
+# Before it, words one of which every match contains, looked for in the ASCII-lowercased sentence
+# (`may_contain`): a case-insensitive precheck still scans every position, a substring test does not.
 _MASKS = (
-    (_URLISH, re.compile(r"https?://|www\.|@|\.(?:com|org|net|gov|edu|co\.uk|html?|php)", re.I)),
-    (_PHONE, re.compile(r"\d{3}[\s.-]\d{4}")),
-    (_NUMERIC_DATE, re.compile(r"\d{8}|\d[/.-]\d{1,2}[/.-]\d{2}")),
-    (_DATE, re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")),
-    (_TIME, re.compile(r"\d:\d|\d[\s.]*(?:a\.?m|p\.?m|hrs|gmt|utc|[ecmp][sd]t|bst|cet|hour|local)|0\d{3}|o'clock", re.I)),
-    (_TALLY, re.compile(r"\d\s*(?:-|–|to)\s*\d", re.I)),
-    (_AGE, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) ")),
-    (_UNIT_STATEMENT, None),
-    (_YEAR_RANGE, re.compile(r"\d\d\d\d\s*[-–]\s*\d\d")),
+    (_URLISH, ("http", "www.", "@", ".com", ".org", ".net", ".gov", ".edu", ".co.uk", ".htm", ".php"),
+     re.compile(r"https?://|www\.|@|\.(?:com|org|net|gov|edu|co\.uk|html?|php)", re.I)),
+    (_PHONE, None, re.compile(r"\d{3}[\s.-]\d{4}")),
+    (_NUMERIC_DATE, None, re.compile(r"\d{8}|\d[/.-]\d{1,2}[/.-]\d{2}")),
+    (_DATE, None, re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")),
+    (_TIME, None, re.compile(r"\d:\d|\d[\s.]*(?:a\.?m|p\.?m|hrs|gmt|utc|[ecmp][sd]t|bst|cet|hour|local)|0\d{3}|o'clock", re.I)),
+    (_TALLY, None, re.compile(r"\d\s*(?:-|–|to)\s*\d", re.I)),
+    (_AGE, None, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) ")),
+    (_UNIT_STATEMENT, ("thousands", "millions", "billions", "hundreds"), None),
+    (_YEAR_RANGE, None, re.compile(r"\d\d\d\d\s*[-–]\s*\d\d")),
 )
 
 
-def _masks(sentence: str) -> list[tuple[int, int]]:
+def _masks(sentence: str, low: str | None) -> list[tuple[int, int]]:
+    """`low`: `ascii_lower(sentence)`."""
     spans: list[tuple[int, int]] = []
-    for pattern, precheck in _MASKS:
+    for pattern, words, precheck in _MASKS:
+        if words is not None and not may_contain(low, words):
+            continue
         if precheck is None or precheck.search(sentence):
             spans.extend(m.span() for m in pattern.finditer(sentence))
     return spans

@@ -155,6 +155,29 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
     return words, end
 
 
+# the last sentence tokenised: (it, its tokens, their starts, their ends)
+_SENTENCE_TOKENS: list[tuple] = [(None, [], [], [])]
+
+
+def _window_tokens(sentence: str, lo: int, end: int) -> list[tuple[str, int, int]]:
+    """The tokens `_TOKEN.finditer(sentence, lo, end)` gives, as (text, start, end), cut from
+    the sentence's tokens made once (every number of a sentence looks back over it). _TOKEN has
+    no anchors or lookarounds, every non-space character starts a token and its greedy runs end
+    where they must, so a scan started between tokens and stopped after one meets the same
+    tokens; a window edge inside a token is scanned afresh."""
+    entry = _SENTENCE_TOKENS[0]  # read once: another thread may store its own sentence meanwhile
+    if entry[0] is not sentence:
+        made = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        entry = (sentence, made, [t[1] for t in made], [t[2] for t in made])
+        _SENTENCE_TOKENS[0] = entry
+    _, toks, starts, ends = entry
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, end, i)
+    if (i > 0 and ends[i - 1] > lo) or (j > i and ends[j - 1] > end):
+        return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, lo, end)]
+    return toks[i:j]
+
+
 def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
     """The noun a figure refers back to, within its clause.
 
@@ -162,9 +185,7 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
     "nearest": the nearest noun; "plural": the nearest plural noun.
     """
     lo = max(0, end - 300)
-    # The tokens of sentence[lo:end], offset by lo: _TOKEN has no anchors, lookarounds or \b, so
-    # scanning the window in place (pos, endpos) matches exactly what scanning the slice did.
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence, lo, end)]
+    toks = _window_tokens(sentence, lo, end)
     spans = sorted(sp for sp in skip if sp[1] > lo and sp[0] < end)
     starts = [sp[0] for sp in spans]
     bisect_right = bisect.bisect_right
@@ -248,7 +269,7 @@ def _clause_subject(sentence: str, pos: int, changes: bool = True) -> list[str]:
     meters and imports rose 12.3 pct" -> imports. [] when no change verb comes right before the
     figure or the subject is not a plain noun phrase. Without `changes`, only a verb stating a
     level counts ("Funds in investment trusts alone totalled 21,918 billion yen")."""
-    toks = [m.group(0) for m in _TOKEN.finditer(sentence, max(0, pos - 400), pos)]
+    toks = [tok[0] for tok in _window_tokens(sentence, max(0, pos - 400), pos)]
     while toks and toks[-1].lower() in ("by", "to", "a", "an", "further", "some", "about", "nearly", "almost", "over"):
         toks.pop()
     if not toks or toks[-1].lower() not in _LEVEL_VERBS and not (changes and (toks[-1].lower() in _CHANGE_VERBS or toks[-1].lower() in ("up", "down"))):

@@ -138,6 +138,11 @@ _TURNED_BEFORE = re.compile(r"\b(?:turned|turns|turning)\s+$", re.I)  # "who tur
 _SCORE_OR_AGE_BEFORE = re.compile(f"{_SCORE_BEFORE.pattern}|{_AGE_BEFORE.pattern}", re.I)  # one search, not two
 
 
+_SCORE_AGE_ENDS = (
+    "score", "scores", "scored", "scoring", "rated", "rating", "at", "version", "v", "v.", "of",  # _SCORE_BEFORE
+    "as", "than", "age", "aged", "ages", "turned", "turns", "turning",  # _AGE_BEFORE, _TURNED_BEFORE
+)
+
 _DATE_FRACTION = re.compile(r"\d{1,2}/(?!(?:2|3|4|5|6|8|10|12|16|32|64)\b)\d{1,2}")
 
 
@@ -147,10 +152,12 @@ def _drop_scores_and_ages(sentence: str, offset: int, figures: list[Figure]) -> 
     out = []
     for f in figures:
         before = sentence[max(0, f.start - offset - 30):f.start - offset]
-        if (_AGE_BEFORE if f.unit == "%" else _SCORE_OR_AGE_BEFORE).search(before):
-            continue
-        if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
-            continue
+        # the three patterns end in one of _SCORE_AGE_ENDS and spaces: most numbers need no search
+        if not before.isascii() or before.rstrip().lower().endswith(_SCORE_AGE_ENDS):
+            if (_AGE_BEFORE if f.unit == "%" else _SCORE_OR_AGE_BEFORE).search(before):
+                continue
+            if _TURNED_BEFORE.search(before) and _PLAIN_NUMBER.fullmatch(f.text):
+                continue
         if _DATE_FRACTION.fullmatch(f.text.split(" ")[0]):
             continue  # "9/11", "24/7": a date or a phrase, not a fraction
         out.append(f)

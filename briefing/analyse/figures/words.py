@@ -146,6 +146,10 @@ _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(\"'“‘—–-]))(" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+$", re.I
 )
 
+# The last word of every qualifier (lower case): a window `_QUALIFIER_RE` matches ends with one
+# and spaces, which a string test tells far more cheaply than the search.
+_QUALIFIER_ENDS = tuple(sorted({q.split()[-1] for q in _QUALIFIERS}))
+
 _INCREMENT_QUALIFIERS = {"an extra", "a further", "another", "an additional"}
 
 

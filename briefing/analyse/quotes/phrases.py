@@ -31,7 +31,7 @@ class _Tok:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    return [_Tok(m[0], *m.span()) for m in _TOKEN.finditer(text, lo, hi)]  # one span() call, not start() and end()
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")

@@ -35,6 +35,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+")
 # A figure: digits with thousands separators or a decimal part.
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what _POSSESSIVE matches at a word's end
 # Calendar words are capitalised but name no one: two reports of one event written on
 # different days ("on Thursday night" / "on Friday") must not look like two events.
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
@@ -53,7 +54,8 @@ def name_counts(article: Article) -> dict[str, int]:
     lower = set(_LOWER_WORD.findall(lead))
     bag: dict[str, int] = {}
     for word in _CAPITALISED.findall(lead):
-        word = _POSSESSIVE.sub("", word)
+        if word.endswith(_POSSESSIVE_ENDS):  # most names have none: skip the substitution's call
+            word = _POSSESSIVE.sub("", word)
         key = word.lower()
         if len(key) < 2 or key in ENGLISH_STOP_WORDS or key in lower or key in _CALENDAR:
             continue

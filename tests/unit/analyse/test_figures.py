@@ -295,16 +295,19 @@ def test_every_reuters_body_sample_without_crash():
 def _mask_spans_without_prechecks(sentence: str) -> list[tuple[int, int]]:
     from briefing.analyse.figures import _MASKS
 
-    return [m.span() for pattern, _ in _MASKS for m in pattern.finditer(sentence)]
+    return [m.span() for pattern, _, _ in _MASKS for m in pattern.finditer(sentence)]
 
 
 def _assert_prechecks_never_say_no_wrongly(sentence: str) -> None:
     from briefing.analyse.figures import _MASKS, _masks
+    from briefing.text.prefilter import ascii_lower, may_contain
 
-    for pattern, precheck in _MASKS:
-        if precheck is not None and pattern.search(sentence):
-            assert precheck.search(sentence), (pattern.pattern[:60], sentence)
-    assert _masks(sentence) == _mask_spans_without_prechecks(sentence)
+    low = ascii_lower(sentence)
+    for pattern, words, precheck in _MASKS:
+        if pattern.search(sentence):
+            assert precheck is None or precheck.search(sentence), (pattern.pattern[:60], sentence)
+            assert words is None or may_contain(low, words), (pattern.pattern[:60], sentence)
+    assert _masks(sentence, low) == _mask_spans_without_prechecks(sentence)
 
 
 def test_mask_prechecks_hold_on_reuters_sentences():

@@ -239,3 +239,37 @@ def test_duc_files_lose_their_typesetting_codes(tmp_path):
     assert corpus.articles
     for article in corpus.articles:
         assert "``" not in article.text and "''" not in article.text and "&UR;" not in article.text
+
+
+_HEADERISH = ["date", "Date:", "DATED", "published on", "Posted", "pubdate", "publication date", "Updated", "last updated",
+              "datum", "Veröffentlicht", "1987", "20220215", "2022-02-15", "Feb 15, 2022", "15. Februar 2022", " ", "\t",
+              "\u00a0", "said", "The", "tNew", "York", "x"]
+
+
+def test_header_line_screen_never_hides_a_header_date():
+    """`_may_be_header` skips `header_date` only for lines it cannot read as a date header."""
+    import random
+
+    from briefing.ingest.clean import _may_be_header
+    from briefing.ingest.dates import header_date
+
+    rng = random.Random(5)
+    lines = ["".join(rng.choice(_HEADERISH) + rng.choice(["", " ", ": "]) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    found = 0
+    for line in lines:
+        if header_date(line) is not None:
+            found += 1
+            assert _may_be_header(line), line
+    assert found > 100
+
+
+def test_stray_escape_hint_is_in_every_stray_escape():
+    from briefing.ingest.clean import _STRAY_ESCAPE, _STRAY_ESCAPE_HINT
+
+    for text in ["tThe", "the\nnNew York", "a tBig one", "rate nOn", "tX", "ta", "\ttMay"]:
+        if _STRAY_ESCAPE.search(text):
+            assert _STRAY_ESCAPE_HINT.search(text), text
+    from briefing.ingest.clean import normalize_wire
+
+    assert normalize_wire("He said.\ntThe deal") == "He said.\nThe deal"  # a left-over escape goes
+    assert normalize_wire("He said.\nThe deal") == "He said.\nThe deal"
