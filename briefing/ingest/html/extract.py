@@ -92,9 +92,6 @@ RULES = {
     "continuation": True,  # article split over sibling containers; off: kept 0.969 -> 0.967, F1 0.964 -> 0.955
     "lead": True,  # standfirst outside the article container; off: kept 0.969 -> 0.963
     "recall_retry": True,  # favor_recall when the balanced output is tiny; off: kept 0.969 -> 0.963
-    # source newlines inside a paragraph are spaces (HTML whitespace, not a boilerplate guess);
-    # off: blind unchanged, tune kept 0.968 -> 0.966 and 19 more mid-sentence paragraph cuts on 5 tune pages
-    "unwrap_lines": True,
     "typographic_spaces": True,  # paragraphs with no-break spaces are found on the page; off: kept 0.969 -> 0.967
     "text_boxes": True,  # standfirst in a <div> holding text directly; off: kept 0.969 -> 0.967 (tune 0.968 -> 0.966)
     "head_box": True,  # standfirst in a box shared with the headline; off: kept 0.969 -> 0.967 (tune F1 0.971 -> 0.972)
@@ -195,9 +192,6 @@ def tame_tree(tree) -> int:
     return min(len(elements), MAX_ELEMENTS)
 
 
-_SOURCE_BREAK_RE = re.compile(r"[ \t]*\n\s*")
-
-
 def run_trafilatura(tree, **options) -> str:
     """trafilatura's main text for an already parsed page ("" when it finds none).
 
@@ -216,32 +210,7 @@ def run_trafilatura(tree, **options) -> str:
         deduplicate=False,
         **options,
     )
-    if document is None:
-        return ""
-    body = getattr(document, "body", None)
-    if not RULES["unwrap_lines"] or body is None:
-        return document.text or ""  # type: ignore[union-attr]
-    from trafilatura.xml import xmltotxt
-
-    unwrap_source_lines(body)
-    return xmltotxt(body, include_formatting=False)
-
-
-def unwrap_source_lines(body) -> None:
-    """Turn the line breaks of the page's source text into spaces, as a browser does.
-
-    trafilatura keeps the newlines that the HTML source has inside a paragraph (around a
-    link it removed, say), and its text output then cuts the paragraph there. A break the
-    reader sees is a <br> (trafilatura's `lb` element), which stays; preformatted code keeps
-    its lines.
-    """
-    for element in body.iter():
-        if element.tag == "code" or any(a.tag == "code" for a in element.iterancestors()):
-            continue
-        if element.text and "\n" in element.text:
-            element.text = _SOURCE_BREAK_RE.sub(" ", element.text)
-        if element.tail and "\n" in element.tail:
-            element.tail = _SOURCE_BREAK_RE.sub(" ", element.tail)
+    return (document.text or "") if document is not None else ""  # type: ignore[union-attr]
 
 
 def to_paragraphs(text: str) -> list[str]:
@@ -639,21 +608,6 @@ _CONTINUATION_BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote")
 _PROSE_END_RE = re.compile(r"[.!?…:\"“”»«]\s*$")
 
 
-def drop_hidden(tree) -> None:
-    """Remove scripts, styles and templates, so element texts are what a reader sees."""
-    for element in list(tree.iter(*_HIDDEN_TAGS)):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
-
-
 def find_visible_lead(tree, description: str | None, paragraphs: list[str]) -> str | None:
     """The article's lead paragraph when the page shows it but trafilatura dropped it.
 
@@ -875,7 +829,10 @@ def main_paragraphs(
         paragraphs = drop_headline(paragraphs, list(headlines))
     if not paragraphs:
         return []
-    drop_hidden(tree)
+    from lxml import etree
+
+    # Scripts, styles and templates out (their tails stay), so element texts are what a reader sees.
+    etree.strip_elements(tree, *_HIDDEN_TAGS, with_tail=False)
     if RULES["continuation"]:
         before, after = sibling_continuations(tree, paragraphs)
         paragraphs = before + paragraphs + after

@@ -117,26 +117,6 @@ def test_prose_that_mentions_a_rule_word_is_kept():
     assert sentence in document.text
 
 
-def test_source_line_breaks_inside_a_paragraph_do_not_cut_it():
-    """trafilatura's fallback extractors keep the source's newlines inside a paragraph
-    (seen around a removed link); only a <br> (`lb`) or preformatted code breaks a line."""
-    from lxml import etree
-    from trafilatura.xml import xmltotxt
-
-    from briefing.ingest.html.extract import unwrap_source_lines
-
-    body = etree.fromstring(
-        "<body><p>Mitte Januar hat\nStrava\n ein Update ausgerollt.</p>"
-        "<p>Erste Zeile,<lb/>zweite Zeile.</p><code>x = 1\ny = 2</code></body>"
-    )
-    assert "hat\nStrava" in xmltotxt(body, include_formatting=False)
-    unwrap_source_lines(body)
-    lines = xmltotxt(body, include_formatting=False).split("\n")
-    assert "Mitte Januar hat Strava ein Update ausgerollt." in lines
-    assert "Erste Zeile," in lines and "zweite Zeile." in lines
-    assert "x = 1" in lines and "y = 2" in lines
-
-
 def test_headline_is_not_repeated_in_the_body():
     document = extract_html(news_page())
     assert document.title == "Stadtrat beschließt Sanierung der Rheinbrücke"
