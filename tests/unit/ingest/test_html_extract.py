@@ -124,7 +124,7 @@ def test_headline_is_not_repeated_in_the_body():
 
 
 def test_lead_outside_the_article_container_is_restored():
-    head = f'<meta name="description" content="{LEAD}">'
+    head = f'<meta property="og:description" content="{LEAD}">'
     document = extract_html(news_page(head=head, lead_box=True))
     assert_body_kept(document)
     assert document.text.startswith(LEAD)
