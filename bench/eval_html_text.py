@@ -3,6 +3,7 @@
     uv run python bench/eval_html_text.py              # ours and the baseline, both sets
     uv run python bench/eval_html_text.py --failures   # also list misses, leaks, low F1
     uv run python bench/eval_html_text.py --ablate     # figures with each rule switched off
+    uv run python bench/eval_html_text.py --titles     # also the title against the gold title
 
 Data is read from <repo>/../shared/data (never copied into the repository):
 
@@ -12,6 +13,9 @@ Data is read from <repo>/../shared/data (never copied into the repository):
 * scrapinghub_aeb/ground-truth.json: the full article body per page. Reported: token F1
   (tokens = lower-cased \\w+, counted as a multiset), as the mean of per-page F1 and as the
   micro F1 over all tokens of all pages.
+
+`--titles` adds the share of trafilatura_eval pages whose title (briefing's `title` field)
+equals the gold title, whitespace- and case-insensitively: it measures the metadata rules.
 
 The baseline is `trafilatura.extract(html, include_comments=False)`. Both extractors get
 the same str, decoded from the stored bytes with trafilatura's own decoder.
@@ -91,7 +95,14 @@ def baseline(html: str) -> str:
     return trafilatura.extract(html, include_comments=False) or ""
 
 
-EXTRACTORS = {"ours": ours, "trafilatura": baseline}
+def our_title(html: str) -> str:
+    from briefing.ingest.html.extract import extract_html
+
+    document = extract_html(html)
+    return (document.title or "") if document else ""
+
+
+EXTRACTORS = {"ours": ours, "trafilatura": baseline, "title": our_title}
 
 
 def load_trafilatura_eval(data: Path) -> list[dict]:
@@ -223,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablate", action="store_true", help="switch each rule off in turn")
     parser.add_argument("--show-blind", action="store_true", help="list blind-half failures too")
     parser.add_argument("--ours-only", action="store_true", help="skip the trafilatura baseline")
+    parser.add_argument("--titles", action="store_true", help="also score the title field")
     parser.add_argument("--options", action="store_true", help="also try trafilatura's precision/recall options")
     args = parser.parse_args(argv)
 
@@ -245,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {which}: {len(te_n)} trafilatura pages, {sh_n} ScrapingHub pages")
     print(f"thresholds (blind half): kept >= {MIN_KEPT}, leaked <= {MAX_LEAKED}, both F1 >= {MIN_F1}\n")
 
-    for extractor in EXTRACTORS.values():  # imports and first-call set-up are not timed
+    for extractor in (ours, baseline):  # imports and first-call set-up are not timed
         extractor("<html><body><p>warm up</p></body></html>")
     results = {}
     for name in ("ours",) if args.ours_only else ("ours", "trafilatura"):
@@ -254,6 +266,15 @@ def main(argv: list[str] | None = None) -> int:
         if name == "ours":
             verdict = "   [meets all]" if meets(results[name]["blind"]) else "   [BELOW THRESHOLD]"
         print(line(name, results[name]) + verdict)
+
+    if args.titles:
+        titles = extract_all("title", te_pages, args.jobs)
+        shares = []
+        for which in HALVES:
+            pairs = [(p["title"], t) for p, (t, _) in zip(te_pages, titles) if p["half"] == which]
+            same = sum(" ".join(g.split()).casefold() == " ".join(t.split()).casefold() for g, t in pairs)
+            shares.append(f"{which} {same / max(1, len(pairs)):.3f} ({same}/{len(pairs)})")
+        print("ours title = gold title: " + "  |  ".join(shares))
 
     if args.ablate:
         from briefing.ingest.html.extract import RULES
