@@ -83,14 +83,17 @@ def reset_peak() -> None:
         pass
 
 
-def change(folder: Path, kind: str, n: int, victims: list[Path]) -> None:
+def change(folder: Path, kind: str, n: int, victims: list[Path]) -> set[str]:
+    """Make the change; the paths it touched (what the notifications name to a watch)."""
     if kind == "add":
         (folder / f"zz-new-{n}.txt").write_text(NEW_STORY.replace("A new wire story", f"New wire story {n}"))
-    elif kind == "change":
+        return {str(folder / f"zz-new-{n}.txt")}
+    if kind == "change":
         with open(victims[n], "a") as handle:
             handle.write("\nThe company said the figures were revised on Monday.\n")
-    else:
-        victims[-1 - n].unlink()
+        return {str(victims[n])}
+    victims[-1 - n].unlink()
+    return {str(victims[-1 - n])}
 
 
 def main() -> int:
@@ -118,10 +121,10 @@ def main() -> int:
         reset_peak()
         for n in range(args.rounds):
             for kind in args.kinds.split(","):
-                change(folder, kind, n, victims)
+                changed = change(folder, kind, n, victims)
                 totals.clear()
                 wall, cpu = time.perf_counter(), time.process_time()
-                watcher.round()
+                watcher.round(changed)
                 totals["ROUND"] = time.process_time() - cpu
                 totals["ROUND wall"] = time.perf_counter() - wall
                 per_kind.setdefault(kind, []).append(dict(totals))

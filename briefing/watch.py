@@ -19,6 +19,7 @@ else by polling the folder's file names, sizes and modification times twice a se
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import threading
 import time
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core.incremental import RoundMemo, active
+from .ingest.walk import within
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15  # a burst of writes (a copy in progress) is taken as one change
@@ -104,15 +106,20 @@ class Watcher:
 
         self.pieces = JsonPieces()  # a JSON FILE's entries, serialised once while they stay the same
         self.ignore = {os.path.realpath(output)} if output is not None and str(output) != "-" else set()
+        # FILE inside the folder: its own rewrites are not notified (`ignore`), but a walk reads it
+        self.output_inside = any(within(path, os.path.realpath(self.root)) for path in self.ignore)
 
-    def brief(self):
+    def brief(self, changed: AbstractSet[str] | None = None):
         from .brief.build import build_brief
 
         if self.memo is None:
             self.memo = FolderMemo(self.root, self.options, self.cache)
             self.stories = RoundCache(self.cache)
             self.round_memo = RoundMemo()
-        corpus = self.memo.load()
+        assert self.stories is not None
+        # The first two rounds walk the whole folder: the notifications start after the first
+        # round, so what changed while it ran is only found by a walk.
+        corpus = self.memo.load(changed if self.state.rounds >= 2 and not self.output_inside else None)
         curation = None if self.raw else _curation(self.root)
         with active(self.round_memo):
             brief = build_brief(corpus, self.settings, cache=self.stories, moves=curation.moves if curation else None, story_cache=True)
@@ -125,19 +132,21 @@ class Watcher:
                 self.warn(note)
         return brief
 
-    def round(self) -> bool:
+    def round(self, changed: AbstractSet[str] | None = None) -> bool:
         """Rebuild, mark, and rewrite FILE if its text changed; True when it was written.
-        The collector's full passes are kept off the folder's objects for the round (they
-        would walk millions of kept articles and stories while the brief is marked and rendered)."""
+        `changed`: the paths the notifications named since the last round (None: unknown, the
+        folder is walked). The collector's full passes are kept off the folder's objects for
+        the round (they would walk millions of kept articles and stories while the brief is
+        marked and rendered)."""
         from .core.heap import frozen_heap
 
         with frozen_heap():
-            return self._round()
+            return self._round(changed)
 
-    def _round(self) -> bool:
+    def _round(self, changed: AbstractSet[str] | None = None) -> bool:
         from .brief.extras import attach, since_last_marks, story_snapshot
 
-        brief = self.brief()
+        brief = self.brief(changed)
         if self.baseline is None:
             self.baseline = {s.id: story_snapshot(s) for s in brief.stories()}
         marks = since_last_marks(brief, self.baseline, memo=self.round_memo)
@@ -170,22 +179,24 @@ class Watcher:
         """Round after round, each after the folder changed, until `stop` is set."""
         stop = stop or threading.Event()
         self.round()
-        for _ in self.changes(stop):
+        for changed in self.changes(stop):
             if max_rounds is not None and self.state.rounds >= max_rounds:
                 break
-            self.round()
+            self.round(changed)
             if max_rounds is not None and self.state.rounds >= max_rounds:
                 break
 
     def changes(self, stop: threading.Event):
-        """Yield once per settled change of the folder (watchfiles, else polling)."""
+        """Yield once per settled change of the folder (watchfiles, else polling): the paths
+        named, or None when not known."""
         yield from folder_changes(self.root, stop, self.ignore, self.warn)
 
 
 def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] = frozenset(), warn=None):
     """Yield once per settled change of the folder until `stop` is set: watchfiles (inotify and
     friends) when it works, else polling (also when BRIEFING_WATCH_POLL is set). Hidden files
-    (a copy in progress) and the paths in `ignore` (our own output) are not changes."""
+    (a copy in progress) and the paths in `ignore` (our own output) are not changes. Yields
+    the set of paths the notifications named (all of them), or None when polling."""
     try:
         import watchfiles
     except ImportError:
@@ -195,7 +206,7 @@ def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] =
             for batch in watchfiles.watch(root, stop_event=stop, debounce=int(SETTLE_SECONDS * 1000),
                                            step=50, rust_timeout=500, yield_on_timeout=False, recursive=True):
                 if any(os.path.realpath(path) not in ignore and not Path(path).name.startswith(".") for _, path in batch):
-                    yield batch
+                    yield {path for _, path in batch}
             return
         except (OSError, RuntimeError) as error:  # no inotify (limits, odd file systems): poll
             if warn:
@@ -206,7 +217,7 @@ def folder_changes(root: Path, stop: threading.Event, ignore: AbstractSet[str] =
         if now != seen:
             time.sleep(SETTLE_SECONDS)
             seen = folder_signature(root, ignore)
-            yield seen
+            yield None
 
 
 class FolderMemo:
@@ -222,6 +233,8 @@ class FolderMemo:
 
         self.root, self.options, self.cache = Path(root), options or LoadOptions(), cache
         self.files: dict[str, tuple] = {}  # display name -> (size, mtime_ns, [(article, pristine)], [skipped])
+        self.walk_skipped: list = []  # what the last walk skipped (links out, special files, unreadable folders)
+        self.folders: set[str] = {""}  # the display names of the folders holding `files`
 
     @staticmethod
     def _pristine(article) -> tuple:
@@ -234,9 +247,12 @@ class FolderMemo:
             return None
         return info.st_size, info.st_mtime_ns
 
-    def load(self):
-        from .ingest.load import load_corpus, load_file
-        from .core.model import Corpus
+    def load(self, changed: AbstractSet[str] | None = None):
+        """The folder's articles: all files walked, or (`changed`, the paths notified since the
+        last round) only those paths looked at, when they are plain files the last walk's
+        display names account for (anything else: a folder, a link, a name not seen under its
+        parent before, is walked)."""
+        from .ingest.load import load_corpus
         from .ingest.walk import walk
 
         if not self.files:
@@ -244,7 +260,7 @@ class FolderMemo:
             by_file: dict[str, list] = {}
             for article in corpus.articles:
                 by_file.setdefault(article.path, []).append((article, self._pristine(article)))
-            found, _ = walk([self.root], self.options.follow_symlinks)
+            found, self.walk_skipped = walk([self.root], self.options.follow_symlinks)
             skipped_in: dict[str, list] = {}
             for item in corpus.skipped:
                 skipped_in.setdefault(item.path, []).append(item)
@@ -252,19 +268,60 @@ class FolderMemo:
                 stamp = self._stat(entry.path)
                 if stamp is not None:
                     self.files[entry.display] = (*stamp, by_file.get(entry.display, []), skipped_in.get(entry.display, []))
+            self._note_folders()
             return corpus
-        found, walk_skipped = walk([self.root], self.options.follow_symlinks)
-        files: dict[str, tuple] = {}
-        for entry in found:
-            stamp = self._stat(entry.path)
-            known = self.files.get(entry.display)
-            if known is not None and stamp is not None and known[:2] == stamp:
-                files[entry.display] = known
-                continue
-            articles, problems = load_file(entry.path, entry.display, self.options)
-            files[entry.display] = (*(stamp or (-1, -1)), [(a, self._pristine(a)) for a in articles], problems)
+        files = self._changed(changed) if changed is not None else None
+        if files is None:
+            found, self.walk_skipped = walk([self.root], self.options.follow_symlinks)
+            files = {entry.display: self._file(entry.path, entry.display) for entry in found}
         self.files = files
-        corpus = Corpus(root=self.root.as_posix(), skipped=list(walk_skipped))
+        self._note_folders()
+        return self._corpus()
+
+    def _note_folders(self) -> None:
+        self.folders = {name.rpartition("/")[0] for name in self.files} | {""}
+
+    def _file(self, path, name: str) -> tuple:
+        """A file's entry in `files`: the known one while its size and modification time hold."""
+        from .ingest.load import load_file
+
+        stamp, known = self._stat(path), self.files.get(name)
+        if known is not None and stamp is not None and known[:2] == stamp:
+            return known
+        articles, problems = load_file(path, name, self.options)
+        return (*(stamp or (-1, -1)), [(a, self._pristine(a)) for a in articles], problems)
+
+    def _changed(self, changed: AbstractSet[str]) -> dict | None:
+        """`files` with only the `changed` paths looked at; None when a walk is needed."""
+        root = os.path.abspath(self.root)
+        files = dict(self.files)
+        for path in changed:
+            parts = os.path.relpath(os.path.abspath(path), root).split(os.sep)
+            if parts[0] in (".", "..") or "" in parts:
+                return None
+            if any(part.startswith(".") for part in parts):
+                continue  # hidden: not in the corpus
+            name = "/".join(parts)
+            if not (name.isascii() and name.isprintable()) or (name not in files and name.rpartition("/")[0] not in self.folders):
+                return None
+            try:
+                info = os.lstat(os.path.join(root, *parts))
+            except FileNotFoundError:
+                if files.pop(name, None) is None:
+                    return None  # a folder gone, perhaps
+                continue
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode) or name in {item.path for item in self.walk_skipped}:
+                return None
+            files[name] = self._file(self.root.joinpath(*parts), name)
+        return files
+
+    def _corpus(self):
+        from .core.model import Corpus
+
+        files = self.files
+        corpus = Corpus(root=self.root.as_posix(), skipped=list(self.walk_skipped))
         seen: dict[str, int] = {}
         for name in sorted(files):
             _, _, articles, problems = files[name]

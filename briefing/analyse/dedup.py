@@ -300,7 +300,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         twins[profile.fingerprint].append(index)
     representative = {}
     for members in twins.values():
-        best = min(members, key=lambda m: _original_rank(articles[m]))
+        best = members[0] if len(members) == 1 else min(members, key=lambda m: _original_rank(articles[m]))
         for member in members:
             representative[member] = best
     reps = sorted(set(representative.values()))
@@ -330,7 +330,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         components[root(r)].append(r)
     final: dict[int, tuple[int, str, float] | None] = {}  # representative → (original, kind, score)
     for members in components.values():
-        original = min(members, key=lambda m: _original_rank(articles[m]))
+        original = members[0] if len(members) == 1 else min(members, key=lambda m: _original_rank(articles[m]))
         final[original] = None
         for member in members:
             if member != original:

@@ -357,9 +357,25 @@ def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings)
     return fingerprint("story", settings, group.id, group.thread, group.day, group.article_ids, group.originals, group.score, members)
 
 
+def _story_keys(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings) -> list[str]:
+    """`_story_key` of each group; a watch round hashes only the groups whose inputs (the same
+    values `_story_key` reads, the texts themselves for their digests) it has not seen."""
+    memo = current()
+    if memo is None:
+        return [_story_key(group, by_id, settings) for group in groups]
+    keys = []
+    for group in groups:
+        members = tuple(
+            (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, a.text) for a in (by_id[i] for i in group.article_ids)
+        )
+        inputs = (settings, group.id, group.thread, group.day, tuple(group.article_ids), tuple(group.originals), group.score, members)
+        keys.append(memo.once("story key", inputs, lambda group=group: _story_key(group, by_id, settings)))
+    return keys
+
+
 def _cached_stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings, progress, cache) -> list[Story]:
     """`_stories`, taking from the cache the stories whose group and articles are unchanged."""
-    keys = [_story_key(group, by_id, settings) for group in groups]
+    keys = _story_keys(groups, by_id, settings)
     stored = cache.get_many("story", keys)
     missing = [group for group, key in zip(groups, keys) if key not in stored]
     made = iter(_stories(missing, by_id, settings, progress))

@@ -54,6 +54,8 @@ class RoundMemo:
         self.marks: dict[tuple, tuple] = {}  # (id(story), id(recorded entry)) -> (story, entry, ids, marks)
         self.rounds = 0  # rounds finished
         self.indexes: dict[str, object] = {}  # name -> an index kept for the whole watch, see `kept`
+        self.values: dict[tuple, object] = {}  # (kind, inputs) -> a value made from exactly those inputs, see `once`
+        self._used_values: set = set()
         self._used_marks: set = set()
         self._used_pairs: set = set()
         self._used_threads: set = set()
@@ -80,6 +82,17 @@ class RoundMemo:
             known = self.profiles[key] = (article, make(article), title, text)
         self._used_profiles.add(key)
         return known[1]
+
+    def once(self, kind: str, inputs: tuple, make):
+        """`make()`, a function of `inputs` alone (hashable values, compared by value: texts held
+        are the kept articles' own strings, so the comparison is mostly by identity), once while
+        the same inputs come back round after round (a story's cache key, `brief._story_key`)."""
+        key = (kind, inputs)
+        found = self.values.get(key, self)
+        if found is self:
+            found = self.values[key] = make()
+        self._used_values.add(key)
+        return found
 
     def profile(self, article, make):
         return self.of("dedup", article, make)
@@ -123,10 +136,11 @@ class RoundMemo:
 
     def end_round(self) -> None:
         self.rounds += 1
-        self.profiles = {k: v for k, v in self.profiles.items() if k in self._used_profiles}
-        self.pairs = {k: v for k, v in self.pairs.items() if k in self._used_pairs}
-        self.threads = {k: v for k, v in self.threads.items() if k in self._used_threads}
-        self.marks = {k: v for k, v in self.marks.items() if k in self._used_marks}
+        for kept, used in ((self.profiles, self._used_profiles), (self.pairs, self._used_pairs), (self.threads, self._used_threads),
+                           (self.marks, self._used_marks), (self.values, self._used_values)):
+            for key in kept.keys() - used:  # a set difference in C: most entries are used again
+                del kept[key]
+        self._used_values = set()
         self._used_marks = set()
         self._used_pairs, self._used_threads, self._used_profiles = set(), set(), set()
 

@@ -25,7 +25,9 @@ class PairIndex:
     def __init__(self, keys_of: Callable[[Any], Iterable[Hashable]], limit: int, min_count: int):
         self.keys_of, self.limit, self.min_count = keys_of, limit, min_count
         self.items: dict[int, tuple[object, tuple]] = {}  # id(item) -> (item, its keys)
-        self.postings: dict[Hashable, set[int]] = defaultdict(set)
+        # key -> the ids of its items: one id alone as the int itself (most keys are one
+        # article's: a set each was ~400 MB of a watch of all of Reuters), a set from two on
+        self.postings: dict[Hashable, int | set[int]] = {}
         self.shared: dict[tuple[int, int], int] = defaultdict(int)  # (id, id), smaller first -> keys shared
 
     @staticmethod
@@ -46,8 +48,14 @@ class PairIndex:
         keys = tuple(self.keys_of(item))
         self.items[me] = (item, keys)
         limit = self.limit
+        postings = self.postings
         for key in keys:
-            members = self.postings[key]
+            members = postings.get(key)
+            if members is None:  # its first item: no pair has it
+                postings[key] = me
+                continue
+            if isinstance(members, int):
+                members = postings[key] = {members}
             old = len(members)
             if 2 <= old <= limit < old + 1:  # the key stops being rare: its pairs lose it
                 self._bump((self._pair(a, b) for a, b in combinations(members, 2)), -1)
@@ -59,8 +67,14 @@ class PairIndex:
         me = id(item)
         _, keys = self.items.pop(me)
         limit = self.limit
+        postings = self.postings
         for key in keys:
-            members = self.postings[key]
+            members = postings.get(key)
+            if members is None:  # a key the item gave twice, gone with its first
+                continue
+            if isinstance(members, int):  # its only item: no pair had it
+                del postings[key]
+                continue
             members.discard(me)
             new = len(members)
             if 2 <= new + 1 <= limit:
@@ -68,7 +82,9 @@ class PairIndex:
             if 2 <= new <= limit < new + 1:  # the key becomes rare: its pairs gain it
                 self._bump((self._pair(a, b) for a, b in combinations(members, 2)), 1)
             if not members:
-                del self.postings[key]
+                del postings[key]
+            elif new == 1:
+                postings[key] = next(iter(members))
 
     def candidates(self, items: list) -> set[tuple[int, int]]:
         """Make the index hold exactly `items`, then return the candidate pairs as positions in

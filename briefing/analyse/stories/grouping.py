@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -17,7 +18,7 @@ from .ids import story_id
 from .same_event import name_counts
 from .threads import link_threads
 from .thread_rows import ThreadRows
-from .vectors import vectorize_counts
+from .vectors import TermNumbers, vectorize_arrays, vectorize_counts
 
 
 @dataclass
@@ -53,11 +54,15 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     memo = current()  # a watch round: the features of unchanged articles are kept
     original_of = find_originals(articles)
     originals = sorted((a for a in articles if original_of[a.id] == a.id), key=lambda a: a.id)  # order-free
-    features = [memo.of("features", a, grouping_features_of) if memo else grouping_features_of(a) for a in originals]
     vocabulary: dict[str, int] = {}  # the matrix's columns: a watch's thread links compare rounds by term
-    matrix = vectorize_counts([terms for terms, _ in features], vocabulary if memo else None)
-    names = vectorize_counts([found for _, found in features])
-    del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
+    sizes_of: list[tuple[int, int]] | None = None
+    if memo is not None:
+        matrix, names, sizes_of = _watch_vectors(memo, originals, vocabulary)
+    else:
+        features = [grouping_features_of(a) for a in originals]
+        matrix = vectorize_counts([terms for terms, _ in features])
+        names = vectorize_counts([found for _, found in features])
+        del features  # the per-article dicts are large on a big folder; the matrices hold what is needed
     by_day: dict[dt.date | None, list[int]] = defaultdict(list)
     for row, article in enumerate(originals):
         by_day[article_day(article, timezone)].append(row)
@@ -69,8 +74,8 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     regimes: list[Regime] = []
     members_of: list[list[int]] = []
     for day in sorted(by_day, key=lambda d: (d is None, d or dt.date.min)):
-        rows = sorted(by_day[day], key=lambda r: originals[r].id)
-        sizes = [memo.of("sizes", originals[r], _sizes) if memo else _sizes(originals[r]) for r in rows]
+        rows = by_day[day]  # in row order, so in id order (the originals are sorted by id)
+        sizes = [sizes_of[r] for r in rows] if sizes_of is not None else [_sizes(originals[r]) for r in rows]
         regime = regime_by_size([s[0] for s in sizes], [s[1] for s in sizes])
         labels = cluster_day(matrix[rows] if matrix is not None else None, regime, names, rows) or [0] * len(rows)
         clusters: dict[int, list[int]] = defaultdict(list)
@@ -87,7 +92,11 @@ def group_stories(articles: list[Article], timezone: str | None = None) -> list[
     link_threads(groups, regimes, matrix, {a.id: i for i, a in enumerate(originals)}, names,
                  kept=memo.kept("thread rows", ThreadRows) if memo else None, vocabulary=vocabulary)
     for group in groups:
-        group.id = story_id(group.day, group.article_ids, group.originals)
+        if memo is None:
+            group.id = story_id(group.day, group.article_ids, group.originals)
+        else:
+            inputs = (group.day, tuple(group.article_ids), tuple(group.originals))
+            group.id = memo.once("story id", inputs, lambda group=group: story_id(group.day, group.article_ids, group.originals))
     groups.sort(key=lambda g: (g.day is None, g.day or dt.date.min, g.id))
     return groups
 
@@ -137,6 +146,36 @@ def find_originals(articles: list[Article]) -> dict[str, str]:
             seen.add(current.id)
         found[article.id] = current.id
     return found
+
+
+def _watch_vectors(memo, originals: list[Article], vocabulary: dict):
+    """The term and name matrices of `group_stories` in a watch round, from arrays made once per
+    article (`vectors.TermNumbers`): the same matrices, bit for bit, as `vectorize_counts`;
+    and each article's `_sizes`, kept with them."""
+    terms, names = memo.kept("term numbers", TermNumbers), memo.kept("name numbers", TermNumbers)
+
+    def arrays(article: Article) -> tuple:
+        found_terms, found_names = memo.of("features", article, _held_features)
+        return terms.arrays(found_terms), names.arrays(found_names), _sizes(article)
+
+    made = [memo.of("grouping", a, arrays) for a in originals]
+    return (vectorize_arrays([t for t, _, _ in made], terms, vocabulary), vectorize_arrays([n for _, n, _ in made], names),
+            [size for _, _, size in made])
+
+
+def _held_features(article: Article) -> tuple[dict[str, int], dict[str, int]]:
+    """`grouping_features_of` for a watch, which holds them for as long as the article: the
+    term and name strings made once for all the articles (those made in the loader's workers
+    came back one copy per article: tens of MB on Reuters), also in the article's analysis."""
+    terms, names = grouping_features_of(article)
+    terms = {sys.intern(term): count for term, count in terms.items()}
+    names = {sys.intern(name): count for name, count in names.items()}
+    analysis = current_analysis(article)
+    if analysis is not None:
+        analysis.terms = terms
+        if analysis.names is not None:
+            analysis.names = names
+    return terms, names
 
 
 def grouping_features_of(article: Article) -> tuple[dict[str, int], dict[str, int]]:

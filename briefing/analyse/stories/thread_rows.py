@@ -36,6 +36,7 @@ NEAR = 0.01  # similarities within this of the threshold (or above) are kept per
 # to 3e-3: those are compared exactly, and the others' kept similarities stay good for many rounds.
 TAU = 2e-4
 UNIT = 2.0**-24  # float32 unit roundoff
+DRIFT_ROWS = 2048  # stories per block of `ThreadRows._drift`
 
 
 class ThreadRows:
@@ -86,13 +87,15 @@ class ThreadRows:
         have = np.flatnonzero(before >= 0)
         if not len(have):
             return drift
-        old = self.centroids[before[have]]
-        old = sp.csr_matrix((old.data.astype(np.float64), mapping[old.indices], old.indptr), shape=(len(have), width))
-        old.sum_duplicates()
-        new = centroids[have]
-        new = sp.csr_matrix((new.data.astype(np.float64), new.indices, new.indptr), shape=(len(have), width))
-        difference = new - old
-        drift[have] = np.sqrt(np.asarray(difference.multiply(difference).sum(axis=1)).ravel())
+        for start in range(0, len(have), DRIFT_ROWS):  # in blocks: float64 copies of every centroid were ~100 MB on Reuters
+            rows = have[start : start + DRIFT_ROWS]
+            old = self.centroids[before[rows]]
+            old = sp.csr_matrix((old.data.astype(np.float64), mapping[old.indices], old.indptr), shape=(len(rows), width))
+            old.sum_duplicates()
+            new = centroids[rows]
+            new = sp.csr_matrix((new.data.astype(np.float64), new.indices, new.indptr), shape=(len(rows), width))
+            difference = new - old
+            drift[rows] = np.sqrt(np.asarray(difference.multiply(difference).sum(axis=1)).ravel())
         return drift
 
 

@@ -21,6 +21,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from ...core import incremental
 from .ids import anchor_of, stable_id
 from .vectors import l2_rows
 
@@ -75,10 +76,13 @@ def link_threads(groups, regimes, matrix, row_of: dict[str, int], names=None, ke
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(groups)):
         members[forest.root(index)].append(index)
+    memo = incremental.current()
     for indices in members.values():
-        # the anchor of its first story: a new day of a running story keeps the thread's id
-        first = min(indices, key=lambda g: (groups[g].day is None, groups[g].day or dt.date.min, anchor_of(groups[g].article_ids, groups[g].originals)))
-        thread = stable_id("thread", None, [anchor_of(groups[first].article_ids, groups[first].originals)])
+        # the anchor of its first story (earliest day, then smallest anchor): a new day of a running story keeps the thread's id
+        earliest = min((groups[g].day is None, groups[g].day or dt.date.min) for g in indices)
+        anchor = min(anchor_of(groups[g].article_ids, groups[g].originals)
+                     for g in indices if (groups[g].day is None, groups[g].day or dt.date.min) == earliest)
+        thread = memo.once("thread id", (anchor,), lambda anchor=anchor: stable_id("thread", None, [anchor])) if memo else stable_id("thread", None, [anchor])
         for index in indices:
             groups[index].thread = thread
 

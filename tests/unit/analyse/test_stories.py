@@ -327,3 +327,29 @@ def test_duc_clusters_mixed_in_one_folder_form_their_stories_and_threads(tmp_pat
     within = _data.bcubed([story[a.id] for a in articles], [f"{c}|{article_day(a)}" for a, c in zip(articles, gold)])
     across = _data.bcubed([thread[a.id] for a in articles], gold)
     assert within[2] >= 0.95 and across[0] >= 0.95 and across[2] >= 0.85, (within, across)
+
+
+def test_a_watch_builds_the_same_matrices_from_kept_arrays(tmp_path):
+    """A watch numbers terms once for all rounds and keeps each article's bag as arrays; the
+    matrix it builds from them is the one `vectorize_counts` builds, bit for bit, and so is its
+    vocabulary, also after articles come and go (new terms, terms no longer used)."""
+    from briefing.analyse.stories.features import term_counts
+    from briefing.analyse.stories.vectors import TermNumbers, vectorize_arrays, vectorize_counts
+    from reuters_corpus import write_reuters
+
+    folder = write_reuters(tmp_path / "reuters", 120)
+    bags = [term_counts(profile_text(a)) for a in load_corpus([folder]).articles]
+    numbers = TermNumbers()
+    arrays = [numbers.arrays(bag) for bag in bags]
+    for picked in (range(len(bags)), range(60, len(bags)), [5, 3, 90, 1], [], [7]):
+        ours, theirs = {}, {}
+        mine = vectorize_arrays([arrays[i] for i in picked], numbers, ours)
+        expected = vectorize_counts([bags[i] for i in picked], theirs)
+        if expected is None:
+            assert mine is None
+            continue
+        assert list(ours.items()) == list(theirs.items())
+        for part in ("data", "indices", "indptr"):
+            assert getattr(mine, part).dtype == getattr(expected, part).dtype
+            assert getattr(mine, part).tobytes() == getattr(expected, part).tobytes()
+        assert mine.shape == expected.shape

@@ -110,3 +110,41 @@ def test_a_watch_started_on_a_warm_disk_cache_keeps_its_stories(tmp_path):
     assert_same(watcher, folder, "json")
     after = {id(s) for s in watcher.state.brief.stories()}
     assert len(before & after) > len(after) // 2  # most stories are the same objects as last round
+
+
+def test_rounds_given_the_notified_paths_equal_a_fresh_build(tmp_path):
+    """A round told which paths changed (the notifications) looks only at those, yet gives what
+    a walk of the folder gives: a new, a changed and a deleted file, a hidden file (not in the
+    corpus), a file in a new folder and a file a notification did not name (both: walked)."""
+    folder = write_reuters(tmp_path / "reuters", 200)
+    files = sorted(folder.iterdir())
+    watcher = Watcher(folder, tmp_path / "brief.json", "json", raw=True)
+    watcher.round()
+    watcher.round()  # the first two rounds walk the folder
+    new = folder / "zz_new.txt"
+    new.write_text(files[5].read_text(encoding="utf-8").replace("said", "told reporters", 1), encoding="utf-8")
+    assert_same_given(watcher, folder, {str(new)})
+    with open(files[9], "a", encoding="utf-8") as handle:
+        handle.write("\nThe figures were revised on Monday, officials said.\n")
+    assert_same_given(watcher, folder, {str(files[9])})
+    files[12].unlink()
+    (folder / ".partial.txt").write_text(files[13].read_text(encoding="utf-8"), encoding="utf-8")
+    assert_same_given(watcher, folder, {str(files[12]), str(folder / ".partial.txt")})
+    (folder / "more").mkdir()
+    shutil.copy(files[14], folder / "more" / "copy.txt")
+    assert_same_given(watcher, folder, {str(folder / "more" / "copy.txt")})  # a folder not seen before: walked
+    files[15].unlink()
+    (folder / "zz_unnamed.txt").write_text(files[16].read_text(encoding="utf-8"), encoding="utf-8")
+    assert_same_given(watcher, folder, None)  # polling names nothing: walked
+    assert len(watcher.state.brief.corpus.articles) == len(fresh_corpus(folder).articles)
+
+
+def fresh_corpus(folder: Path):
+    return load_corpus([folder], LoadOptions(), None, NoCache())
+
+
+def assert_same_given(watcher: Watcher, folder: Path, changed) -> None:
+    watcher.round(changed)
+    assert watcher.state.text == fresh(folder, watcher.baseline, "json")
+    names = [a.path for a in watcher.state.brief.corpus.articles]
+    assert names == [a.path for a in fresh_corpus(folder).articles]
