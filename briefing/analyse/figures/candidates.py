@@ -410,7 +410,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return  # read with the number: "10 years" (in prison)
     if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c):
         return
-    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
+    for step in (_label_of_after, _label_object_raised_to, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
             return
     if c.unit == "times":
@@ -558,6 +558,30 @@ def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> boo
                     c.text_end = end
                 return True
     return False
+
+
+# "raising the death toll from two weeks of cold to at least 74", "lifted its stake in the
+# company to 9.5 pct", "brings to 5.45 billion dlrs the total": the object a change verb takes
+# to the figure is what the figure measures
+_RAISED_TO = re.compile(
+    r"\b(?:rais|bring|brought|lift|push|boost|increas|reduc|lower|tak|took|put|driv|drove|swell|swollen|cut)[a-z]*"
+    r"\s+(?:the|its|their|his|her|our|this|that)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+    r"(?:\s+(?:from|in|at|of|for|on)\s+[^;:.!?()\d]{0,60}?)?\s+to\s+$"
+)
+
+
+def _label_object_raised_to(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 2b: the object of a change verb that takes it to the figure."""
+    m = _RAISED_TO.search(sentence, max(0, c.text_start - 160), c.text_start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if len(words) >= 3 and words[-2] == "of" and words[-3].lower() in _CONTAINER_NOUNS | {"number"}:
+        words = words[-1:]  # "the number of dead"
+    if not all(_nounish(w) and not _verbish(w) for w in words):
+        return False
+    c.label, c.label_from = _clean_label(words), "object"
+    return True
 
 
 _NOT_THE_NOUN_OF = frozenset(("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"))

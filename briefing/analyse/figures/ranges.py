@@ -67,6 +67,25 @@ def _restatements(sentence: str, cands: list[_Cand]) -> None:
             b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
 
 
+_PLURAL_END = re.compile(r"(?:[a-z]{2,}s|people|men|women|children|police|personnel|staff|troops)$")
+
+_OF_AFTER = re.compile(r"\s+of\s+(?!them\b|those\b|whom\b)", re.I)
+
+
+def _elided_counts(sentence: str, cands: list[_Cand]) -> None:
+    """'killed at least 74 people in the north and 43 more in Taiwan', 'another 173 people were
+    injured, 20 of them severely': a bare count after a count of a plural noun, with no noun of
+    its own, counts the same thing (the noun is elided), not the nearest noun before it."""
+    for a, b in zip(cands, cands[1:]):
+        if not (a.counted and a.unit is None and a.label and _PLURAL_END.search(a.label)):
+            continue
+        if b.unit is not None or b.counted or b.has_scale or b.label_from not in ("back", ""):
+            continue
+        if _OF_AFTER.match(sentence, b.text_end) or " of " in sentence[b.start:b.text_end]:
+            continue  # "5 of the 13 spending measures", "thousands of others": named after
+        b.label = a.label
+
+
 _FROM_GAP = re.compile(r"\s+from\s+", re.I)
 
 _VERSUS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|against|compared with|compared to)\s+", re.I)
@@ -86,6 +105,7 @@ def _comparisons(sentence: str, cands: list[_Cand]) -> None:
 
 def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
     """'85-90 mln ton', 'five to 10 cts', '75,000 to 100,000 barrels': the first takes the second's scale and unit."""
+    _elided_counts(sentence, cands)
     for a, b in zip(cands, cands[1:]):
         gap = sentence[a.text_end:b.start]
         if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
