@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _TIME_UNITS, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -20,7 +20,12 @@ def _is_plural(word: str) -> bool:
         return False
     if w.endswith("'s") or w.endswith("’s"):
         return w[:-2].isupper() or any(c.isdigit() for c in w)  # "747-SR's"
+    if _DEMONYM_PLURAL.fullmatch(word):
+        return True  # "600,000 Israelis", "Iraqis", "Pakistanis": a people in -i, plural
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{3,}[^aeiouy]is")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -136,8 +141,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             continue
         if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
             break
-        if core.lower() in _HARD_VERBS:
-            break
+        if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
+            break  # "rose to 156 Sunday": a weekday or a month is when, never what
         if _verbish(core):
             # "trade weighted index", "outstanding subordinated debt" go on; "gold smelted from" stops
             nxt = matches[k + 1].group(0).rstrip(_TRAIL) if k + 1 < len(matches) else ""
@@ -186,6 +191,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
             continue  # "would act on", "it rises": a verb, not what is counted ("would cost" names the cost)
         if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
             continue  # "as low as", "as young as": an adjective, never what is counted
+        if i < len(toks) - 1 and _TIME_UNITS.fullmatch(toks[i + 1][0]) and _singular(tok) not in _MEASURE_NOUNS:
+            continue  # "for four straight years", "the fiscal year": a period's modifier, not what is counted
         low = tok.lower()
         if mode == "nearest":
             tier = 0

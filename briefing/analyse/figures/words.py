@@ -238,7 +238,8 @@ _VERBS = set(
     account accounts registered believe believes appears appear demands demand remain remains suffer suffers expects
     expect owned owns own will would could can may might must shall should get gets got went go goes came come comes
     become became becomes saw see sees show shows pay pays paid hit hits held hold holds won win wins plan plans
-    added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps""".split()
+    added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
+    seen been gone done known shown given taken grown begun become""".split()
 )
 
 # Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
@@ -251,7 +252,9 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
               # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
-              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier"}
+              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier",
+              # where a distance points, not what it measures: "400 miles south of Tripoli"
+              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
