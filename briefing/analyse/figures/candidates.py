@@ -659,11 +659,12 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     back = _np_before(sentence, c.text_start, skip)
-    back = _clause_subject(sentence, c.text_start, changes=c.unit == "%") or back
+    subject = _clause_subject(sentence, c.text_start, changes=c.unit == "%")
+    back = subject or back
     if back:
         c.label, c.label_from = _clean_label(back), "back"
         last = c.label.split()[-1] if c.label.split() else ""
-        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
+        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and not _money_is_its_level(subject, last) and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
             or _singular(last) in _ORGANISATIONS
             or not _is_measure_noun(last) and (_is_plural(last) or any(_verbish(w) for w in c.label.split()))
@@ -676,6 +677,13 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
         c.label_from = "unit"
         if c.unit in _CURRENCY_UNITS:
             _label_money(sentence, c)
+
+
+def _money_is_its_level(subject: list[str], last: str) -> bool:
+    """Money a level verb gives its subject ("Outlays last month totaled 83.83 billion dlrs",
+    "Receipts were 55.46 billion dlrs") is what the subject amounts to: the subject names it,
+    unless it is the one who pays ("the company's unit was ...")."""
+    return bool(subject) and _singular(last) not in _ORGANISATIONS
 
 
 def _label_money(sentence: str, c: _Cand) -> None:

@@ -280,7 +280,7 @@ _CHANGE_VERBS = frozenset(
 _SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
 
 # verbs that state a level: "Funds in investment trusts totalled 21,918 billion yen"
-_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted".split())
+_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted was were is are".split())
 
 # where a clause starts: its subject comes next ("... said income rose", "while exports fell")
 _CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
