@@ -108,7 +108,7 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
     _elided_counts(sentence, cands)
     for a, b in zip(cands, cands[1:]):
         gap = sentence[a.text_end:b.start]
-        if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", ""):
+        if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", "") and not b.counted:
             # "559,219 shares, or 12.4 pct": the percentage is the holder's stake, not shares
             b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
         if a.unit is None and not a.has_scale and not a.counted and _RANGE_GAP.fullmatch(gap):
