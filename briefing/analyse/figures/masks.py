@@ -45,6 +45,8 @@ _TALLY = re.compile(
     r"\b(?:voted|vote of|votes of|by a vote of|margin of|won|lost|beat|defeated|drew|draw|scored?|lead|led|trailing|trails?)\s+"
     r"\d{1,3}\s*(?:-|–|to)\s*\d{1,3}(?![\d,.]*\s*(?:%|pct|per ?cent|mln|million|billion))"
     r"|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s+(?:vote|votes|decision|win|victory|defeat|draw|loss|lead|majority|margin|verdict|ruling)\b"
+    # a score before the result it names, past one modifier: "a 2-0 half-time deficit", "the 4-1 scoreline"
+    r"|(?<![\w.,/-])\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:[a-z][\w-]*\s+)?(?:deficit|scoreline|score|triumph|rout|thrashing|drubbing|defeat|win|victory|loss|lead|draw|advantage|aggregate)\b"
     r"|(?<![\w.,/-])\d{1,2}-\d{1,2}(?=\s*(?:[.;)]|,\s|$|\s+(?:in|on|at|after|with|for|against|over|win|victory|vote|decision|lead|draw)\b))",
     re.I,
 )
