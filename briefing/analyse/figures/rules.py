@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from .model import Figure
 from .phrases import _is_plural, _singular, _verbish
-from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
+from .words import _RECORD_NOUNS, _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
 # ------------------------------------------------------------------ rules on a sentence's figures
@@ -469,6 +469,12 @@ def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+def _drop_sports_records(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"won a total of eight Olympic gold medals", "with two goals in the final minutes": a count
+    of medals, goals or titles is a sports record or score, not a figure of the story."""
+    return [f for f in figures if f.unit or not f.label or f.label.split()[-1].lower() not in _RECORD_NOUNS]
+
+
 _QUOTE_OPEN_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘']$")
 
 _QUOTE_CLOSE_SOON = re.compile(r"(?:[ \xa0]+[\w'’-]+){0,2}[,.!?]?[\"”’']")
@@ -491,5 +497,5 @@ def _drop_quoted_names(sentence: str, offset: int, figures: list[Figure]) -> lis
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
-    _drop_quoted_names,
+    _drop_quoted_names, _drop_sports_records,
 )

@@ -289,3 +289,11 @@ _DETERMINERS = frozenset("the a an its their his her our this these those all bo
 
 # a measure's noun that only measures: the label is the noun after its "of" (candidates._amount_of)
 _CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
+
+# what a sportsman's record counts ("won a total of eight Olympic gold medals", "scored two
+# goals"): scores and records are not figures of the news
+_RECORD_NOUNS = frozenset(
+    """medal medals goal goals title titles trophy trophies championship championships cap caps touchdown
+    touchdowns wicket wickets assist assists rebound rebounds birdie birdies bogey bogeys homer homers
+    strikeout strikeouts hat-trick hat-tricks""".split()
+)
