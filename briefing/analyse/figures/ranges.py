@@ -59,6 +59,7 @@ _SHARE_WORDS = frozenset(("shares", "share", "stock", "stocks"))
 def _restatements(sentence: str, cands: list[_Cand]) -> None:
     """'1,694,000 or 16 cts per share': the second says the first again, about the same thing."""
     _comparisons(sentence, cands)
+    _changes_of_a_level(sentence, cands)
     for a, b in zip(cands, cands[1:]):
         if a.label_from == "rate" and b.label_from != "rate":
             continue  # "1.05 dlrs per share, or 5.45 mln dlrs": the total, not the price of a share
@@ -84,6 +85,22 @@ def _elided_counts(sentence: str, cands: list[_Cand]) -> None:
         if _OF_AFTER.match(sentence, b.text_end) or " of " in sentence[b.start:b.text_end]:
             continue  # "5 of the 13 spending measures", "thousands of others": named after
         b.label = a.label
+
+
+_CHANGE_GAP = re.compile(r",\s+(?:up|down)\s+(?:by\s+)?", re.I)
+
+
+def _changes_of_a_level(sentence: str, cands: list[_Cand]) -> None:
+    """'bought 208,560 new vehicles this year, down 5 percent', 'totalled 21,918 billion yen,
+    up 37.4 pct': a change set after a level, by a comma, is the change of that level."""
+    for a, b in zip(cands, cands[1:]):
+        if a.label and a.label_from not in ("unit", "rate") and b.unit == "%" and not b.counted and b.label_from in ("back", "unit", ""):
+            if _CHANGE_GAP.fullmatch(sentence, a.text_end, b.text_start) or _CHANGE_AFTER_PERIOD.fullmatch(sentence, a.text_end, b.text_start):
+                b.label = a.label
+
+
+# "208,560 new vehicles this year, down": a period word may close the level
+_CHANGE_AFTER_PERIOD = re.compile(r"\s+(?:this|last|a)\s+(?:year|month|week|quarter)(?:\s+(?:earlier|ago))?,\s+(?:up|down)\s+(?:by\s+)?", re.I)
 
 
 _FROM_GAP = re.compile(r"\s+from\s+", re.I)
