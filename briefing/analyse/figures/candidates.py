@@ -416,7 +416,28 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if c.unit == "times":
         c.label, c.label_from = "times", "unit"  # "~9x as cost-effective": a multiple, of nothing named
         return
+    if _label_casualties(sentence, c):
+        return
     _label_clause_noun(sentence, c, skip)
+
+
+# "the blaze that killed 60 and injured 162", "wounding 12": a bare count a verb of harm takes
+# counts people, whatever noun came before the verb
+_HARMED_BEFORE = re.compile(
+    r"\b(?:kill|injur|wound|hurt|maim|evacuat|arrest|rescu|displac|strand|hospitali[sz])(?:ed|ing|es|s)?\s+$", re.I
+)
+
+_NOUN_NEXT = re.compile(r"\s+(?:of\b|[a-z]+s\b)")
+
+
+def _label_casualties(sentence: str, c: _Cand) -> bool:
+    """Step 7a: a bare count right after a verb of harm ("killed 60") counts people."""
+    if c.unit or c.has_scale and c.kind == "vague" or not _HARMED_BEFORE.search(sentence, max(0, c.text_start - 20), c.text_start):
+        return False
+    if _NOUN_NEXT.match(sentence, c.text_end):
+        return False
+    c.label, c.label_from = "people", "back"
+    return True
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
