@@ -427,16 +427,24 @@ _HARMED_BEFORE = re.compile(
     r"\b(?:kill|injur|wound|hurt|maim|evacuat|arrest|rescu|displac|strand|hospitali[sz])(?:ed|ing|es|s)?\s+$", re.I
 )
 
+# "in which 270 were killed", "12 died": the count is the subject of the harm
+_HARMED_AFTER = re.compile(
+    r"\s+(?:(?:were|are|have been|had been|was)\s+(?:killed|injured|wounded|hurt|maimed|evacuated|arrested|rescued|displaced|hospitali[sz]ed)"
+    r"|died|perished|drowned)\b", re.I
+)
+
 _NOUN_NEXT = re.compile(r"\s+(?:of\b|[a-z]+s\b)")
 
 
 def _label_casualties(sentence: str, c: _Cand) -> bool:
     """Step 7a: a bare count right after a verb of harm ("killed 60") counts people."""
-    if c.unit or c.has_scale and c.kind == "vague" or not _HARMED_BEFORE.search(sentence, max(0, c.text_start - 20), c.text_start):
+    if c.unit or c.has_scale and c.kind == "vague":
+        return False
+    if not _HARMED_BEFORE.search(sentence, max(0, c.text_start - 20), c.text_start) and not _HARMED_AFTER.match(sentence, c.text_end):
         return False
     if _NOUN_NEXT.match(sentence, c.text_end):
         return False
-    c.label, c.label_from = "people", "back"
+    c.label, c.label_from = "people", "harm"
     return True
 
 

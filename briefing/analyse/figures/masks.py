@@ -53,7 +53,7 @@ _TALLY = re.compile(
 
 _AGE = re.compile(
     r"\b(?:[A-Z][a-z]+|[JS]r\.|\w+\))(?<!\bIn)(?<!\bOn)(?<!\bAt)(?<!\bBy),\s+(\d{1,3})(?=\s*(?:,|\)|;|$|\.\s|\.$|\s+(?:who|said|says|is|was|has|had|and|died|will|would)\b))"
-    r"|\b(?:aged|age|ages|aged between)\s+\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
+    r"|\b(?:aged|age|ages|aged between)\s+(?:of\s+)?(?:between\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
     r"|(?<![\d,.])\b\d{1,3}(?:\s+|-)years?(?:\s+|-)old\b"
     r"|\b(?:in (?:his|her|their) )(?:early |mid-|late )?\d0s\b"
 )

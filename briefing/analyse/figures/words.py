@@ -254,7 +254,9 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
               "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier",
               # where a distance points, not what it measures: "400 miles south of Tripoli"
-              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              # hedges before a figure ("and perhaps as many as 400"): how sure, not what
+              "perhaps", "maybe", "possibly"}
 
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
@@ -283,7 +285,7 @@ _SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels
 _LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted was were is are".split())
 
 # where a clause starts: its subject comes next ("... said income rose", "while exports fell")
-_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
+_CLAUSE_OPENERS = frozenset(("said", "says", "say", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
 
 _DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
 
