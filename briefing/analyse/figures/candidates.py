@@ -162,9 +162,26 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     return True
 
 
+# AP and wire style sets the currency word first: "a reward of up to dlrs 5 million", "U.S. dlrs 100 million"
+_CURRENCY_WORD_BEFORE = re.compile(r"(?:(?<=[\s(])|^)(?:U\.S\.\s+)?dlrs\s$", re.I)
+
+_NUMBER_OR_SCALE_END = re.compile(r"(?:\d|\b(?:mln|million|billion|bln|thousand|hundred|trillion))[\s,]*$", re.I)
+
+
+def _currency_word_left(sentence: str, c: _Cand) -> str | None:
+    """"dlrs 5 million": the currency word before the number (not the unit of a number before it)."""
+    m = _CURRENCY_WORD_BEFORE.search(sentence, max(0, c.start - 12), c.start)
+    if not m or _NUMBER_OR_SCALE_END.search(sentence, max(0, m.start() - 20), m.start()):
+        return None
+    c.text_start = m.start()
+    return "USD"
+
+
 def _currency_left(sentence: str, c: _Cand) -> str | None:
     """A currency symbol or code right before the number: "$1.5bn", "Rs 500" (moves text_start)."""
     s = c.start
+    if s >= 5 and sentence[s - 5:s - 1].lower() == "dlrs":
+        return _currency_word_left(sentence, c)
     left = sentence[:s]
     stripped = left.rstrip(" ")  # once, not once per currency symbol
     for sym, code in _CURRENCY_SYMBOLS:
@@ -763,6 +780,8 @@ def _money_word(sentence: str, c: _Cand) -> str:
     """The currency of a money figure as its text writes it: "dlrs", "pence", "stg"."""
     unit_text = _LEADING_SCALE.sub("", sentence[c.end:c.text_end].strip(" -") + " ").strip()
     unit_text = _RATE_SPLIT.split(unit_text)[0].strip()
+    if not unit_text and (before := _CURRENCY_WORD_BEFORE.search(sentence, max(0, c.start - 12), c.start)):
+        unit_text = before.group(0).split()[-1]  # "dlrs 100 million"
     return unit_text or {"USD": "dollars"}.get(c.unit or "", c.unit or "")
 
 
