@@ -705,7 +705,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     back = _np_before(sentence, c.text_start, skip)
-    subject = _clause_subject(sentence, c.text_start, changes=c.unit == "%")
+    subject = _clause_subject(sentence, c.text_start, changes=True)
     back = subject or back
     if back:
         c.label, c.label_from = _clean_label(back), "back"

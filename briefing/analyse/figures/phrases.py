@@ -93,9 +93,14 @@ def _verbish(tok: str) -> bool:
         return False
     if low in _VERBS:
         return True
-    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "speed", "seed", "feed", "need", "breed", "shed", "bed", "deed", "creed", "steed"}) or (
+    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "need", "shed", "deed", "creed", "steed"}
+            and not low.endswith(_NOUNS_IN_ED)) or (
         len(low) > 5 and low.endswith("ing") and low not in {"spending", "financing", "funding", "borrowing", "offering", "holding", "building", "earning", "housing", "shipping", "clothing"}
     )
+
+
+# nouns whose last letters read like a past tense: "flaxseed", "rapeseed", "livestock feed", "seabed"
+_NOUNS_IN_ED = ("seed", "speed", "feed", "bed", "breed", "shred", "sled", "reed", "weed")
 
 
 def _clean_label(words: list[str]) -> str:
