@@ -78,9 +78,10 @@ def _elided_counts(sentence: str, cands: list[_Cand]) -> None:
     injured, 20 of them severely': a bare count after a count of a plural noun, with no noun of
     its own, counts the same thing (the noun is elided), not the nearest noun before it."""
     for a, b in zip(cands, cands[1:]):
-        if not (a.counted and a.unit is None and a.label and _PLURAL_END.search(a.label)):
+        named = a.counted or a.kind == "vague" and " of " in sentence[a.start:a.text_end]  # "thousands of workers"
+        if not (named and a.unit is None and a.label and _PLURAL_END.search(a.label)):
             continue
-        if b.unit is not None or b.counted or b.has_scale or b.label_from not in ("back", ""):
+        if b.unit is not None or b.counted or b.label_from not in ("back", ""):
             continue
         if _OF_AFTER.match(sentence, b.text_end) or " of " in sentence[b.start:b.text_end]:
             continue  # "5 of the 13 spending measures", "thousands of others": named after
