@@ -129,8 +129,9 @@ def _apply_ranges(sentence: str, cands: list[_Cand]) -> None:
         if _AND_GAP.fullmatch(gap) and _BETWEEN_END.search(sentence[: a.text_start]) and a.label and b.label_from in ("unit", "back", "") and not b.counted:
             # "559,219 shares, or 12.4 pct": the percentage is the holder's stake, not shares
             b.label = "stake" if b.unit == "%" and a.label.split()[-1].lower() in _SHARE_WORDS else a.label
-        if a.unit is None and not a.has_scale and not a.counted and _RANGE_GAP.fullmatch(gap):
-            if b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
+        if a.unit is None and not a.counted and _RANGE_GAP.fullmatch(gap):
+            # "400 mln to 500 mln dlrs": a first number with its own scale still takes the unit
+            if not a.has_scale and b.has_scale and b.kind != "vague" and (b.value or 0) * b.scale >= (a.value or 0):
                 a.scale, a.has_scale = b.scale, True
             if b.unit:
                 a.unit = b.unit
