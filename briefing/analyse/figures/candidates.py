@@ -331,6 +331,8 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
         q = _QUALIFIER_RE.search(sentence[max(0, s - 40): s])
         if not q or q.group(1).lower() in _YEAR_QUALIFIERS:
             return _REJECT
+    if 1000 <= v < 1900 and _YEAR_PREPOSITION.search(sentence, max(0, s - 8), s) and not _PLURAL_SOON.match(rest):
+        return _REJECT  # "born in Braunau in 1889", "since 1648": an older year
     if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
         return _REJECT  # a long bare number with nothing counted: an id, a reference, a phone number
     prev = _WORD_BEFORE_END.search(sentence[:s])
@@ -356,6 +358,8 @@ def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
         return True
     return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
+
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|of|circa|c\.)\s+$", re.I)
 
 _YEAR_QUALIFIERS = frozenset(
     "only just possibly some between under over about around since before after by".split()

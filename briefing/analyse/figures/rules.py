@@ -351,6 +351,9 @@ _CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|
 _CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
 
 
+_DOT_LEADER = re.compile(r"\.{3}")
+
+
 def _in_pipe_row(sentence: str, start: int) -> bool:
     """Whether `start` lies on a line of a pipe table ("| apache_builds | 2.3 GB/s |"), as the
     HTML reader writes a page's tables."""
@@ -369,6 +372,8 @@ def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list
         start, end = f.start - offset, f.end - offset
         if "|" in sentence and _in_pipe_row(sentence, start):
             continue
+        if _BARE_CELL.fullmatch(f.text.lstrip(".")) and _DOT_LEADER.search(sentence, max(0, start - 4), min(len(sentence), end + 4)):
+            continue  # "TANDIL.......15......5": a cell of a table set with dot leaders
         if _BARE_CELL.fullmatch(f.text) and (
             _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
         ):

@@ -256,7 +256,9 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               # where a distance points, not what it measures: "400 miles south of Tripoli"
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               # hedges before a figure ("and perhaps as many as 400"): how sure, not what
-              "perhaps", "maybe", "possibly"}
+              "perhaps", "maybe", "possibly",
+              # predicate adjectives and times of day: "will be able to go from zero to 60 mph", "1.808% late on Monday"
+              "able", "unable", "likely", "unlikely", "late"}
 
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
