@@ -101,6 +101,8 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 _GLUED_IDENTIFIER = re.compile(r"[-–]?\d*[A-Z]\b|[-–]\d{1,2}\b(?!\s*(?:%|pct|per))|/")
 
+_NAME_OF_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ \xa0]+of[ \xa0]+$")
+
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_])$")
 
 _MODEL_HEAD = re.compile(r"\d{3,}[-–]$")
@@ -126,6 +128,8 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
         first = f.text.split(" ")[0]
         if first[:1].isupper() and first.lower() in _SMALL and start > 0 and sentence[:start].strip():
             continue  # "Group of Seven", "the Big Three": not at the start of the sentence
+        if bare and f.text == first and _NAME_OF_BEFORE.search(sentence, max(0, start - 30), start):
+            continue  # "the Group of 20", "the Class of 2024": a number closing a name
         out.append(f)
     return out
 

@@ -239,7 +239,9 @@ _VERBS = set(
     expect owned owns own will would could can may might must shall should get gets got went go goes came come comes
     become became becomes saw see sees show shows pay pays paid hit hits held hold holds won win wins plan plans
     added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
-    seen been gone done known shown given taken grown begun become""".split()
+    seen been gone done known shown given taken grown begun become
+    met led fled sent spent fought sought struck meant felt built drove wrote spoke broke chose froze threw flew
+    knew drew began ran sat brought caught taught thought dealt""".split()
 )
 
 # Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
