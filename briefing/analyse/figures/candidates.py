@@ -672,7 +672,7 @@ def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bo
     return False
 
 
-_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
+_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+(?:[\d,]+\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
 
 
 def _label_partitive_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
