@@ -429,7 +429,7 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c):
+    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c) or _label_table_row(sentence, c):
         return
     for step in (_label_of_after, _label_object_raised_to, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
@@ -466,6 +466,24 @@ def _label_casualties(sentence: str, c: _Cand) -> bool:
     if _NOUN_NEXT.match(sentence, c.text_end):
         return False
     c.label, c.label_from = "people", "harm"
+    return True
+
+
+# "    Revs 89.6 mln vs 27.2 mln", "    Net loss 289,649 vs loss 138,372": a row of a results table
+_ROW_HEAD = re.compile(r"(?:^|\n)[ \t]*([A-Z][a-z]*\.?(?:[ \t]+[A-Za-z][a-z]*\.?){0,3})[ \t]+$")
+
+
+_ROW_REST = re.compile(r"[ \t]+vs\.?[ \t]|[ \t]*(?:\n|$)")
+
+
+def _label_table_row(sentence: str, c: _Cand) -> bool:
+    """A figure opening a row of a table after the row's words is what those words name."""
+    m = _ROW_HEAD.search(sentence, max(0, c.text_start - 60), c.text_start)
+    if not m or not _ROW_REST.match(sentence, c.text_end):
+        return False  # a row goes on "vs" the year before, or ends its line
+    if m.start() == 0 and not sentence[:1].isspace() and "\n" not in sentence[: c.text_start]:
+        return False  # the first words of a sentence are not a row's head
+    c.label, c.label_from = m.group(1), "row"
     return True
 
 

@@ -113,9 +113,9 @@ def _comparisons(sentence: str, cands: list[_Cand]) -> None:
     """'9.7 mln tonnes vs 10.6 mln': the number compared with a figure is the same kind of thing,
     so one without a unit or noun of its own takes the figure's unit and label."""
     for a, b in zip(cands, cands[1:]):
-        if a.label and (a.unit or a.counted) and b.unit is None and not b.counted and b.label_from in ("back", "unit", ""):
+        if a.label and (a.unit or a.counted or a.label_from == "row") and b.unit is None and not b.counted and b.label_from in ("back", "unit", ""):
             if _VERSUS_GAP.fullmatch(sentence[a.text_end:b.text_start]):
-                b.unit, b.label = a.unit, a.label
+                b.unit, b.label = a.unit, a.label  # "Revs 5,944,286 vs 5,902,074": the same row
         if a.label and a.unit and b.unit == a.unit and not b.counted and b.label_from in ("back", "unit", ""):
             if _FROM_GAP.fullmatch(sentence[a.text_end:b.text_start]):
                 b.label = a.label  # "gearing down to 63 pct from 65 pct": the level before, of the same thing

@@ -101,6 +101,10 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 _GLUED_IDENTIFIER = re.compile(r"[-–]?\d*[A-Z]\b|[-–]\d{1,2}\b(?!\s*(?:%|pct|per))|/")
 
+# "    Assets 1.7 billion vs 1.5 billion": the word opening a line of a results table names the
+# row, as a sentence's first word does, it is no name the number belongs to
+_ROW_HEAD_BEFORE = re.compile(r"\n[ \t]*[A-Z][a-z]*[ \t]$")
+
 _NAME_OF_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ \xa0]+of[ \xa0]+$")
 
 _GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_])$")
@@ -119,7 +123,7 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
         bare = not f.unit and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) is not None
         if bare:
             before = sentence[max(0, start - 40):start]
-            if _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence, 0, start):
+            if _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence, 0, start) and not _ROW_HEAD_BEFORE.search(before):
                 continue
             if _GLUED_BEFORE.search(before) or _MODEL_HEAD.search(before):
                 continue
