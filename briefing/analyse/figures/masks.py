@@ -56,6 +56,9 @@ _AGE = re.compile(
     r"|\b(?:aged|age|ages|aged between)\s+(?:of\s+)?(?:between\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
     r"|(?<![\d,.])\b\d{1,3}(?:\s+|-)years?(?:\s+|-)old\b"
     r"|\b(?:in (?:his|her|their) )(?:early |mid-|late )?\d0s\b"
+    # "when he was 19,", "since I was 17 (", "his brother Omar, then 24,": a person's age in passing
+    r"|\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:was|is|were|are|turned|turns)\s+\d{1,2}(?=\s*(?:[,;)(]|\.(?:\s|$)|$))"
+    r"|(?<=,)\s+(?:then|now)\s+\d{1,2}(?=\s*[,;)])"
 )
 
 # a span of years, (1828-1893), 2004-2017: the second part may be two digits (1998-99)
@@ -74,7 +77,7 @@ _MASKS = (
     (_DATE, re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")),
     (_TIME, re.compile(r"\d:\d|\d[\s.]*(?:a\.?m|p\.?m|hrs|gmt|utc|[ecmp][sd]t|bst|cet|hour|local)|0\d{3}|o'clock", re.I)),
     (_TALLY, re.compile(r"\d\s*(?:-|–|to)\s*\d", re.I)),
-    (_AGE, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) ")),
+    (_AGE, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) |(?:was|is|were|are|turned|turns|then|now)\s+\d")),
     (_UNIT_STATEMENT, None),
     (_YEAR_RANGE, re.compile(r"\d\d\d\d\s*[-–]\s*\d\d")),
 )
