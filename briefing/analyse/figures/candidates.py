@@ -646,8 +646,10 @@ def _label_object_raised_to(sentence: str, c: _Cand, skip: list[tuple[int, int]]
     words = m.group(1).split()
     if len(words) >= 3 and words[-2] == "of" and words[-3].lower() in _CONTAINER_NOUNS | {"number"}:
         words = words[-1:]  # "the number of dead"
-    if not all(_nounish(w) and not _verbish(w) for w in words):
-        return False
+    if not all(_nounish(w) and (not _verbish(w) or k == len(words) - 1) for k, w in enumerate(words)):
+        return False  # after its determiner the last word is a noun ("raising the cost to")
+    if len(words) == 1 and words[0].lower() in _CONTAINER_NOUNS:
+        return False  # "bringing the total to 40": a total of what the clause counted
     c.label, c.label_from = _clean_label(words), "object"
     return True
 

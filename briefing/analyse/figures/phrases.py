@@ -133,8 +133,15 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
     words: list[str] = []
     end = pos
     matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
+    in_conversion = False
     for k, m in enumerate(matches):
         raw = m.group(0)
+        if in_conversion or _SIZE_MODIFIER.fullmatch(raw) and _plural_after_size(matches, k):
+            # "445,000 unsold 100-pound (45-kg) bags", "455,000 60-kg bags": the size of each and
+            # its conversion in brackets stand between the count and its noun
+            in_conversion = (raw.startswith("(") or in_conversion) and not raw.endswith(")")
+            if raw.startswith("(") or _SIZE_MODIFIER.fullmatch(raw):
+                continue
         if raw[:1] in "(\"'“‘«" and words or raw[:1] in "([":
             break  # "600,000 pesos (dlrs 15,000)": an aside is not the noun after the number
         tok = raw.lstrip("(\"'“‘«")
@@ -163,6 +170,18 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
     if words and words[0].lower() in ("such", "these", "those") and len(words) == 1:
         return [], pos
     return words, end
+
+
+_SIZE_MODIFIER = re.compile(r"\(?\d[\d,.]*-(?:pound|kg|kilo|kilogram|lb|gram|litre|liter|gallon|ounce|tonne|ton|foot|feet|metre|meter|inch)\)?")
+
+
+def _plural_after_size(matches: list[re.Match], k: int) -> bool:
+    """Whether a plural noun follows the size at `k`, past a bracketed conversion of it."""
+    j = k + 1
+    while j < len(matches) and j <= k + 3 and (matches[j].group(0).startswith("(") or _SIZE_MODIFIER.fullmatch(matches[j].group(0))):
+        j += 1
+    nxt = matches[j].group(0).rstrip(_TRAIL) if j < len(matches) else ""
+    return bool(nxt) and _nounish(nxt) and _is_plural(nxt)
 
 
 def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
