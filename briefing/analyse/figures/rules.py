@@ -64,8 +64,8 @@ def _drop_frequencies(sentence: str, offset: int, figures: list[Figure]) -> list
         else:
             m = _TIMES_AFTER.match(sentence, end)
             times_end = m.end() if m else None  # type: ignore[assignment]
-        if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end):
-            continue
+        if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end) and not (f.value or 0) >= 1000:
+            continue  # "downloaded 50 million times" is a count of downloads, not how often
         out.append(f)
     return out
 

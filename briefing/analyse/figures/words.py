@@ -60,7 +60,7 @@ _UNIT_WORDS = [
     (r"nautical miles?", "nmi"), (r"miles?", "mi"), (r"metres|meters|metre|meter", "m"), (r"centimetres|centimeters|cm", "cm"),
     (r"millimetres|millimeters|mm", "mm"), (r"feet|foot|ft", "ft"), (r"inches|inch", "in"), (r"yards?", "yd"),
     (r"kilogrammes|kilograms?|kilos?|kgs?", "kg"), (r"grammes|grams?", "g"), (r"metric tonnes|metric tons|tonnes?|tons?", "tonnes"),
-    (r"short tons?", "short tons"), (r"ounces?|ozs?", "oz"), (r"lbs?", "lb"),
+    (r"short tons?", "short tons"), (r"long tons?", "long tons"), (r"ounces?|ozs?", "oz"), (r"lbs?", "lb"),
     (r"barrels per day|bpd|b/d", "barrels/day"), (r"barrels?|bbls?", "barrels"), (r"gallons?", "gallons"),
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
@@ -91,7 +91,7 @@ _UNIT_RE = _WordList(_UNIT_WORDS)
 
 # Units that measure something else: the label comes from "of X" when there is one.
 _MEASURE_UNITS = {
-    "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "oz", "lb", "barrels", "barrels/day",
+    "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "long tons", "oz", "lb", "barrels", "barrels/day",
     "gallons", "litres", "bushels", "bales", "bags", "acres", "ha", "km2", "sq mi", "m3", "MW", "GW", "kW", "nmi",
     "°C", "°F", "degrees",
 }
@@ -266,7 +266,8 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
     # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts
     """firmer weaker stronger steadier softer easier harder slower faster quicker cheaper dearer bigger smaller larger
-    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later""".split()
+    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later
+    long wide high tall deep thick effective""".split()  # "2.7 kilometres long", "95% effective": what the measure is, not what it counts
 )
 
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
