@@ -9,7 +9,7 @@ from ...text.prefilter import ascii_lower, may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _QUALIFIER_WORDS_AFTER, _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -554,12 +554,26 @@ def _words_after(sentence: str, c: _Cand) -> tuple[list[str], int]:
             words, end = ([], e)
     elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
+        if not words and sp == 1 and _ARTICLE_BEFORE.search(sentence, max(0, c.text_start - 4), c.text_start):
+            words, end = _noun_after_article(sentence, e + sp)
         if sp == 1 and not measure and all(w[:1].isupper() for w in words) and (name := _NAME_THEN.match(rest, sp)):
             # "65,000 First Western common shares", "Two United States service members"
             after, after_end = _np_after(sentence, e + name.end())
             if after and after[-1][:1].islower() and _is_plural(after[-1]) and not _TIME_UNITS.fullmatch(after[-1]):
                 words, end = after, after_end
     return words, end
+
+
+_LOWER_WORD = re.compile(r"[a-z]{3,}(?=[\s,.;:)]|$)")
+
+
+def _noun_after_article(sentence: str, pos: int) -> tuple[list[str], int]:
+    """"a 5% raise for teachers", "a $2 fee": between an article and the word after the figure
+    stands nothing but the figure, so that word is a noun even when it reads like a verb."""
+    m = _LOWER_WORD.match(sentence, pos)
+    if not m or m.group(0) in _STOP or m.group(0) in _QUALIFIER_WORDS_AFTER or not _nounish(m.group(0)):
+        return [], pos
+    return [m.group(0)], m.end()
 
 
 def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> bool:
