@@ -151,6 +151,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             words.append(core)
             end = pos + m.start() + len(raw.rstrip(_TRAIL)) if not abbreviation else pos + m.end()
             continue
+        if not words and _LY_MODIFIER.fullmatch(core) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
+            continue  # "9,000 hourly workers", "1,500 mostly young people": a modifier before the noun
         if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
             break
         if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
@@ -182,6 +184,9 @@ def _plural_after_size(matches: list[re.Match], k: int) -> bool:
         j += 1
     nxt = matches[j].group(0).rstrip(_TRAIL) if j < len(matches) else ""
     return bool(nxt) and _nounish(nxt) and _is_plural(nxt)
+
+
+_LY_MODIFIER = re.compile(r"(?:hour|dai|week|month|year|quarter|most|main|large|elder|local|official|previous|current)ly")
 
 
 def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
