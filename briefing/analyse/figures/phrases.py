@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _TIME_UNITS, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _COMPASS, _SIZE_ADJECTIVES, _TIME_UNITS, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -79,7 +79,7 @@ def _nounish(tok: str) -> bool:
         return False
     if tok.isupper() and len(tok.rstrip(".")) > 1:
         return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
-    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS:
+    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS or tok in _COMPASS:
         return False
     if low.endswith("ly") and low not in {"supply", "family", "assembly", "ally", "rally", "monopoly", "italy", "july", "anomaly", "belly", "jelly", "poly"}:
         return False
@@ -154,6 +154,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
         if not words and _LY_MODIFIER.fullmatch(core) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
             continue  # "9,000 hourly workers", "1,500 mostly young people": a modifier before the noun
         if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
+            break
+        if core.lower() in _SIZE_ADJECTIVES and not (core == tok.rstrip(_TRAIL) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL))):
             break
         if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
             break  # "rose to 156 Sunday": a weekday or a month is when, never what

@@ -255,19 +255,25 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
               "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier",
-              # where a distance points, not what it measures: "400 miles south of Tripoli"
-              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               # hedges before a figure ("and perhaps as many as 400"): how sure, not what
               "perhaps", "maybe", "possibly",
               # predicate adjectives and times of day: "will be able to go from zero to 60 mph", "1.808% late on Monday"
               "able", "unable", "likely", "unlikely", "late"}
 
 
+# where a distance points, not what it measures ("400 miles south of Tripoli"); capitalised they
+# open a name ("South Africa's")
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
     # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts
     """firmer weaker stronger steadier softer easier harder slower faster quicker cheaper dearer bigger smaller larger
-    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later
-    long wide high tall deep thick effective""".split()  # "2.7 kilometres long", "95% effective": what the measure is, not what it counts
+    greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later""".split()
+)
+
+# adjectives that say what a measure is when nothing follows them ("2.7 kilometres long", "95%
+# effective"), not what it counts; before a noun they modify it ("two high officials")
+_SIZE_ADJECTIVES = frozenset("long wide high tall deep thick effective".split()
 )
 
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
