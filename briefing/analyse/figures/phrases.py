@@ -81,6 +81,8 @@ def _nounish(tok: str) -> bool:
         return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
     if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS or tok in _COMPASS:
         return False
+    if low.endswith(("n't", "n’t")):
+        return False  # "where 111 isn't available": a verb
     if low.endswith("ly") and low not in {"supply", "family", "assembly", "ally", "rally", "monopoly", "italy", "july", "anomaly", "belly", "jelly", "poly"}:
         return False
     return True

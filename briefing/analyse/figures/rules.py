@@ -107,7 +107,7 @@ _ROW_HEAD_BEFORE = re.compile(r"\n[ \t]*[A-Z][a-z]*[ \t]$")
 
 _NAME_OF_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ \xa0]+of[ \xa0]+$")
 
-_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_])$")
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_]|[\w\]]==?)$")  # "rv:65.0", "Firefox/65", "flask==1.0.3"
 
 _MODEL_HEAD = re.compile(r"\d{3,}[-–]$")
 

@@ -241,7 +241,7 @@ _VERBS = set(
     added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
     seen been gone done known shown given taken grown begun become
     met led fled sent spent fought sought struck meant felt built drove wrote spoke broke chose froze threw flew
-    knew drew began ran sat brought caught taught thought dealt""".split()
+    knew drew began ran sat brought caught taught thought dealt died""".split()
 )
 
 # Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
