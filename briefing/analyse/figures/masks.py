@@ -20,7 +20,7 @@ _URLISH = re.compile(
     re.I,
 )
 
-_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?|1-(?=\d{3}-))?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d,.]\d)|\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
 
@@ -45,6 +45,7 @@ _TALLY = re.compile(
     r"\b(?:voted|vote of|votes of|by a vote of|margin of|won|lost|beat|defeated|drew|draw|scored?|lead|led|trailing|trails?)\s+"
     r"\d{1,3}\s*(?:-|–|to)\s*\d{1,3}(?![\d,.]*\s*(?:%|pct|per ?cent|mln|million|billion))"
     r"|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s+(?:vote|votes|decision|win|victory|defeat|draw|loss|lead|majority|margin|verdict|ruling)\b"
+    r"|\b(?:approved|passed|rejected|adopted|confirmed|defeated)\s*,?\s+\d{1,3}\s*[-–]\s*\d{1,3}\b"  # "the House approved, 300-125,"
     # a score before the result it names, past one modifier: "a 2-0 half-time deficit", "the 4-1 scoreline"
     r"|(?<![\w.,/-])\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:[a-z][\w-]*\s+)?(?:deficit|scoreline|score|triumph|rout|thrashing|drubbing|defeat|win|victory|loss|lead|draw|advantage|aggregate)\b"
     r"|(?<![\w.,/-])\d{1,2}-\d{1,2}(?=\s*(?:[.;)]|,\s|$|\s+(?:in|on|at|after|with|for|against|over|win|victory|vote|decision|lead|draw)\b))",

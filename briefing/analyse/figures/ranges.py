@@ -70,6 +70,8 @@ def _restatements(sentence: str, cands: list[_Cand]) -> None:
 
 _PLURAL_END = re.compile(r"(?:[a-z]{2,}s|people|men|women|children|police|personnel|staff|troops)$")
 
+_OF_A_NOUN = re.compile(r" of (?!(?:thousands|millions|billions|hundreds)\b)", re.I)
+
 _OF_AFTER = re.compile(r"\s+of\s+(?!them\b|those\b|whom\b)", re.I)
 
 
@@ -83,8 +85,8 @@ def _elided_counts(sentence: str, cands: list[_Cand]) -> None:
             continue
         if b.unit is not None or b.counted or b.label_from not in ("back", ""):
             continue
-        if _OF_AFTER.match(sentence, b.text_end) or " of " in sentence[b.start:b.text_end]:
-            continue  # "5 of the 13 spending measures", "thousands of others": named after
+        if _OF_AFTER.match(sentence, b.text_end) or _OF_A_NOUN.search(sentence, b.start, b.text_end):
+            continue  # "5 of the 13 spending measures", "thousands of others": named after ("hundreds of thousands" is not)
         b.label = a.label
 
 
