@@ -675,6 +675,9 @@ def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) 
     """Step 3: "X of <figure>", "X totaling <figure>", "X at <figure>"."""
     before = sentence[: c.text_start]
     m = _NOUN_OF_END.search(before)
+    if m and m.group(2).lower() == "worth" and before[: m.start(2)].rstrip().lower().endswith("net"):
+        c.label, c.label_from = "net worth", "before-of"  # "a net worth of $17 million": worth is a noun there
+        return True
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
