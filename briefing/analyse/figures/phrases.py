@@ -153,6 +153,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             words.append(core)
             end = pos + m.start() + len(raw.rstrip(_TRAIL)) if not abbreviation else pos + m.end()
             continue
+        if words and _YEAR_TOKEN.fullmatch(raw) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
+            continue  # "in the comparable 1986 period": a year inside the noun phrase dates it
         if not words and _LY_MODIFIER.fullmatch(core) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
             continue  # "9,000 hourly workers", "1,500 mostly young people": a modifier before the noun
         if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
@@ -190,6 +192,8 @@ def _plural_after_size(matches: list[re.Match], k: int) -> bool:
     return bool(nxt) and _nounish(nxt) and _is_plural(nxt)
 
 
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?")
+
 _LY_MODIFIER = re.compile(r"(?:hour|dai|week|month|year|quarter|most|main|large|elder|local|official|previous|current)ly")
 
 
@@ -226,6 +230,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
             continue  # "as low as", "as young as": an adjective, never what is counted
         if i < len(toks) - 1 and _TIME_UNITS.fullmatch(toks[i + 1][0]) and _singular(tok) not in _MEASURE_NOUNS:
             continue  # "for four straight years", "the fiscal year": a period's modifier, not what is counted
+        if i == len(toks) - 1 and i > 0 and toks[i - 1][0].lower() in ("a", "an") and tok[:1].islower() and te >= end - 1:
+            continue  # "after a final 122.3", "a record 5.97 billion": a word between an article and the figure describes it
         low = tok.lower()
         if mode == "nearest":
             tier = 0
