@@ -163,6 +163,10 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             break
         if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
             break  # "rose to 156 Sunday": a weekday or a month is when, never what
+        if not words and core.lower() in _VERBS and core.endswith("s") and _is_plural(core) and core[:1].islower() and _COUNT_BEFORE.search(sentence, max(0, pos - 12), pos):
+            words.append(core)  # "only two calls", "three plans": after a spelled count an -s form is its plural noun
+            end = pos + m.start() + len(core)
+            break
         if _verbish(core):
             # "trade weighted index", "outstanding subordinated debt" go on; "gold smelted from" stops
             nxt = matches[k + 1].group(0).rstrip(_TRAIL) if k + 1 < len(matches) else ""
@@ -191,6 +195,10 @@ def _plural_after_size(matches: list[re.Match], k: int) -> bool:
     nxt = matches[j].group(0).rstrip(_TRAIL) if j < len(matches) else ""
     return bool(nxt) and _nounish(nxt) and _is_plural(nxt)
 
+
+# a count right before: digits, a spelled number or a scale ("two calls", "2.18 mln sets")
+# (a unit may stand between: "5 pct rises"; money may not: "five dollars buys" is a verb)
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?!(?:dollars?|dlrs|euros?|pounds?|yen|cents?|cts|pence|francs|marks|stg)\b)[A-Za-z]+)[ \t\n]$")
 
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?")
 
