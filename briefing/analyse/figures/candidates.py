@@ -511,12 +511,15 @@ def _label_across_modifier(sentence: str, c: _Cand) -> bool:
 _PER_UNIT = re.compile(r"(?:(?<![^\s\d])(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
 
 
+_OTHER_THEN = re.compile(r"(?:(?:other|more|the|their|its|his|her)[ \t\n]+)?")  # "dozens of other family members"
+
+
 def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
     """"thousands of troops", "billions of dollars" (then what the money is), "dozens more"."""
     e = c.text_end
     m = _OF.match(sentence, e)
     if m:
-        words, end = _np_after(sentence, m.end())
+        words, end = _np_after(sentence, _OTHER_THEN.match(sentence, m.end()).end())  # type: ignore[union-attr]
         if len(words) == 1 and words[0].lower() in _VAGUE_WORDS:
             c.text_end = end  # "number in hundreds of thousands": a magnitude of a magnitude, of what comes before
             words = []

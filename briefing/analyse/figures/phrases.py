@@ -232,7 +232,7 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
         distance += 1
         if not _nounish(tok) or _verbish(tok) or tok[:1].isupper() and _CALENDAR_NAME.fullmatch(tok):
             continue  # "8.27 billion ... in December": a month or a weekday is when, never what
-        if i > 0 and toks[i - 1][0].lower() in _VERB_CUES and tok[:1].islower() and (_singular(tok) not in _MEASURE_NOUNS or tok.lower() in _CHANGE_VERBS or tok.lower() == "pay"):
+        if i > 0 and toks[i - 1][0].lower() in _VERB_CUES and tok[:1].islower() and (_singular(tok) not in _MEASURE_NOUNS or tok.lower() in _CHANGE_VERBS or tok.lower() in ("pay", "average")):
             continue  # "would act on", "it rises", "could fall": a verb, not what is counted ("would cost" names the cost)
         if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
             continue  # "as low as", "as young as": an adjective, never what is counted

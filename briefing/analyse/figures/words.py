@@ -241,7 +241,7 @@ _VERBS = set(
     added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
     seen been gone done known shown given taken grown begun become
     met led fled sent spent fought sought struck meant felt built drove wrote spoke broke chose froze threw flew
-    knew drew began ran sat brought caught taught thought dealt died""".split()
+    knew drew began ran sat brought caught taught thought dealt died shrank""".split()
 )
 
 # Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
@@ -287,7 +287,7 @@ _ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundred", 
 _CHANGE_VERBS = frozenset(
     """rose rise rises fell fall falls jumped jump jumps climbed climb climbs dropped drop drops declined decline declines
     increased increase increases decreased decrease decreases gained gain gains grew grow grows slipped slumped surged
-    soared eased edged advanced tumbled plunged""".split()
+    soared eased edged advanced tumbled plunged shrank shrink shrinks expanded widened narrowed contracted""".split()
 )
 
 _SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
