@@ -219,6 +219,9 @@ _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+([a-z]+)\b")
 _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
 
 
+_CONVERSION_ASIDE = re.compile(r"[ \xa0]*\([^()]{1,24}\)(?:-[a-z]+)?")
+
+
 def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"a 10-page response", "a 12-nation tournament", "a 10-speed gearbox": a number joined to
     a plain noun and set before another noun describes that noun, it is not a count being
@@ -233,7 +236,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
             rate = _HYPHEN_RATE.match(sentence, end)  # "a 1.21-dlr-an-hour pay raise"
-            head = _noun_phrase_head(sentence, rate.end() if rate else end)
+            aside = _CONVERSION_ASIDE.match(sentence, end)  # "275-kph (170-mph) winds"
+            head = _noun_phrase_head(sentence, rate.end() if rate else aside.end() if aside else end)
             if head and f.unit is None:
                 continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
