@@ -489,7 +489,14 @@ def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> 
 def _drop_sports_records(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"won a total of eight Olympic gold medals", "with two goals in the final minutes": a count
     of medals, goals or titles is a sports record or score, not a figure of the story."""
-    return [f for f in figures if f.unit or not f.label or f.label.split()[-1].lower() not in _RECORD_NOUNS]
+    kept = [f for f in figures if f.unit or not f.label or f.label.split()[-1].lower() not in _RECORD_NOUNS]
+    if len(kept) < len(figures) or _SCORED_BEFORE.search(sentence):
+        # "James finished with 25 points, 11 rebounds and 10 assists", "he scored 32 points": a player's points
+        kept = [f for f in kept if f.unit != "points"]
+    return kept
+
+
+_SCORED_BEFORE = re.compile(r"\b(?:scored|scoring|scores)\b", re.I)
 
 
 _QUOTE_OPEN_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘']$")
