@@ -9,7 +9,7 @@ from ...text.prefilter import may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_ENDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _QUALIFIER_WORDS_AFTER, _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_ENDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -166,9 +166,26 @@ def _expand(sentence: str, c: _Cand, masks) -> bool:
     return True
 
 
+# AP and wire style sets the currency word first: "a reward of up to dlrs 5 million", "U.S. dlrs 100 million"
+_CURRENCY_WORD_BEFORE = re.compile(r"(?:(?<=[\s(])|^)(?:U\.S\.\s+)?dlrs\s$", re.I)
+
+_NUMBER_OR_SCALE_END = re.compile(r"(?:\d|\b(?:mln|million|billion|bln|thousand|hundred|trillion))[\s,]*$", re.I)
+
+
+def _currency_word_left(sentence: str, c: _Cand) -> str | None:
+    """"dlrs 5 million": the currency word before the number (not the unit of a number before it)."""
+    m = _CURRENCY_WORD_BEFORE.search(sentence, max(0, c.start - 12), c.start)
+    if not m or _NUMBER_OR_SCALE_END.search(sentence, max(0, m.start() - 20), m.start()):
+        return None
+    c.text_start = m.start()
+    return "USD"
+
+
 def _currency_left(sentence: str, c: _Cand) -> str | None:
     """A currency symbol or code right before the number: "$1.5bn", "Rs 500" (moves text_start)."""
     s = c.start
+    if s >= 5 and sentence[s - 5:s - 1].lower() == "dlrs":
+        return _currency_word_left(sentence, c)
     left = sentence[:s]
     stripped = left.rstrip(" ")  # once, not once per currency symbol
     for sym, code in _CURRENCY_SYMBOLS:
@@ -318,6 +335,8 @@ def _not_a_count(sentence: str, c: _Cand, e: int, currency: str | None) -> int:
         q = _qualifier_before(sentence[max(0, s - 40): s])
         if not q or q.group(1).lower() in _YEAR_QUALIFIERS:
             return _REJECT
+    if 1000 <= v < 1900 and _YEAR_PREPOSITION.search(sentence, max(0, s - 8), s) and not _PLURAL_SOON.match(rest):
+        return _REJECT  # "born in Braunau in 1889", "since 1648": an older year
     if v >= 1e6 and not c.counted and not _PLURAL_SOON.match(rest):
         return _REJECT  # a long bare number with nothing counted: an id, a reference, a phone number
     prev = _WORD_BEFORE_END.search(sentence[:s])
@@ -343,6 +362,8 @@ def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
         return True
     return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
+
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|of|circa|c\.)\s+$", re.I)
 
 _YEAR_QUALIFIERS = frozenset(
     "only just possibly some between under over about around since before after by".split()
@@ -422,15 +443,62 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c):
+    if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c) or _label_table_row(sentence, c):
         return
-    for step in (_label_of_after, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
+    for step in (_label_of_after, _label_object_raised_to, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
         if step(sentence, c, skip):
             return
     if c.unit == "times":
         c.label, c.label_from = "times", "unit"  # "~9x as cost-effective": a multiple, of nothing named
         return
+    if _label_casualties(sentence, c):
+        return
     _label_clause_noun(sentence, c, skip)
+
+
+# "the blaze that killed 60 and injured 162", "wounding 12": a bare count a verb of harm takes
+# counts people, whatever noun came before the verb
+_HARMED_BEFORE = re.compile(
+    r"\b(?:kill|injur|wound|hurt|maim|evacuat|arrest|rescu|displac|strand|hospitali[sz])(?:ed|ing|es|s)?\s+$", re.I
+)
+
+# "in which 270 were killed", "12 died": the count is the subject of the harm
+_HARMED_AFTER = re.compile(
+    r"\s+(?:(?:were|are|have been|had been|was)\s+(?:killed|injured|wounded|hurt|maimed|evacuated|arrested|rescued|displaced|hospitali[sz]ed)"
+    r"|died|perished|drowned)\b", re.I
+)
+
+_NOUN_NEXT = re.compile(r"\s+(?:of\b|[a-z]+s\b)")
+
+
+def _label_casualties(sentence: str, c: _Cand) -> bool:
+    """Step 7a: a bare count right after a verb of harm ("killed 60") counts people."""
+    if c.unit or c.has_scale and c.kind == "vague":
+        return False
+    if not _HARMED_BEFORE.search(sentence, max(0, c.text_start - 20), c.text_start) and not _HARMED_AFTER.match(sentence, c.text_end):
+        return False
+    if _NOUN_NEXT.match(sentence, c.text_end):
+        return False
+    c.label, c.label_from = "people", "harm"
+    return True
+
+
+# "    Revs 89.6 mln vs 27.2 mln", "    Net loss 289,649 vs loss 138,372": a row of a results table
+_ROW_HEAD = re.compile(r"(?:^|\n)[ \t]*([A-Z][a-z]*\.?(?:[ \t]+[A-Za-z][a-z]*\.?){0,3})[ \t]+$")
+
+
+_ROW_REST = re.compile(r"[ \t]+vs\.?[ \t]|[ \t]*(?:\n|$)")
+
+
+def _label_table_row(sentence: str, c: _Cand) -> bool:
+    """A figure opening a row of a table after the row's words is what those words name."""
+    m = _ROW_HEAD.search(sentence, max(0, c.text_start - 60), c.text_start)
+    if not m or not _ROW_REST.match(sentence, c.text_end):
+        return False  # a row goes on "vs" the year before, or ends its line
+    if m.start() == 0 and not sentence[:1].isspace() and "\n" not in sentence[: c.text_start]:
+        return False  # the first words of a sentence are not a row's head
+    c.label, c.label_from = m.group(1), "row"
+    return True
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
@@ -457,12 +525,15 @@ def _label_across_modifier(sentence: str, c: _Cand) -> bool:
 _PER_UNIT = re.compile(r"(?:(?<![^\s\d])(?:a|an|per|each)\s+|-an?-)([a-z]+)\s*$", re.I)
 
 
+_OTHER_THEN = re.compile(r"(?:(?:other|more|the|their|its|his|her)[ \t\n]+)?")  # "dozens of other family members"
+
+
 def _label_vague(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> None:
     """"thousands of troops", "billions of dollars" (then what the money is), "dozens more"."""
     e = c.text_end
     m = _OF.match(sentence, e)
     if m:
-        words, end = _np_after(sentence, m.end())
+        words, end = _np_after(sentence, _OTHER_THEN.match(sentence, m.end()).end())  # type: ignore[union-attr]
         if len(words) == 1 and words[0].lower() in _VAGUE_WORDS:
             c.text_end = end  # "number in hundreds of thousands": a magnitude of a magnitude, of what comes before
             words = []
@@ -500,12 +571,26 @@ def _words_after(sentence: str, c: _Cand) -> tuple[list[str], int]:
             words, end = ([], e)
     elif sp == 1 or c.hyphen_word:
         words, end = _np_after(sentence, e + sp)
+        if not words and sp == 1 and _ARTICLE_BEFORE.search(sentence, max(0, c.text_start - 4), c.text_start):
+            words, end = _noun_after_article(sentence, e + sp)
         if sp == 1 and not measure and all(w[:1].isupper() for w in words) and (name := _NAME_THEN.match(rest, sp)):
             # "65,000 First Western common shares", "Two United States service members"
             after, after_end = _np_after(sentence, e + name.end())
             if after and after[-1][:1].islower() and _is_plural(after[-1]) and not _TIME_UNITS.fullmatch(after[-1]):
                 words, end = after, after_end
     return words, end
+
+
+_LOWER_WORD = re.compile(r"[a-z]{3,}(?=[\s,.;:)]|$)")
+
+
+def _noun_after_article(sentence: str, pos: int) -> tuple[list[str], int]:
+    """"a 5% raise for teachers", "a $2 fee": between an article and the word after the figure
+    stands nothing but the figure, so that word is a noun even when it reads like a verb."""
+    m = _LOWER_WORD.match(sentence, pos)
+    if not m or m.group(0) in _STOP or m.group(0) in _QUALIFIER_WORDS_AFTER or not _nounish(m.group(0)):
+        return [], pos
+    return [m.group(0)], m.end()
 
 
 def _label_noun_after(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, int]]) -> bool:
@@ -574,6 +659,32 @@ def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> boo
     return False
 
 
+# "raising the death toll from two weeks of cold to at least 74", "lifted its stake in the
+# company to 9.5 pct", "brings to 5.45 billion dlrs the total": the object a change verb takes
+# to the figure is what the figure measures
+_RAISED_TO = re.compile(
+    r"\b(?:rais|bring|brought|lift|push|boost|increas|reduc|lower|tak|took|put|driv|drove|swell|swollen|cut)[a-z]*"
+    r"\s+(?:the|its|their|his|her|our|this|that)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+    r"(?:\s+(?:from|in|at|of|for|on)\s+[^;:.!?()\d]{0,60}?)?\s+to\s+$"
+)
+
+
+def _label_object_raised_to(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
+    """Step 2b: the object of a change verb that takes it to the figure."""
+    m = _RAISED_TO.search(sentence, max(0, c.text_start - 160), c.text_start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if len(words) >= 3 and words[-2] == "of" and words[-3].lower() in _CONTAINER_NOUNS | {"number"}:
+        words = words[-1:]  # "the number of dead"
+    if not all(_nounish(w) and (not _verbish(w) or k == len(words) - 1) for k, w in enumerate(words)):
+        return False  # after its determiner the last word is a noun ("raising the cost to")
+    if len(words) == 1 and words[0].lower() in _CONTAINER_NOUNS:
+        return False  # "bringing the total to 40": a total of what the clause counted
+    c.label, c.label_from = _clean_label(words), "object"
+    return True
+
+
 _NOT_THE_NOUN_OF = frozenset(("one", "some", "all", "most", "each", "none", "any", "part", "number", "rate", "level"))
 
 
@@ -582,6 +693,9 @@ def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) 
     before = sentence[: c.text_start]
     # the pattern ends in one of these words and spaces: test that first (most numbers have none)
     m = _NOUN_OF_END.search(before) if before.rstrip().endswith(_NOUN_OF_END_WORDS) else None
+    if m and m.group(2).lower() == "worth" and before[: m.start(2)].rstrip().lower().endswith("net"):
+        c.label, c.label_from = "net worth", "before-of"  # "a net worth of $17 million": worth is a noun there
+        return True
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
@@ -613,7 +727,7 @@ def _label_partitive(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bo
     return False
 
 
-_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
+_PARTITIVE_BEFORE = re.compile(r"(?:^|[.;:]\s+)\W?Of\s+(?:the|its|their|those|these)\s+(?:[\d,]+\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s*$")
 
 
 def _label_partitive_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
@@ -650,11 +764,12 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     # the subject of a change verb wins over the nearest noun: the noun is sought only without one
-    back = _clause_subject(sentence, c.text_start, changes=c.unit == "%") or _np_before(sentence, c.text_start, skip)
+    subject = _clause_subject(sentence, c.text_start, changes=True)
+    back = subject or _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"
         last = c.label.split()[-1] if c.label.split() else ""
-        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and (
+        if c.unit and c.unit not in _MEASURE_UNITS and c.unit not in _NOT_MONEY and not _money_is_its_level(subject, last) and (
             c.label[:1].isupper() and not c.label.isupper() and not sentence.lstrip().startswith(c.label)
             or _singular(last) in _ORGANISATIONS
             or not _is_measure_noun(last) and (_is_plural(last) or any(_verbish(w) for w in c.label.split()))
@@ -667,6 +782,13 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
         c.label_from = "unit"
         if c.unit in _CURRENCY_UNITS:
             _label_money(sentence, c)
+
+
+def _money_is_its_level(subject: list[str], last: str) -> bool:
+    """Money a level verb gives its subject ("Outlays last month totaled 83.83 billion dlrs",
+    "Receipts were 55.46 billion dlrs") is what the subject amounts to: the subject names it,
+    unless it is the one who pays ("the company's unit was ...")."""
+    return bool(subject) and _singular(last) not in _ORGANISATIONS
 
 
 def _label_money(sentence: str, c: _Cand) -> None:
@@ -717,6 +839,8 @@ def _money_word(sentence: str, c: _Cand) -> str:
     """The currency of a money figure as its text writes it: "dlrs", "pence", "stg"."""
     unit_text = _LEADING_SCALE.sub("", sentence[c.end:c.text_end].strip(" -") + " ").strip()
     unit_text = _RATE_SPLIT.split(unit_text)[0].strip()
+    if not unit_text and (before := _CURRENCY_WORD_BEFORE.search(sentence, max(0, c.start - 12), c.start)):
+        unit_text = before.group(0).split()[-1]  # "dlrs 100 million"
     return unit_text or {"USD": "dollars"}.get(c.unit or "", c.unit or "")
 
 

@@ -21,7 +21,7 @@ _URLISH = re.compile(
     re.I,
 )
 
-_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?|1-(?=\d{3}-))?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d,])")
 
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?![\d,.]\d)|\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?![\d])")
 
@@ -46,15 +46,21 @@ _TALLY = re.compile(
     r"\b(?:voted|vote of|votes of|by a vote of|margin of|won|lost|beat|defeated|drew|draw|scored?|lead|led|trailing|trails?)\s+"
     r"\d{1,3}\s*(?:-|–|to)\s*\d{1,3}(?![\d,.]*\s*(?:%|pct|per ?cent|mln|million|billion))"
     r"|\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s+(?:vote|votes|decision|win|victory|defeat|draw|loss|lead|majority|margin|verdict|ruling)\b"
+    r"|\b(?:approved|passed|rejected|adopted|confirmed|defeated)\s*,?\s+\d{1,3}\s*[-–]\s*\d{1,3}\b"  # "the House approved, 300-125,"
+    # a score before the result it names, past one modifier: "a 2-0 half-time deficit", "the 4-1 scoreline"
+    r"|(?<![\w.,/-])\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:[a-z][\w-]*\s+)?(?:deficit|scoreline|score|triumph|rout|thrashing|drubbing|defeat|win|victory|loss|lead|draw|advantage|aggregate)\b"
     r"|(?<![\w.,/-])\d{1,2}-\d{1,2}(?=\s*(?:[.;)]|,\s|$|\s+(?:in|on|at|after|with|for|against|over|win|victory|vote|decision|lead|draw)\b))",
     re.I,
 )
 
 _AGE = re.compile(
     r"\b(?:[A-Z][a-z]+|[JS]r\.|\w+\))(?<!\bIn)(?<!\bOn)(?<!\bAt)(?<!\bBy),\s+(\d{1,3})(?=\s*(?:,|\)|;|$|\.\s|\.$|\s+(?:who|said|says|is|was|has|had|and|died|will|would)\b))"
-    r"|\b(?:aged|age|ages|aged between)\s+\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
+    r"|\b(?:aged|age|ages|aged between)\s+(?:of\s+)?(?:between\s+)?\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?"
     r"|(?<![\d,.])\b\d{1,3}(?:\s+|-)years?(?:\s+|-)old\b"
     r"|\b(?:in (?:his|her|their) )(?:early |mid-|late )?\d0s\b"
+    # "when he was 19,", "since I was 17 (", "his brother Omar, then 24,": a person's age in passing
+    r"|\b(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey|[Yy]ou)\s+(?:was|is|were|are|turned|turns)\s+\d{1,2}(?=\s*(?:[,;)(]|\.(?:\s|$)|$))"
+    r"|(?<=,)\s+(?:then|now)\s+\d{1,2}(?=\s*[,;)])"
 )
 
 # a span of years, (1828-1893), 2004-2017: the second part may be two digits (1998-99)
@@ -76,7 +82,7 @@ _MASKS = (
     (_DATE, None, re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")),
     (_TIME, None, re.compile(r"\d:\d|\d[\s.]*(?:a\.?m|p\.?m|hrs|gmt|utc|[ecmp][sd]t|bst|cet|hour|local)|0\d{3}|o'clock", re.I)),
     (_TALLY, None, re.compile(r"\d\s*(?:-|–|to)\s*\d", re.I)),
-    (_AGE, None, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) ")),
+    (_AGE, None, re.compile(r",\s+\d|age|old\b|in (?:his|her|their) |(?:was|is|were|are|turned|turns|then|now)\s+\d")),
     (_UNIT_STATEMENT, ("thousands", "millions", "billions", "hundreds"), None),
     (_YEAR_RANGE, None, re.compile(r"\d\d\d\d\s*[-–]\s*\d\d")),
 )

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _COMPASS, _SIZE_ADJECTIVES, _TIME_UNITS, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -20,7 +20,12 @@ def _is_plural(word: str) -> bool:
         return False
     if w.endswith("'s") or w.endswith("’s"):
         return w[:-2].isupper() or any(c.isdigit() for c in w)  # "747-SR's"
+    if _DEMONYM_PLURAL.fullmatch(word):
+        return True  # "600,000 Israelis", "Iraqis", "Pakistanis": a people in -i, plural
     return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]{3,}[^aeiouy]is")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -74,8 +79,10 @@ def _nounish(tok: str) -> bool:
         return False
     if tok.isupper() and len(tok.rstrip(".")) > 1:
         return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
-    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS:
+    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS or tok in _COMPASS:
         return False
+    if low.endswith(("n't", "n’t")):
+        return False  # "where 111 isn't available": a verb
     if low.endswith("ly") and low not in {"supply", "family", "assembly", "ally", "rally", "monopoly", "italy", "july", "anomaly", "belly", "jelly", "poly"}:
         return False
     return True
@@ -88,9 +95,14 @@ def _verbish(tok: str) -> bool:
         return False
     if low in _VERBS:
         return True
-    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "speed", "seed", "feed", "need", "breed", "shed", "bed", "deed", "creed", "steed"}) or (
+    return (len(low) > 4 and low.endswith("ed") and low not in {"hundred", "need", "shed", "deed", "creed", "steed"}
+            and not low.endswith(_NOUNS_IN_ED)) or (
         len(low) > 5 and low.endswith("ing") and low not in {"spending", "financing", "funding", "borrowing", "offering", "holding", "building", "earning", "housing", "shipping", "clothing"}
     )
+
+
+# nouns whose last letters read like a past tense: "flaxseed", "rapeseed", "livestock feed", "seabed"
+_NOUNS_IN_ED = ("seed", "speed", "feed", "bed", "breed", "shred", "sled", "reed", "weed")
 
 
 def _clean_label(words: list[str]) -> str:
@@ -123,8 +135,15 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
     words: list[str] = []
     end = pos
     matches = list(_NONSPACE_RUN.finditer(sentence[pos:pos + 200]))
+    in_conversion = False
     for k, m in enumerate(matches):
         raw = m.group(0)
+        if in_conversion or _SIZE_MODIFIER.fullmatch(raw) and _plural_after_size(matches, k):
+            # "445,000 unsold 100-pound (45-kg) bags", "455,000 60-kg bags": the size of each and
+            # its conversion in brackets stand between the count and its noun
+            in_conversion = (raw.startswith("(") or in_conversion) and not raw.endswith(")")
+            if raw.startswith("(") or _SIZE_MODIFIER.fullmatch(raw):
+                continue
         if raw[:1] in "(\"'“‘«" and words or raw[:1] in "([":
             break  # "600,000 pesos (dlrs 15,000)": an aside is not the noun after the number
         tok = raw.lstrip("(\"'“‘«")
@@ -134,9 +153,19 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             words.append(core)
             end = pos + m.start() + len(raw.rstrip(_TRAIL)) if not abbreviation else pos + m.end()
             continue
+        if words and _YEAR_TOKEN.fullmatch(raw) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
+            continue  # "in the comparable 1986 period": a year inside the noun phrase dates it
+        if not words and _LY_MODIFIER.fullmatch(core) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL)):
+            continue  # "9,000 hourly workers", "1,500 mostly young people": a modifier before the noun
         if not core or not _nounish(core) or core.lower() in _QUALIFIER_WORDS_AFTER:
             break
-        if core.lower() in _HARD_VERBS:
+        if core.lower() in _SIZE_ADJECTIVES and not (core == tok.rstrip(_TRAIL) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL))):
+            break
+        if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
+            break  # "rose to 156 Sunday": a weekday or a month is when, never what
+        if not words and core.lower() in _VERBS and core.endswith("s") and _is_plural(core) and core[:1].islower() and _COUNT_BEFORE.search(sentence, max(0, pos - 12), pos):
+            words.append(core)  # "only two calls", "three plans": after a spelled count an -s form is its plural noun
+            end = pos + m.start() + len(core)
             break
         if _verbish(core):
             # "trade weighted index", "outstanding subordinated debt" go on; "gold smelted from" stops
@@ -178,6 +207,27 @@ def _window_tokens(sentence: str, lo: int, end: int) -> list[tuple[str, int, int
     return toks[i:j]
 
 
+_SIZE_MODIFIER = re.compile(r"\(?\d[\d,.]*-(?:pound|kg|kilo|kilogram|lb|gram|litre|liter|gallon|ounce|tonne|ton|foot|feet|metre|meter|inch)\)?")
+
+
+def _plural_after_size(matches: list[re.Match], k: int) -> bool:
+    """Whether a plural noun follows the size at `k`, past a bracketed conversion of it."""
+    j = k + 1
+    while j < len(matches) and j <= k + 3 and (matches[j].group(0).startswith("(") or _SIZE_MODIFIER.fullmatch(matches[j].group(0))):
+        j += 1
+    nxt = matches[j].group(0).rstrip(_TRAIL) if j < len(matches) else ""
+    return bool(nxt) and _nounish(nxt) and _is_plural(nxt)
+
+
+# a count right before: digits, a spelled number or a scale ("two calls", "2.18 mln sets")
+# (a unit may stand between: "5 pct rises"; money may not: "five dollars buys" is a verb)
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?!(?:dollars?|dlrs|euros?|pounds?|yen|cents?|cts|pence|francs|marks|stg)\b)[A-Za-z]+)[ \t\n]$")
+
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?")
+
+_LY_MODIFIER = re.compile(r"(?:hour|dai|week|month|year|quarter|most|main|large|elder|local|official|previous|current)ly")
+
+
 def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str = "measure") -> list[str]:
     """The noun a figure refers back to, within its clause.
 
@@ -203,10 +253,14 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
         distance += 1
         if not _nounish(tok) or _verbish(tok) or tok[:1].isupper() and _CALENDAR_NAME.fullmatch(tok):
             continue  # "8.27 billion ... in December": a month or a weekday is when, never what
-        if i > 0 and toks[i - 1][0].lower() in _VERB_CUES and tok[:1].islower() and _singular(tok) not in _MEASURE_NOUNS:
-            continue  # "would act on", "it rises": a verb, not what is counted ("would cost" names the cost)
+        if i > 0 and toks[i - 1][0].lower() in _VERB_CUES and tok[:1].islower() and (_singular(tok) not in _MEASURE_NOUNS or tok.lower() in _CHANGE_VERBS or tok.lower() in ("pay", "average")):
+            continue  # "would act on", "it rises", "could fall": a verb, not what is counted ("would cost" names the cost)
         if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
             continue  # "as low as", "as young as": an adjective, never what is counted
+        if i < len(toks) - 1 and _TIME_UNITS.fullmatch(toks[i + 1][0]) and _singular(tok) not in _MEASURE_NOUNS:
+            continue  # "for four straight years", "the fiscal year": a period's modifier, not what is counted
+        if i == len(toks) - 1 and i > 0 and toks[i - 1][0].lower() in ("a", "an") and tok[:1].islower() and te >= end - 1:
+            continue  # "after a final 122.3", "a record 5.97 billion": a word between an article and the figure describes it
         low = tok.lower()
         if mode == "nearest":
             tier = 0
@@ -238,7 +292,7 @@ _CALENDAR_NAME = re.compile(_MONTHS + r"\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|S
 
 
 # Words after which the next word is a verb: the infinitive mark, modals, subject pronouns.
-_VERB_CUES = frozenset("to would will could can may might must should shall it he she they we who".split())
+_VERB_CUES = frozenset("to would will could can may might must should shall it he she they we you who you'll we'll they'll".split())
 
 
 def _compound_left(toks: list[tuple[str, int, int]]) -> list[str]:

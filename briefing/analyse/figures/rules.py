@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from .model import Figure
 from .phrases import _is_plural, _singular, _verbish
-from .words import _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
+from .words import _RECORD_NOUNS, _MEASURE_UNITS, _PRODUCT_SIZES, _SMALL, _STOP
 
 
 # ------------------------------------------------------------------ rules on a sentence's figures
@@ -64,8 +64,8 @@ def _drop_frequencies(sentence: str, offset: int, figures: list[Figure]) -> list
         else:
             m = _TIMES_AFTER.match(sentence, end)
             times_end = m.end() if m else None  # type: ignore[assignment]
-        if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end):
-            continue
+        if times_end is not None and not _MULTIPLIER_AFTER.match(sentence, times_end) and not (f.value or 0) >= 1000:
+            continue  # "downloaded 50 million times" is a count of downloads, not how often
         out.append(f)
     return out
 
@@ -101,7 +101,13 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 _GLUED_IDENTIFIER = re.compile(r"[-–]?\d*[A-Z]\b|[-–]\d{1,2}\b(?!\s*(?:%|pct|per))|/")
 
-_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_])$")
+# "    Assets 1.7 billion vs 1.5 billion": the word opening a line of a results table names the
+# row, as a sentence's first word does, it is no name the number belongs to
+_ROW_HEAD_BEFORE = re.compile(r"\n[ \t]*[A-Z][a-z]*[ \t]$")
+
+_NAME_OF_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+[ \xa0]+of[ \xa0]+$")
+
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z][:/]|[/_]|[\w\]]==?)$")  # "rv:65.0", "Firefox/65", "flask==1.0.3"
 
 _MODEL_HEAD = re.compile(r"\d{3,}[-–]$")
 
@@ -117,7 +123,7 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
         bare = not f.unit and _PLAIN_NUMBER.fullmatch(f.text.split(" ")[0]) is not None
         if bare:
             before = sentence[max(0, start - 40):start]
-            if _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence, 0, start):
+            if _NAME_BEFORE.search(before) and not _SENTENCE_START_WORD.match(sentence, 0, start) and not _ROW_HEAD_BEFORE.search(before):
                 continue
             if _GLUED_BEFORE.search(before) or _MODEL_HEAD.search(before):
                 continue
@@ -126,6 +132,8 @@ def _drop_identifiers(sentence: str, offset: int, figures: list[Figure]) -> list
         first = f.text.split(" ")[0]
         if first[:1].isupper() and first.lower() in _SMALL and start > 0 and sentence[:start].strip():
             continue  # "Group of Seven", "the Big Three": not at the start of the sentence
+        if bare and f.text == first and _NAME_OF_BEFORE.search(sentence, max(0, start - 30), start):
+            continue  # "the Group of 20", "the Class of 2024": a number closing a name
         out.append(f)
     return out
 
@@ -218,6 +226,9 @@ _LOWER_WORD_AFTER = re.compile(r"[ \xa0]+([a-z]+)\b")
 _CAPITAL_AFTER = re.compile(r"[ \xa0]+[A-Z]")
 
 
+_CONVERSION_ASIDE = re.compile(r"[ \xa0]*\([^()]{1,24}\)(?:-[a-z]+)?")
+
+
 def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
     """"a 10-page response", "a 12-nation tournament", "a 10-speed gearbox": a number joined to
     a plain noun and set before another noun describes that noun, it is not a count being
@@ -232,7 +243,8 @@ def _hyphen_measures(sentence: str, offset: int, figures: list[Figure]) -> list[
             if m.group(1) in _PRODUCT_SIZES and _CAPITAL_AFTER.match(sentence, end):
                 continue
             rate = _HYPHEN_RATE.match(sentence, end)  # "a 1.21-dlr-an-hour pay raise"
-            head = _noun_phrase_head(sentence, rate.end() if rate else end)
+            aside = _CONVERSION_ASIDE.match(sentence, end)  # "275-kph (170-mph) winds"
+            head = _noun_phrase_head(sentence, rate.end() if rate else aside.end() if aside else end)
             if head and f.unit is None:
                 continue
             if head and _singular(f.label.lower()) == _singular(m.group(1)):
@@ -358,6 +370,9 @@ _CELL_AFTER = re.compile(r"(?:[ \xa0]{2,}|\t)[ \t\xa0]*[-+−]?\d[\d,.]*%?(?=\s|
 _CELL_BEFORE = re.compile(r"(?:^|\s)[-+−]?\d[\d,.]*%?(?:[ \xa0]{2,}|\t)[ \t\xa0]*$")
 
 
+_DOT_LEADER = re.compile(r"\.{3}")
+
+
 def _in_pipe_row(sentence: str, start: int) -> bool:
     """Whether `start` lies on a line of a pipe table ("| apache_builds | 2.3 GB/s |"), as the
     HTML reader writes a page's tables."""
@@ -376,6 +391,8 @@ def _drop_table_cells(sentence: str, offset: int, figures: list[Figure]) -> list
         start, end = f.start - offset, f.end - offset
         if "|" in sentence and _in_pipe_row(sentence, start):
             continue
+        if _BARE_CELL.fullmatch(f.text.lstrip(".")) and _DOT_LEADER.search(sentence, max(0, start - 4), min(len(sentence), end + 4)):
+            continue  # "TANDIL.......15......5": a cell of a table set with dot leaders
         if _BARE_CELL.fullmatch(f.text) and (
             _CELL_AFTER.match(sentence, end) or _CELL_BEFORE.search(sentence, max(0, start - 30), start)
         ):
@@ -476,6 +493,19 @@ def _parts_count_the_same(sentence: str, offset: int, figures: list[Figure]) -> 
     return out
 
 
+def _drop_sports_records(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """"won a total of eight Olympic gold medals", "with two goals in the final minutes": a count
+    of medals, goals or titles is a sports record or score, not a figure of the story."""
+    kept = [f for f in figures if f.unit or not f.label or f.label.split()[-1].lower() not in _RECORD_NOUNS]
+    if len(kept) < len(figures) or _SCORED_BEFORE.search(sentence):
+        # "James finished with 25 points, 11 rebounds and 10 assists", "he scored 32 points": a player's points
+        kept = [f for f in kept if f.unit != "points"]
+    return kept
+
+
+_SCORED_BEFORE = re.compile(r"\b(?:scored|scoring|scores)\b", re.I)
+
+
 _QUOTE_OPEN_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘']$")
 
 _QUOTE_CLOSE_SOON = re.compile(r"(?:[ \xa0]+[\w'’-]+){0,2}[,.!?]?[\"”’']")
@@ -498,5 +528,5 @@ def _drop_quoted_names(sentence: str, offset: int, figures: list[Figure]) -> lis
 _FIGURE_RULES = (
     _drop_identifiers, _drop_scores_and_ages, _drop_score_halves, _drop_addresses, _drop_list_numbers, _drop_ages_and_ranks, _wire_mixed_numbers, _hyphen_measures,
     _drop_conversions, _drop_frequencies, _keep_signs, _drop_table_cells, _drop_pages_and_phones, _rate_before_name, _parts_count_the_same, _drop_bare_unlabelled,
-    _drop_quoted_names,
+    _drop_quoted_names, _drop_sports_records,
 )

@@ -60,7 +60,7 @@ _UNIT_WORDS = [
     (r"nautical miles?", "nmi"), (r"miles?", "mi"), (r"metres|meters|metre|meter", "m"), (r"centimetres|centimeters|cm", "cm"),
     (r"millimetres|millimeters|mm", "mm"), (r"feet|foot|ft", "ft"), (r"inches|inch", "in"), (r"yards?", "yd"),
     (r"kilogrammes|kilograms?|kilos?|kgs?", "kg"), (r"grammes|grams?", "g"), (r"metric tonnes|metric tons|tonnes?|tons?", "tonnes"),
-    (r"short tons?", "short tons"), (r"ounces?|ozs?", "oz"), (r"lbs?", "lb"),
+    (r"short tons?", "short tons"), (r"long tons?", "long tons"), (r"ounces?|ozs?", "oz"), (r"lbs?", "lb"),
     (r"barrels per day|bpd|b/d", "barrels/day"), (r"barrels?|bbls?", "barrels"), (r"gallons?", "gallons"),
     (r"litres|liters|litre|liter", "litres"), (r"bushels?", "bushels"), (r"bales?", "bales"), (r"bags?", "bags"),
     (r"acres?", "acres"), (r"hectares?", "ha"), (r"megawatts?|mw", "MW"), (r"gigawatts?|gw", "GW"), (r"kilowatts?|kw", "kW"),
@@ -91,7 +91,7 @@ _UNIT_RE = _WordList(_UNIT_WORDS)
 
 # Units that measure something else: the label comes from "of X" when there is one.
 _MEASURE_UNITS = {
-    "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "oz", "lb", "barrels", "barrels/day",
+    "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "kg", "g", "tonnes", "short tons", "long tons", "oz", "lb", "barrels", "barrels/day",
     "gallons", "litres", "bushels", "bales", "bags", "acres", "ha", "km2", "sq mi", "m3", "MW", "GW", "kW", "nmi",
     "°C", "°F", "degrees",
 }
@@ -242,7 +242,10 @@ _VERBS = set(
     account accounts registered believe believes appears appear demands demand remain remains suffer suffers expects
     expect owned owns own will would could can may might must shall should get gets got went go goes came come comes
     become became becomes saw see sees show shows pay pays paid hit hits held hold holds won win wins plan plans
-    added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps""".split()
+    added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
+    seen been gone done known shown given taken grown begun become
+    met led fled sent spent fought sought struck meant felt built drove wrote spoke broke chose froze threw flew
+    knew drew began ran sat brought caught taught thought dealt died shrank""".split()
 )
 
 # Verb forms that are never the noun a number counts ("338 mln traded", "two more fell").
@@ -255,13 +258,26 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "else", "too", "very", "well", "even", "ever", "never", "always", "often", "mostly", "largely",
               # adverbs of place and time after a count: "three elsewhere", "two abroad", "five ago"
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
-              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier"}
+              "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier",
+              # hedges before a figure ("and perhaps as many as 400"): how sure, not what
+              "perhaps", "maybe", "possibly",
+              # predicate adjectives and times of day: "will be able to go from zero to 60 mph", "1.808% late on Monday"
+              "able", "unable", "likely", "unlikely", "late"}
 
+
+# where a distance points, not what it measures ("400 miles south of Tripoli"); capitalised they
+# open a name ("South Africa's")
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
     # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts
     """firmer weaker stronger steadier softer easier harder slower faster quicker cheaper dearer bigger smaller larger
     greater better worse longer shorter wider narrower heavier lighter richer poorer older younger earlier later""".split()
+)
+
+# adjectives that say what a measure is when nothing follows them ("2.7 kilometres long", "95%
+# effective"), not what it counts; before a noun they modify it ("two high officials")
+_SIZE_ADJECTIVES = frozenset("long wide high tall deep thick effective".split()
 )
 
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th"}
@@ -275,18 +291,26 @@ _ANY_NUMBER_WORD_WORDS = tuple(_NUMBER_WORDS.split("|")) + ("dozen", "hundred", 
 _CHANGE_VERBS = frozenset(
     """rose rise rises fell fall falls jumped jump jumps climbed climb climbs dropped drop drops declined decline declines
     increased increase increases decreased decrease decreases gained gain gains grew grow grows slipped slumped surged
-    soared eased edged advanced tumbled plunged""".split()
+    soared eased edged advanced tumbled plunged shrank shrink shrinks expanded widened narrowed contracted""".split()
 )
 
 _SUBJECT_CONTAINERS = frozenset("number figure figures total amount level levels".split())
 
 # verbs that state a level: "Funds in investment trusts totalled 21,918 billion yen"
-_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted".split())
+_LEVEL_VERBS = frozenset("totalled totaled totalling totaling reached stood amounted was were is are".split())
 
 # where a clause starts: its subject comes next ("... said income rose", "while exports fell")
-_CLAUSE_OPENERS = frozenset(("said", "says", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
+_CLAUSE_OPENERS = frozenset(("said", "says", "say", "that", "while", "whereas", "but", "although", "though", "because", "when", "with"))
 
 _DETERMINERS = frozenset("the a an its their his her our this these those all both each every total overall".split())
 
 # a measure's noun that only measures: the label is the noun after its "of" (candidates._amount_of)
 _CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
+
+# what a sportsman's record counts ("won a total of eight Olympic gold medals", "scored two
+# goals"): scores and records are not figures of the news
+_RECORD_NOUNS = frozenset(
+    """medal medals goal goals title titles trophy trophies championship championships cap caps touchdown
+    touchdowns wicket wickets assist assists rebound rebounds birdie birdies bogey bogeys homer homers
+    strikeout strikeouts hat-trick hat-tricks""".split()
+)

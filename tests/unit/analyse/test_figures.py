@@ -568,3 +568,48 @@ def test_numbers_that_name_parts_addresses_or_conversions_are_no_figures(sentenc
 def test_labels_name_what_is_counted(sentence, text, label):
     found = [(f.text, f.label) for f in extract_figures(sentence)]
     assert any(t.startswith(text) and lab.lower().endswith(label.lower()) for t, lab in found), found
+
+
+# Sentences from Reuters-21578 and DUC 2003 stories outside the labelled gold (figs3 rules).
+@pytest.mark.parametrize("sentence, text, label", [
+    ("Typhoon Zeb killed at least 74 people in the northern Philippines and 43 more in Taiwan and Japan.", "43", "people"),
+    ("Two more victims were found Thursday, raising the death toll from more than two weeks of freezing temperatures to at least 74.",
+     "at least 74", "death toll"),
+    ("Officials said the blaze killed 60 and injured 162, officials said Saturday.", "60", "people"),
+    ("More than 600,000 Israelis live in settlements in the West Bank.", "More than 600,000 Israelis", "Israelis"),
+    ("Outlays last month totaled 83.83 billion dlrs, more than a year ago.", "83.83 billion dlrs", "outlays"),
+    ("Winnipeg oilseeds were higher, with flaxseed up 1.50 to 2.70.", "1.50", "flaxseed"),
+    ("Because of lower yields, EC beet sugar production could fall nearly 10 pct this year to 13.5 mln tonnes.",
+     "13.5 mln tonnes", "production"),
+    ("Consumers have purchased 208,560 new vehicles this year, down 5 percent from a year ago.", "5 percent", "vehicles"),
+    ("On Friday evening, about 1,500 mostly young people came to the cathedral.", "about 1,500 mostly young people", "people"),
+    ("The CMB has 455,000 60-kg bags of coffee, about 15 pct of annual production.", "455,000 60-kg bags", "bags"),
+    ("The Palestinian response was quiet, and Arafat received only two calls of congratulations.", "only two calls", "calls"),
+    ("The State Department also announced a reward of up to dlrs 5 million for bin Laden's capture.", "up to dlrs 5 million", "reward"),
+    ("The claim is that she has a net worth of $17 million.", "$17 million", "net worth"),
+])
+def test_labels_follow_the_grammar_of_the_clause(sentence, text, label):
+    found = [(f.text, f.label) for f in extract_figures(sentence)]
+    assert any(t.startswith(text) and lab.lower().endswith(label.lower()) for t, lab in found), found
+
+
+def test_a_results_table_row_keeps_its_first_number_and_its_head():
+    table = "Shr 33 cts vs 37 cts\n    Net 2,051,000 vs 1.8 mln\n    Assets 1.7 billion vs 1.5 billion\n    Revs 5,944,286 vs 5,902,074\n"
+    found = {f.text: f.label for f in extract_figures(table)}
+    assert found.get("1.7 billion") == "Assets" and found.get("5,944,286") == "Revs", found
+    assert found.get("2,051,000") == "Net", found
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("He wrote a letter in 1991, when he was 19, to his brother Omar, then 24, in which he boasted.", "19"),
+    ("Almost all of the victims were teenagers between the ages of 13 and 17.", "13"),
+    ("Although Hitler was born in Braunau in 1889, Austria argued otherwise.", "1889"),
+    ("Turkmenistan earned a berth by overcoming a 2-0 half-time deficit to defeat South Korea.", "0"),
+    ("He helped India win a total of eight Olympic gold medals.", "eight"),
+    ("In other action Friday, the House approved, 300-125, legislation overhauling the agency.", "300"),
+    ("BUENOS AIRES.......27.......21............4     BAHIA BLANCA......29.......16", "27"),
+    ("dateutils==0.6.6  flask==1.0.3  itsdangerous==1.1.0 # via flask", "1.0.3"),
+    ("The Group of 20 met in Osaka on Friday.", "20"),
+])
+def test_ages_years_scores_records_tallies_cells_and_versions_stay_out(sentence, absent):
+    assert not any(absent in f.text for f in extract_figures(sentence)), extract_figures(sentence)
