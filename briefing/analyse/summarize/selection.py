@@ -23,7 +23,7 @@ from scipy import sparse
 
 from ...core.config import ALGORITHMS
 from ...core.model import Article
-from . import hygiene
+from . import hygiene, quick
 from .rankers import sumy_scores
 from .story import SummarySentence, _build_story, _Story, _Unit
 from . import vectors
@@ -376,6 +376,10 @@ def summarize(articles: list[Article], words: int | None = 100, sentences: int |
     ids = _candidate_ids(story)
     if len(ids) == 1 and algorithm == "coverage":  # it is picked when it fits, whatever its scores
         return _for_reading(story, ids if _fits(0, 0, story.units[ids[0]], words, sentences) else [])
+    if algorithm == "coverage":  # a short single wire: all its candidates, found without matrices
+        taken = quick.all_picked(story.units, ids, words, sentences, OFF_TOPIC_SHARE, NEAR_DUPLICATE)
+        if taken is not None:
+            return _for_reading(story, taken)
     ids, sims, matrix = _on_topic(story, ids)
     if not ids:
         return []
