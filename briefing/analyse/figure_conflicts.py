@@ -62,17 +62,21 @@ def _clause(sentence: str, text: str) -> str:
 def counted_thing(label: str, text: str, sentence: str) -> str | None:
     """What the figure counts, as a key ("dead", "injured", "massed (troops)"), or None when
     the clause does not say what happened to it."""
-    head = label.split()[-1].lower() if label and label.split() else ""
+    parts = label.split() if label else []
+    head = parts[-1].lower() if parts else ""
     if head in OUTCOMES or head in PEOPLE:
         head = "people"  # "65 dead", "60 young people", "162 others": people counted
-    words = [w.lower() for w in _WORD.findall(_clause(sentence, text))]
+    clause = _clause(sentence, text)
+    # an ASCII clause lower-cased once gives the same tokens lower-cased (asked of every figure)
+    words = _WORD.findall(clause.lower()) if clause.isascii() else [w.lower() for w in _WORD.findall(clause)]
     outcome = next((OUTCOMES[w] for w in words if w in OUTCOMES), None)
     if outcome:
         return outcome if head == "people" else f"{outcome} ({head})" if head else None
     if not head:
         return None
+    own = text.lower()
     for w in words:
-        if _PARTICIPLE.match(w) and w not in _STOP_PARTICIPLES and w not in text.lower():
+        if w.endswith("ed") and _PARTICIPLE.match(w) and w not in _STOP_PARTICIPLES and w not in own:
             return f"{w} ({head})"
     return None
 

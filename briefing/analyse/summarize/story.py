@@ -42,7 +42,8 @@ class _Unit:
 
     def __post_init__(self) -> None:
         self.text = " ".join(self.texts)
-        self.words = sum(_word_count(t) for t in self.texts)
+        # the joined text's words are its sentences' (a space joins them, never splits a word)
+        self.words = _word_count(self.text)
 
 
 @dataclass

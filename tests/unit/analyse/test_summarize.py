@@ -449,3 +449,23 @@ def test_a_sentence_leaning_on_another_comes_right_after_it():
         for k, line in enumerate(summary):
             if line.text.startswith(("It ", "But ")):
                 assert k > 0 and summary[k - 1].article == line.article and summary[k - 1].index == line.index - 1
+
+
+@pytest.mark.parametrize("words", [40, 80, 120, 400, 2000])
+def test_matrix_free_paths_pick_what_the_matrices_pick(sample_by_number, monkeypatch, words):
+    """A single wire whose candidates all fit (`quick.all_picked`, `selection._all_picked`)
+    is summarised exactly as the full coverage greedy summarises it."""
+    from briefing.analyse.summarize import quick, selection
+
+    samples = list(sample_by_number.values())
+    # short wires: each sample's opening sentences alone, as most Reuters stories are
+    leads = [dataclasses.replace(a, id=a.id + "-lead", text=" ".join(split_sentences(a.text)[:n])) for a in samples for n in (3, 5)]
+    articles = [[a] for a in samples + leads] + [[a, b] for a, b in zip(samples, samples[1:])]
+    fast = [summarize(group, words=words) for group in articles]
+    taken = []
+    original = quick.all_picked
+    monkeypatch.setattr(quick, "all_picked", lambda *a: taken.append(original(*a)))  # records, answers None
+    monkeypatch.setattr(selection, "_all_picked", lambda *a: False)
+    assert [summarize(group, words=words) for group in articles] == fast
+    if words == 2000:
+        assert any(t is not None for t in taken)  # the quick path is taken on real wires
