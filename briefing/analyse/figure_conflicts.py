@@ -59,6 +59,18 @@ def _clause(sentence: str, text: str) -> str:
     return sentence[lo:hi]
 
 
+# a relative clause on the counted noun: "the 60 young people who (had) died", "20 that were injured"
+_RELATIVE_VERB = re.compile(r"\s+(?:who|that)\s+(?:(?:had|have|has|were|was|are)\s+(?:been\s+)?)?([A-Za-z]+)")
+
+
+def _relative_outcome(sentence: str, text: str) -> str | None:
+    """The outcome a relative clause right after the figure gives what it counts ("identify
+    more of the 60 young people who died": dead, whatever else the clause before says)."""
+    at = sentence.find(text)
+    m = _RELATIVE_VERB.match(sentence, at + len(text)) if at >= 0 else None
+    return OUTCOMES.get(m.group(1).lower()) if m else None
+
+
 def counted_thing(label: str, text: str, sentence: str) -> str | None:
     """What the figure counts, as a key ("dead", "injured", "massed (troops)"), or None when
     the clause does not say what happened to it."""
@@ -69,7 +81,7 @@ def counted_thing(label: str, text: str, sentence: str) -> str | None:
     clause = _clause(sentence, text)
     # an ASCII clause lower-cased once gives the same tokens lower-cased (asked of every figure)
     words = _WORD.findall(clause.lower()) if clause.isascii() else [w.lower() for w in _WORD.findall(clause)]
-    outcome = next((OUTCOMES[w] for w in words if w in OUTCOMES), None)
+    outcome = _relative_outcome(sentence, text) or next((OUTCOMES[w] for w in words if w in OUTCOMES), None)
     if outcome:
         return outcome if head == "people" else f"{outcome} ({head})" if head else None
     if not head:

@@ -311,6 +311,6 @@ _CONTAINER_NOUNS = frozenset(("amount", "amounts", "total", "sum", "quantity"))
 # goals"): scores and records are not figures of the news
 _RECORD_NOUNS = frozenset(
     """medal medals goal goals title titles trophy trophies championship championships cap caps touchdown
-    touchdowns wicket wickets assist assists rebound rebounds birdie birdies bogey bogeys homer homers
+    touchdowns wicket wickets assist assists rebound rebounds birdie bogey bogeys homer homers
     strikeout strikeouts hat-trick hat-tricks""".split()
 )
