@@ -138,16 +138,18 @@ def _same_words_pairwise(bags: list[set[str]]) -> np.ndarray:
     correctly rounded either way), so the same answer."""
     n = len(bags)
     out = np.zeros((n, n), bool)
-    sizes = [len(b) for b in bags]
     for i, a in enumerate(bags):
-        size_a = sizes[i]
         for j in range(i, n):
-            size_b = sizes[j]
-            shared = len(a & bags[j])
-            union = size_a + size_b - shared
-            smaller = min(size_a, size_b)
-            if (union > 0 and shared / union >= SAME_WORDS_JACCARD) or (
-                smaller > 0 and shared / smaller >= SAME_WORDS_CONTAINMENT
-            ):
+            if same_word_sets(a, bags[j]):
                 out[i, j] = out[j, i] = True
     return out
+
+
+def same_word_sets(a: set[str], b: set[str]) -> bool:
+    """Two word sets of (nearly) the same sentence: Jaccard or containment over their sizes."""
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    smaller = min(len(a), len(b))
+    return (union > 0 and shared / union >= SAME_WORDS_JACCARD) or (
+        smaller > 0 and shared / smaller >= SAME_WORDS_CONTAINMENT
+    )

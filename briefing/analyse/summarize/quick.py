@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from itertools import chain
 
-from .hygiene import SAME_WORDS_CONTAINMENT, SAME_WORDS_JACCARD
+from .hygiene import same_word_sets
 from .story import _Unit
 from .tokens import _content_stems, _token_tuple
 
@@ -27,11 +27,9 @@ def all_picked(units: list[_Unit], ids: list[int], budget_words: int | None, bud
                off_topic_share: float, near_duplicate: float) -> list[int] | None:
     """The candidates the summary takes when it takes all it keeps, else None (ask the matrices)."""
     chosen = [units[i] for i in ids]
-    if any(u.leans_on >= 0 or u.joins for u in chosen) or len({u.doc for u in chosen}) != 1:
+    if any(u.joins for u in chosen) or len({u.doc for u in chosen}) != 1:
         return None
-    if budget_words is not None and sum(u.words for u in chosen) > budget_words:
-        return None
-    if budget_count is not None and sum(len(u.indices) for u in chosen) > budget_count:
+    if not fit_together(chosen, budget_words, budget_count):
         return None
     texts = [u.text for u in chosen]
     rows = _rows(texts)
@@ -43,6 +41,15 @@ def all_picked(units: list[_Unit], ids: list[int], budget_words: int | None, bud
         texts = [t for t, k in zip(texts, keep) if k]
         rows = _rows(texts)
     return ids if not _any_repeat(texts, rows, near_duplicate) else None
+
+
+def fit_together(units: list[_Unit], budget_words: int | None, budget_count: int | None) -> bool:
+    """The units, all of them, within both budgets, and none waiting for a sentence it leans on."""
+    if any(u.leans_on >= 0 for u in units):
+        return False
+    if budget_words is not None and sum(u.words for u in units) > budget_words:
+        return False
+    return budget_count is None or sum(len(u.indices) for u in units) <= budget_count
 
 
 def _rows(texts: list[str]) -> list[dict[str, float]]:
@@ -98,15 +105,8 @@ def _any_repeat(texts: list[str], rows: list[dict[str, float]], near_duplicate: 
     bags = [set(t) for t in tokens]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            if tokens[i] == tokens[j] or _same_words(bags[i], bags[j]):
+            if tokens[i] == tokens[j] or same_word_sets(bags[i], bags[j]):
                 return True
             if _dot(rows[i], rows[j]) >= near_duplicate - MARGIN:
                 return True
     return False
-
-
-def _same_words(a: set[str], b: set[str]) -> bool:
-    shared = len(a & b)
-    union = len(a) + len(b) - shared
-    smaller = min(len(a), len(b))
-    return (union > 0 and shared / union >= SAME_WORDS_JACCARD) or (smaller > 0 and shared / smaller >= SAME_WORDS_CONTAINMENT)

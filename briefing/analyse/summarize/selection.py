@@ -313,12 +313,7 @@ def _all_picked(story: _Story, ids: list[int], sim: np.ndarray, budget_words: in
     fit the budget, none waits for a sentence it leans on and no two say the same (`sim` below
     NEAR_DUPLICATE off its diagonal). Every gain is positive (the tie-breaking prior is), so
     each round picks one until none is left, whatever the concept weights."""
-    units = [story.units[i] for i in ids]
-    if any(u.leans_on >= 0 for u in units):
-        return False
-    if budget_words is not None and sum(u.words for u in units) > budget_words:
-        return False
-    if budget_count is not None and sum(len(u.indices) for u in units) > budget_count:
+    if not quick.fit_together([story.units[i] for i in ids], budget_words, budget_count):
         return False
     return int(np.count_nonzero(sim >= NEAR_DUPLICATE)) == len(ids)  # the diagonal is 1
 
