@@ -96,22 +96,11 @@ def _split_at_header_lines(lines: list[str]) -> list[list[str]]:
     """
     pieces: list[list[str]] = [[]]
     for line in lines:
-        if len(line) <= 80 and _may_be_header(line) and (found := header_date(line)) is not None and not found[1].strip():
+        if len(line) <= 80 and (found := header_date(line)) is not None and not found[1].strip():
             pieces.extend([[line], []])
         else:
             pieces[-1].append(line)
     return [piece for piece in pieces if piece]
-
-
-# A header line opens (after spaces) with a year or a label: date, dated, published, posted,
-# pubdate, publication date, updated, last updated, datum, veröffentlicht (dates.header_date).
-_HEADER_FIRST = frozenset("12dDpPuUlLvV")
-
-
-def _may_be_header(line: str) -> bool:
-    """False only when `header_date` cannot match: most lines are prose and skip its two patterns."""
-    first = line.lstrip()[:1]
-    return first in _HEADER_FIRST or not first.isascii()
 
 
 _SENTENCE_END = re.compile(r"(?:[.!?…:;][\"'”’»)\]]*|[\"”’])\s*$")

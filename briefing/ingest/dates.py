@@ -128,10 +128,13 @@ def _dateparser(value: str) -> tuple[dt.date, dt.datetime | None] | None:
 
 
 # ---------------------------------------------------------------- header lines
-_HEADER_LABEL = re.compile(
-    r"^\s*(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|pubdate|publication date|updated|last updated|datum|veröffentlicht)\s*[:=]?\s+(?P<value>.+)$",
-    re.I,
+_HEADER_LABELS = (
+    "date", "dated", r"published(?:\s+on)?", r"posted(?:\s+on)?", "pubdate", "publication date", "updated", "last updated",
+    "datum", "veröffentlicht",
 )
+_HEADER_LABEL = re.compile(r"^\s*(?:%s)\s*[:=]?\s+(?P<value>.+)$" % "|".join(_HEADER_LABELS), re.I)
+# What a header line opens with (after spaces): a year's first digit or a label's first letter.
+_HEADER_FIRST = frozenset("12" + "".join(label[0] + label[0].upper() for label in _HEADER_LABELS))
 _BARE_DATE_LINE = re.compile(r"^\s*(?P<value>(?:19|20)\d{2}(?:[-/.]?\d{2}[-/.]?\d{2})|(?:19|20)\d{6})\s*$")
 
 
@@ -146,6 +149,18 @@ def header_date(line: str) -> tuple[DateFinding, str] | None:
     Returns the finding and what is left of the line after the date (a header may run into
     the first sentence of the body, as in ` date 2022-02-15 As the West …`).
     """
+    return _header_date(line) if may_be_header(line) else None
+
+
+def may_be_header(line: str) -> bool:
+    """False only when `header_date` cannot match: most lines are prose (it is asked of every
+    line and unit of every file) and skip its two patterns."""
+    first = line.lstrip()[:1]
+    return first in _HEADER_FIRST or not first.isascii()
+
+
+def _header_date(line: str) -> tuple[DateFinding, str] | None:
+    """`header_date` without the screen."""
     bare = _BARE_DATE_LINE.match(line)
     if bare:
         parsed = parse_date_value(bare.group("value").replace("/", "-").replace(".", "-"))

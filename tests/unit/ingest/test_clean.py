@@ -247,11 +247,10 @@ _HEADERISH = ["date", "Date:", "DATED", "published on", "Posted", "pubdate", "pu
 
 
 def test_header_line_screen_never_hides_a_header_date():
-    """`_may_be_header` skips `header_date` only for lines it cannot read as a date header."""
+    """`may_be_header` skips the header patterns only for lines they cannot read as a date header."""
     import random
 
-    from briefing.ingest.clean import _may_be_header
-    from briefing.ingest.dates import header_date
+    from briefing.ingest.dates import _header_date as header_date, may_be_header as _may_be_header
 
     rng = random.Random(5)
     lines = ["".join(rng.choice(_HEADERISH) + rng.choice(["", " ", ": "]) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
