@@ -285,6 +285,11 @@ def _original_rank(article: Article):
     return (not dated, article.date or __import__("datetime").date.max, -article.words, article.path, article.id)
 
 
+def _most_original(members: list[int], articles: list[Article]) -> int:
+    """The member (an index into `articles`) the others repeat; one alone is its own, unranked."""
+    return members[0] if len(members) == 1 else min(members, key=lambda m: _original_rank(articles[m]))
+
+
 def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
     """Map each duplicate's id to how it repeats its group's original.
 
@@ -300,7 +305,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         twins[profile.fingerprint].append(index)
     representative = {}
     for members in twins.values():
-        best = members[0] if len(members) == 1 else min(members, key=lambda m: _original_rank(articles[m]))
+        best = _most_original(members, articles)
         for member in members:
             representative[member] = best
     reps = sorted(set(representative.values()))
@@ -330,7 +335,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, Duplicate]:
         components[root(r)].append(r)
     final: dict[int, tuple[int, str, float] | None] = {}  # representative → (original, kind, score)
     for members in components.values():
-        original = members[0] if len(members) == 1 else min(members, key=lambda m: _original_rank(articles[m]))
+        original = _most_original(members, articles)
         final[original] = None
         for member in members:
             if member != original:

@@ -350,11 +350,13 @@ def _stories(groups: list[StoryGroup], by_id: dict[str, Article], settings: Sett
 def _story_key(group: StoryGroup, by_id: dict[str, Article], settings: Settings) -> str:
     """Everything a story's analysis depends on: its group, its articles' text and marks, settings."""
 
-    members = [
-        (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, text_digest(a), len(a.text))
-        for a in (by_id[i] for i in group.article_ids)
-    ]
+    members = [(*_key_fields(a), text_digest(a), len(a.text)) for a in (by_id[i] for i in group.article_ids)]
     return fingerprint("story", settings, group.id, group.thread, group.day, group.article_ids, group.originals, group.score, members)
+
+
+def _key_fields(a: Article) -> tuple:
+    """What of an article besides its text a story's key reads (`_story_key`, `_story_keys`)."""
+    return (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of)
 
 
 def _story_keys(groups: list[StoryGroup], by_id: dict[str, Article], settings: Settings) -> list[str]:
@@ -365,9 +367,7 @@ def _story_keys(groups: list[StoryGroup], by_id: dict[str, Article], settings: S
         return [_story_key(group, by_id, settings) for group in groups]
     keys = []
     for group in groups:
-        members = tuple(
-            (a.id, a.title, a.source, a.url, a.date, a.date_source, a.duplicate_of, a.text) for a in (by_id[i] for i in group.article_ids)
-        )
+        members = tuple((*_key_fields(a), a.text) for a in (by_id[i] for i in group.article_ids))
         inputs = (settings, group.id, group.thread, group.day, tuple(group.article_ids), tuple(group.originals), group.score, members)
         keys.append(memo.once("story key", inputs, lambda group=group: _story_key(group, by_id, settings)))
     return keys
