@@ -155,7 +155,7 @@ def _watch_vectors(memo, originals: list[Article], vocabulary: dict):
     terms, names = memo.kept("term numbers", TermNumbers), memo.kept("name numbers", TermNumbers)
 
     def arrays(article: Article) -> tuple:
-        found_terms, found_names = memo.of("features", article, _held_features)
+        found_terms, found_names = _held_features(article)  # not kept: the arrays are (the dicts were ~30 MB)
         return terms.arrays(found_terms), names.arrays(found_names), _sizes(article)
 
     made = [memo.of("grouping", a, arrays) for a in originals]
@@ -164,9 +164,10 @@ def _watch_vectors(memo, originals: list[Article], vocabulary: dict):
 
 
 def _held_features(article: Article) -> tuple[dict[str, int], dict[str, int]]:
-    """`grouping_features_of` for a watch, which holds them for as long as the article: the
-    term and name strings made once for all the articles (those made in the loader's workers
-    came back one copy per article: tens of MB on Reuters), also in the article's analysis."""
+    """`grouping_features_of` for a watch, which keeps the arrays made of them for as long as
+    the article: the term and name strings made once for all the articles (those made in the
+    loader's workers came back one copy per article: tens of MB on Reuters), also in the
+    article's analysis."""
     terms, names = grouping_features_of(article)
     terms = {sys.intern(term): count for term, count in terms.items()}
     names = {sys.intern(name): count for name, count in names.items()}
