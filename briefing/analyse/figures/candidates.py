@@ -9,7 +9,7 @@ from ...text.prefilter import may_contain
 from .masks import _masked
 from .numbers import _Cand, _DIGITS, _parse_digits, _word_value
 from .phrases import _clause_subject, _clean_label, _singular, _compound_left, _is_plural, _nounish, _np_after, _np_before, _pluralize, _tokens, _verbish
-from .words import _CHANGE_VERBS, _QUALIFIER_WORDS_AFTER, _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_ENDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
+from .words import _QUALIFIER_WORDS_AFTER, _CONTAINER_NOUNS, _CURRENCY_WORDS, _CASED_UNITS, _MEASURE_NOUNS, _ADJ_DROP, _ATTACHED_SCALES, _ATTACHED_UNITS, _CURRENCY_SYMBOLS, _CUR_RE, _FRACTIONS, _FUNCTION_CAPS, _MEASURE_UNITS, _NUMBER_WORDS, _QUALIFIER_ENDS, _QUALIFIER_RE, _RATE, _REFERENCE_WORDS, _SCALES, _STOP, _TIME_UNITS, _UNIT_RE, _WORD_NUMBER, _CUSTODY, _YEARS_OLD
 
 
 # ------------------------------------------------------------------ candidates in one sentence
@@ -409,7 +409,7 @@ _MORE = re.compile(r"\s+more\b")
 _ONE_BLANK = re.compile(r"(?:[ \t]|\n(?=\S))?")  # a wrapped line goes on; an indented one is a new row
 
 _OF_DETERMINER = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?(?:[A-Z][\w.&-]*(?:'s|’s)\s+)?"
 )
 
 _OF_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?[\d,.]+\s")
@@ -443,8 +443,6 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
         return
     if c.counted and c.label:
         return  # read with the number: "10 years" (in prison)
-    if c.unit == "%" and _label_pronoun_subject(sentence, c, prev_sentence):
-        return
     if _label_noun_after(sentence, c, prev_sentence, skip) or _label_across_modifier(sentence, c) or _label_table_row(sentence, c):
         return
     for step in (_label_of_after, _label_object_raised_to, _label_noun_of_before, _label_money_in_for, _label_partitive, _label_partitive_before, _label_measure_unit):
@@ -456,35 +454,6 @@ def _label(sentence: str, c: _Cand, prev_sentence: str, skip: list[tuple[int, in
     if _label_casualties(sentence, c):
         return
     _label_clause_noun(sentence, c, skip)
-
-
-# "It rose a revised 0.5 pct", "It has increased 8.3 pct": a pronoun opens the clause of the change
-_PRONOUN_CLAUSE = re.compile(r"(?:^|[.;]\s+|,\s+and\s+)\W?It\s+((?:[\w-]+\s+){1,3})$")
-
-_A_NUMBER = re.compile(r"(?<![\w.,-])(?:\d|(?:%s)\b)" % _NUMBER_WORDS, re.I)
-
-_VERB_BEFORE = re.compile(r"([a-z]+)\s+(?:by\s+|to\s+|a\s+revised\s+)?$")
-
-# the words that may stand between "It" and its change: auxiliaries, "a revised", "by", "up"
-_CHANGE_GLUE = frozenset("has had have was is will would a revised by to up down further about nearly some".split())
-
-
-def _label_pronoun_subject(sentence: str, c: _Cand, prev_sentence: str) -> bool:
-    """"M-1 money supply fell 8.7 pct ... It has increased 8.3 pct since March": "it" is what the
-    sentence before counted, the subject of its first change verb before a number."""
-    m = _PRONOUN_CLAUSE.search(sentence, max(0, c.text_start - 60), c.text_start)
-    words = [w.lower() for w in m.group(1).split()] if m else []
-    if not any(w in _CHANGE_VERBS or w in ("up", "down") for w in words) or not all(w in _CHANGE_VERBS or w in _CHANGE_GLUE for w in words):
-        return False  # "It increased its stake to 9.5 pct": an object names it
-    for d in _A_NUMBER.finditer(prev_sentence):
-        verb = _VERB_BEFORE.search(prev_sentence, max(0, d.start() - 30), d.start())
-        if not verb or verb.group(1).lower() not in _CHANGE_VERBS:
-            continue
-        subject = _clause_subject(prev_sentence, d.start(), changes=True) or _np_before(prev_sentence, d.start(), [])
-        if subject:
-            c.label, c.label_from = _clean_label(subject), "back"
-            return True
-    return False
 
 
 # "the blaze that killed 60 and injured 162", "wounding 12": a bare count a verb of harm takes
@@ -676,8 +645,6 @@ def _amount_of(sentence: str, words: list[str], end: int) -> list[str]:
 
 def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> bool:
     """Step 2: "of X" after a measure, a percentage, a fraction or a bare number."""
-    if c.unit == "%" and (_label_object_raised_to(sentence, c, skip) or _label_subject_risen_to(sentence, c)):
-        return True  # "cut its surplus to two pct of GNP", "debt rose to 129 pct of exports": measured against GNP, exports
     m = _OF_DETERMINER.match(sentence[c.text_end:])
     if m and not _OF_NUMBER.match(sentence[c.text_end:]):
         words, end = _np_after(sentence, c.text_end + m.end())
@@ -692,26 +659,13 @@ def _label_of_after(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> boo
     return False
 
 
-_TO_END = re.compile(r"\bto\s+$")
-
-
-def _label_subject_risen_to(sentence: str, c: _Cand) -> bool:
-    """"net foreign debt rose to 129 pct of total exports": the subject of the change verb."""
-    if not _TO_END.search(sentence, max(0, c.text_start - 4), c.text_start):
-        return False
-    subject = _clause_subject(sentence, c.text_start, changes=True)
-    if subject:
-        c.label, c.label_from = _clean_label(subject), "back"
-    return bool(subject)
-
-
 # "raising the death toll from two weeks of cold to at least 74", "lifted its stake in the
 # company to 9.5 pct", "brings to 5.45 billion dlrs the total": the object a change verb takes
 # to the figure is what the figure measures
 _RAISED_TO = re.compile(
     r"\b(?:rais|bring|brought|lift|push|boost|increas|reduc|lower|tak|took|put|driv|drove|swell|swollen|cut)[a-z]*"
-    r"\s+(?:the|its|their|his|her|our|this|that|[A-Z][\w.&-]*(?:'s|’s))\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
-    r"(?:\s+(?:from|in|at|of|for|on)\s+[^;:.!?()\d]{0,60}?)?\s+(?:to|by)\s+$"
+    r"\s+(?:the|its|their|his|her|our|this|that)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+    r"(?:\s+(?:from|in|at|of|for|on)\s+[^;:.!?()\d]{0,60}?)?\s+to\s+$"
 )
 
 

@@ -108,8 +108,7 @@ _CHANGE_AFTER_PERIOD = re.compile(r"\s+(?:this|last|a)\s+(?:year|month|week|quar
 
 _FROM_GAP = re.compile(r"\s+from\s+", re.I)
 
-# "vs", "compared with", and a level's earlier value set off after it ("22 aircraft _ down from 54")
-_VERSUS_GAP = re.compile(r"\s*[,_–—-]?\s*(?:vs\.?|versus|against|compared with|compared to|(?:up|down)\s+from)\s+", re.I)
+_VERSUS_GAP = re.compile(r"\s*,?\s*(?:vs\.?|versus|against|compared with|compared to)\s+", re.I)
 
 
 def _comparisons(sentence: str, cands: list[_Cand]) -> None:
