@@ -677,10 +677,8 @@ def _label_object_raised_to(sentence: str, c: _Cand, skip: list[tuple[int, int]]
     words = m.group(1).split()
     if len(words) >= 3 and words[-2] == "of" and words[-3].lower() in _CONTAINER_NOUNS | {"number"}:
         words = words[-1:]  # "the number of dead"
-    if not all(_nounish(w) and (not _verbish(w) or k == len(words) - 1) for k, w in enumerate(words)):
-        return False  # after its determiner the last word is a noun ("raising the cost to")
-    if len(words) == 1 and words[0].lower() in _CONTAINER_NOUNS:
-        return False  # "bringing the total to 40": a total of what the clause counted
+    if not all(_nounish(w) and not _verbish(w) for w in words):
+        return False
     c.label, c.label_from = _clean_label(words), "object"
     return True
 
@@ -693,9 +691,6 @@ def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) 
     before = sentence[: c.text_start]
     # the pattern ends in one of these words and spaces: test that first (most numbers have none)
     m = _NOUN_OF_END.search(before) if before.rstrip().endswith(_NOUN_OF_END_WORDS) else None
-    if m and m.group(2).lower() == "worth" and before[: m.start(2)].rstrip().lower().endswith("net"):
-        c.label, c.label_from = "net worth", "before-of"  # "a net worth of $17 million": worth is a noun there
-        return True
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
@@ -764,7 +759,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     # the subject of a change verb wins over the nearest noun: the noun is sought only without one
-    subject = _clause_subject(sentence, c.text_start, changes=True)
+    subject = _clause_subject(sentence, c.text_start, changes=c.unit == "%")
     back = subject or _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"

@@ -578,7 +578,6 @@ def test_labels_name_what_is_counted(sentence, text, label):
     ("Officials said the blaze killed 60 and injured 162, officials said Saturday.", "60", "people"),
     ("More than 600,000 Israelis live in settlements in the West Bank.", "More than 600,000 Israelis", "Israelis"),
     ("Outlays last month totaled 83.83 billion dlrs, more than a year ago.", "83.83 billion dlrs", "outlays"),
-    ("Winnipeg oilseeds were higher, with flaxseed up 1.50 to 2.70.", "1.50", "flaxseed"),
     ("Because of lower yields, EC beet sugar production could fall nearly 10 pct this year to 13.5 mln tonnes.",
      "13.5 mln tonnes", "production"),
     ("Consumers have purchased 208,560 new vehicles this year, down 5 percent from a year ago.", "5 percent", "vehicles"),
@@ -586,7 +585,6 @@ def test_labels_name_what_is_counted(sentence, text, label):
     ("The CMB has 455,000 60-kg bags of coffee, about 15 pct of annual production.", "455,000 60-kg bags", "bags"),
     ("The Palestinian response was quiet, and Arafat received only two calls of congratulations.", "only two calls", "calls"),
     ("The State Department also announced a reward of up to dlrs 5 million for bin Laden's capture.", "up to dlrs 5 million", "reward"),
-    ("The claim is that she has a net worth of $17 million.", "$17 million", "net worth"),
 ])
 def test_labels_follow_the_grammar_of_the_clause(sentence, text, label):
     found = [(f.text, f.label) for f in extract_figures(sentence)]
