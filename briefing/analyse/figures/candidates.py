@@ -363,7 +363,8 @@ def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
     return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
 
-_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|of|circa|c\.)\s+$", re.I)
+# not "of": "a new high of 1757", "a preliminary closing figure of 1841" are index levels
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.)\s+$", re.I)
 
 _YEAR_QUALIFIERS = frozenset(
     "only just possibly some between under over about around since before after by".split()
@@ -677,8 +678,10 @@ def _label_object_raised_to(sentence: str, c: _Cand, skip: list[tuple[int, int]]
     words = m.group(1).split()
     if len(words) >= 3 and words[-2] == "of" and words[-3].lower() in _CONTAINER_NOUNS | {"number"}:
         words = words[-1:]  # "the number of dead"
-    if not all(_nounish(w) and not _verbish(w) for w in words):
-        return False
+    if not all(_nounish(w) and (not _verbish(w) or k == len(words) - 1) for k, w in enumerate(words)):
+        return False  # after its determiner the last word is a noun ("raising the cost to")
+    if len(words) == 1 and words[0].lower() in _CONTAINER_NOUNS:
+        return False  # "bringing the total to 40": a total of what the clause counted
     c.label, c.label_from = _clean_label(words), "object"
     return True
 
@@ -759,7 +762,7 @@ def _label_clause_noun(sentence: str, c: _Cand, skip: list[tuple[int, int]]) -> 
     A noun that is not a measure names the money only when the money is its level ("the dollar
     above 149 yen"), not as the subject of a verb ("BankAmerica will provide 592 mln dlrs")."""
     # the subject of a change verb wins over the nearest noun: the noun is sought only without one
-    subject = _clause_subject(sentence, c.text_start, changes=c.unit == "%")
+    subject = _clause_subject(sentence, c.text_start, changes=True)
     back = subject or _np_before(sentence, c.text_start, skip)
     if back:
         c.label, c.label_from = _clean_label(back), "back"

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from .numbers import _TOKEN
-from .words import _SIZE_ADJECTIVES, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
+from .words import _COMPASS, _SIZE_ADJECTIVES, _TIME_UNITS, _CHANGE_VERBS, _CLAUSE_OPENERS, _DETERMINERS, _LEVEL_VERBS, _SUBJECT_CONTAINERS, _MONTHS, _ADJ_DROP, _HARD_VERBS, _IRREGULAR_PLURALS, _MEASURE_NOUNS, _NOT_NOUNS, _NP_STOP_EXTRA, _ORDINAL_WORDS, _QUALIFIER_WORDS_AFTER, _SCALES, _SINGULAR_S, _SMALL, _STOP, _TENS, _VERBS
 
 
 # ------------------------------------------------------------------ helpers on words
@@ -79,7 +79,7 @@ def _nounish(tok: str) -> bool:
         return False
     if tok.isupper() and len(tok.rstrip(".")) > 1:
         return low not in {"a", "i"}  # acronyms: US, LNG, GDP, U.S.
-    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS:
+    if low in _STOP or low in _NP_STOP_EXTRA or low in _NOT_NOUNS or tok in _COMPASS:
         return False
     if low.endswith(("n't", "n’t")):
         return False  # "where 111 isn't available": a verb
@@ -161,8 +161,8 @@ def _np_after(sentence: str, pos: int, max_words: int = 5) -> tuple[list[str], i
             break
         if core.lower() in _SIZE_ADJECTIVES and not (core == tok.rstrip(_TRAIL) and k + 1 < len(matches) and _nounish(matches[k + 1].group(0).rstrip(_TRAIL))):
             break
-        if core.lower() in _HARD_VERBS:
-            break
+        if core.lower() in _HARD_VERBS or core[:1].isupper() and _CALENDAR_NAME.fullmatch(core):
+            break  # "rose to 156 Sunday": a weekday or a month is when, never what
         if not words and core.lower() in _VERBS and core.endswith("s") and _is_plural(core) and core[:1].islower() and _COUNT_BEFORE.search(sentence, max(0, pos - 12), pos):
             words.append(core)  # "only two calls", "three plans": after a spelled count an -s form is its plural noun
             end = pos + m.start() + len(core)
@@ -257,6 +257,8 @@ def _np_before(sentence: str, end: int, skip: list[tuple[int, int]], mode: str =
             continue  # "would act on", "it rises", "could fall": a verb, not what is counted ("would cost" names the cost)
         if 0 < i < len(toks) - 1 and toks[i - 1][0].lower() == "as" and toks[i + 1][0].lower() == "as":
             continue  # "as low as", "as young as": an adjective, never what is counted
+        if i < len(toks) - 1 and _TIME_UNITS.fullmatch(toks[i + 1][0]) and _singular(tok) not in _MEASURE_NOUNS:
+            continue  # "for four straight years", "the fiscal year": a period's modifier, not what is counted
         if i == len(toks) - 1 and i > 0 and toks[i - 1][0].lower() in ("a", "an") and tok[:1].islower() and te >= end - 1:
             continue  # "after a final 122.3", "a record 5.97 billion": a word between an article and the figure describes it
         low = tok.lower()

@@ -243,6 +243,7 @@ _VERBS = set(
     expect owned owns own will would could can may might must shall should get gets got went go goes came come comes
     become became becomes saw see sees show shows pay pays paid hit hits held hold holds won win wins plan plans
     added adds told tell tells estimated estimates called calls left leave leaves kept keep keeps
+    seen been gone done known shown given taken grown begun become
     met led fled sent spent fought sought struck meant felt built drove wrote spoke broke chose froze threw flew
     knew drew began ran sat brought caught taught thought dealt died shrank""".split()
 )
@@ -259,8 +260,14 @@ _NOT_NOUNS = {"throughout", "payable", "due", "together", "apiece", "respectivel
               "elsewhere", "abroad", "ago", "apart", "away", "ahead", "altogether", "far",
               "here", "there", "already", "anyway", "afterwards", "meanwhile", "yet", "prior", "previously", "earlier",
               # hedges before a figure ("and perhaps as many as 400"): how sure, not what
-              "perhaps", "maybe", "possibly"}
+              "perhaps", "maybe", "possibly",
+              # predicate adjectives and times of day: "will be able to go from zero to 60 mph", "1.808% late on Monday"
+              "able", "unable", "likely", "unlikely", "late"}
 
+
+# where a distance points, not what it measures ("400 miles south of Tripoli"); capitalised they
+# open a name ("South Africa's")
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 _QUALIFIER_WORDS_AFTER = {"higher", "lower", "more", "less", "fewer", "up", "down", "above", "below", "apiece", "each", "strong"} | set(
     # comparatives say how the figure compares ("one penny firmer", "20x slower"), never what it counts

@@ -578,6 +578,7 @@ def test_labels_name_what_is_counted(sentence, text, label):
     ("Officials said the blaze killed 60 and injured 162, officials said Saturday.", "60", "people"),
     ("More than 600,000 Israelis live in settlements in the West Bank.", "More than 600,000 Israelis", "Israelis"),
     ("Outlays last month totaled 83.83 billion dlrs, more than a year ago.", "83.83 billion dlrs", "outlays"),
+    ("Winnipeg oilseeds were higher, with flaxseed up 1.50 to 2.70.", "1.50", "flaxseed"),
     ("Because of lower yields, EC beet sugar production could fall nearly 10 pct this year to 13.5 mln tonnes.",
      "13.5 mln tonnes", "production"),
     ("Consumers have purchased 208,560 new vehicles this year, down 5 percent from a year ago.", "5 percent", "vehicles"),
