@@ -363,7 +363,8 @@ def _told_duration(sentence: str, c: _Cand, rest: str) -> bool:
     return bool(_CUSTODY.search(sentence, max(0, c.start - 30), min(len(sentence), c.end + 30)))
 
 
-_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|of|circa|c\.)\s+$", re.I)
+# not "of": "a new high of 1757", "a preliminary closing figure of 1841" are index levels
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|until|till|from|by|circa|c\.)\s+$", re.I)
 
 _YEAR_QUALIFIERS = frozenset(
     "only just possibly some between under over about around since before after by".split()
@@ -693,9 +694,6 @@ def _label_noun_of_before(sentence: str, c: _Cand, skip: list[tuple[int, int]]) 
     before = sentence[: c.text_start]
     # the pattern ends in one of these words and spaces: test that first (most numbers have none)
     m = _NOUN_OF_END.search(before) if before.rstrip().endswith(_NOUN_OF_END_WORDS) else None
-    if m and m.group(2).lower() == "worth" and before[: m.start(2)].rstrip().lower().endswith("net"):
-        c.label, c.label_from = "net worth", "before-of"  # "a net worth of $17 million": worth is a noun there
-        return True
     if m and _nounish(m.group(2)) and (m.group(1) or not _verbish(m.group(2))) and m.group(2).lower() not in _NOT_THE_NOUN_OF:
         back = _compound_left(_tokens(sentence[: m.end(2)]))
         if back:
